@@ -1,0 +1,45 @@
+import type { RetrySettings, SignatureVersion } from '@hook0/core';
+import { EnvReader, type Env } from './env-reader';
+import { readCommonConfig, type CommonConfig } from './common-config';
+
+export interface DispatcherConfig extends CommonConfig {
+  readonly retry: RetrySettings;
+  readonly connectTimeoutMs: number;
+  readonly timeoutMs: number;
+  readonly disableTargetIpCheck: boolean;
+  readonly signatureHeaderName: string;
+  readonly enabledSignatureVersions: readonly SignatureVersion[];
+  /** Deliveries in flight per dispatcher process (the consumer prefetch). */
+  readonly concurrency: number;
+  readonly responseBodyMaxBytes: number;
+  readonly workerName: string;
+  readonly userAgent: string;
+}
+
+export function loadDispatcherConfig(environment: Env = process.env): DispatcherConfig {
+  const env = new EnvReader(environment);
+  const common = readCommonConfig(env, 9465);
+  const config: DispatcherConfig = {
+    ...common,
+    retry: {
+      scheduleMs: env.durationList('RETRY_SCHEDULE', '3s,10s,3m,30m,1h,3h,5h,10h'),
+      maxRetries: env.integer('MAX_RETRIES', 24, 0, 1000),
+      jitterRatio: env.number('RETRY_JITTER_RATIO', 0.1, 0, 1),
+      jitterMinSpreadMs: env.duration('RETRY_JITTER_MIN_SPREAD', '2s'),
+      jitterMaxSpreadMs: env.duration('RETRY_JITTER_MAX_SPREAD', '15m'),
+    },
+    connectTimeoutMs: env.duration('CONNECT_TIMEOUT', '5s'),
+    timeoutMs: env.duration('TIMEOUT', '15s'),
+    disableTargetIpCheck: env.boolean('DISABLE_TARGET_IP_CHECK', false),
+    signatureHeaderName: env.string('SIGNATURE_HEADER_NAME', 'X-Hook0-Signature'),
+    enabledSignatureVersions: env.oneOfList('ENABLED_SIGNATURE_VERSIONS', 'v1', ['v0', 'v1'] as const),
+    concurrency: env.integer('CONCURRENT', 64, 1, 10_000),
+    responseBodyMaxBytes: env.integer('RESPONSE_BODY_MAX_BYTES', 64 * 1024, 0, 16 * 1024 * 1024),
+    workerName: env.string('WORKER_NAME', `dispatcher-${process.pid}`),
+    userAgent: env.string('USER_AGENT', 'hook0-ts-dispatcher/0.1.0'),
+  };
+  env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');
+  env.check(config.timeoutMs >= config.connectTimeoutMs, 'TIMEOUT', 'must not be below CONNECT_TIMEOUT');
+  env.done();
+  return config;
+}

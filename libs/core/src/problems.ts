@@ -1,0 +1,81 @@
+/** Hook0's problem catalogue (HOOK0_API.md §4): id → status, title, detail. */
+export interface ProblemDefinition {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+}
+
+export const PROBLEMS = {
+  JsonPayload: { status: 400, title: 'Provided body could not be decoded as JSON', detail: 'The request body could not be decoded as JSON.' },
+  EventTypeDoesNotExist: { status: 400, title: 'Invalid event type', detail: 'Event type does not exist or was deactivated. You should (re)create it.' },
+  EventInvalidPayloadContentType: { status: 400, title: 'Invalid event payload content type', detail: 'The payload content type is not one of the supported values. See GET /payload_content_types.' },
+  EventInvalidBase64Payload: { status: 400, title: 'Invalid event payload', detail: 'The payload could not be decoded as standard base64.' },
+  EventInvalidJsonPayload: { status: 400, title: 'Invalid event payload', detail: 'The payload is not valid JSON although its content type is application/json.' },
+  LabelsAmbiguity: { status: 400, title: 'Ambiguous labels specification', detail: 'Provide either "labels" or both "label_key" and "label_value".' },
+  AuthInvalidAuthorizationHeader: { status: 400, title: 'Invalid Authorization header', detail: 'The Authorization header could not be read.' },
+  BadQuery: { status: 400, title: 'Invalid query string', detail: 'The query string is malformed.' },
+  AuthNoAuthorizationHeader: { status: 401, title: 'No Authorization header', detail: 'The request needs an Authorization header with a Bearer token.' },
+  AuthInvalidBiscuit: { status: 403, title: 'Invalid Biscuit', detail: 'The authentication token is invalid, expired or revoked.' },
+  AuthInvalidApplicationSecret: { status: 403, title: 'Invalid application secret', detail: 'The application secret is invalid.' },
+  Forbidden: { status: 403, title: 'Insufficient rights', detail: 'You do not have the rights to perform this action.' },
+  NotFound: { status: 404, title: 'Item not found', detail: 'The requested item does not exist.' },
+  MethodNotAllowed: { status: 405, title: 'Method not allowed', detail: 'This method is not allowed on this path.' },
+  EventAlreadyIngested: { status: 409, title: 'Event already Ingested', detail: 'An event with this event_id was already ingested.' },
+  PayloadTooLarge: { status: 413, title: 'Payload too large', detail: 'The request body exceeds the size limit.' },
+  UnsupportedMediaType: { status: 415, title: 'Unsupported media type', detail: 'The request body must be sent with Content-Type: application/json.' },
+  Validation: { status: 422, title: 'Provided input is malformed', detail: 'Some fields did not pass validation; see "validation".' },
+  RateLimited: { status: 429, title: 'Too many requests', detail: 'Rate limit exceeded. Retry later.' },
+  InternalServerError: { status: 500, title: 'Internal server error', detail: 'Something went wrong on our side.' },
+  ServiceUnavailable: { status: 503, title: 'Service unavailable', detail: 'A dependency is temporarily unavailable. Retry later.' },
+} as const satisfies Record<string, ProblemDefinition>;
+
+export type ProblemId = keyof typeof PROBLEMS;
+
+export const PROBLEM_TYPE_BASE = 'https://documentation.hook0.com/reference/error-codes#';
+
+export type ValidationTree = { [field: string]: ValidationEntry[] | ValidationTree };
+export interface ValidationEntry {
+  code: string;
+  message: string | null;
+  params: Record<string, unknown>;
+}
+
+/** A failure with a stable problem id; rendered as application/problem+json by the API. */
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+
+  constructor(
+    readonly problemId: ProblemId,
+    detail?: string,
+    readonly validation: ValidationTree | null = null,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${problemId}: ${detail ?? PROBLEMS[problemId].detail}`);
+    this.name = 'ProblemError';
+    this.status = PROBLEMS[problemId].status;
+    this.title = PROBLEMS[problemId].title;
+    this.detail = detail ?? PROBLEMS[problemId].detail;
+  }
+}
+
+export interface ProblemBody {
+  type: string;
+  status: number;
+  title: string;
+  detail: string;
+  id: string;
+  validation: ValidationTree | null;
+}
+
+export function problemBody(error: ProblemError): ProblemBody {
+  return {
+    type: PROBLEM_TYPE_BASE + error.problemId.toLowerCase(),
+    status: error.status,
+    title: error.title,
+    detail: error.detail,
+    id: error.problemId,
+    validation: error.validation,
+  };
+}

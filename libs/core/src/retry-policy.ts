@@ -1,0 +1,56 @@
+import type { DeliveryErrorName } from './delivery-outcome';
+
+export interface RetrySettings {
+  /** Delay before retry 1, 2, …; the last entry repeats. */
+  readonly scheduleMs: readonly number[];
+  /** Retries after the first attempt. */
+  readonly maxRetries: number;
+  readonly jitterRatio: number;
+  readonly jitterMinSpreadMs: number;
+  readonly jitterMaxSpreadMs: number;
+}
+
+export interface FailedAttempt {
+  /** retry_count of the attempt that just failed (0 for the first attempt). */
+  readonly retryCount: number;
+  readonly errorName: DeliveryErrorName;
+  readonly httpStatus: number | null;
+  readonly retryAfterHeader: string | null;
+}
+
+export const RETRY_AFTER_CAP_MS = 10 * 3_600_000;
+
+/** Delay before the retry that follows `failed`, or null when the delivery gives up. */
+export function nextRetryDelay(
+  settings: RetrySettings,
+  failed: FailedAttempt,
+  now: Date,
+  random: () => number = Math.random,
+): number | null {
+  if (failed.errorName === 'E_INVALID_HEADER') return null;
+  if (failed.retryCount >= settings.maxRetries) return null;
+  const base = baseDelay(settings.scheduleMs, failed.retryCount);
+  const scheduled = base + Math.floor(random() * jitterSpread(settings, base));
+  const hint = failed.httpStatus === 429 ? parseRetryAfter(failed.retryAfterHeader, now) : null;
+  return hint === null ? scheduled : Math.max(scheduled, hint);
+}
+
+export function baseDelay(scheduleMs: readonly number[], retryCount: number): number {
+  return scheduleMs[Math.min(retryCount, scheduleMs.length - 1)];
+}
+
+function jitterSpread(settings: RetrySettings, base: number): number {
+  if (settings.jitterRatio <= 0) return 0;
+  const spread = Math.max(settings.jitterRatio * base, settings.jitterMinSpreadMs);
+  return Math.min(spread, settings.jitterMaxSpreadMs);
+}
+
+/** `Retry-After` as seconds or an HTTP-date (RFC 9110 §10.2.3); a past date is 0; capped at 10 h. */
+export function parseRetryAfter(header: string | null, now: Date): number | null {
+  if (header === null) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, RETRY_AFTER_CAP_MS);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return null;
+  return Math.min(Math.max(date - now.getTime(), 0), RETRY_AFTER_CAP_MS);
+}

@@ -1,0 +1,19 @@
+/**
+ * Delays on stock RabbitMQ: a fixed ladder of wait queues, each with one queue-wide TTL.
+ * A message hops down the ladder, each time into the largest tier not above the time it
+ * still has to wait, until it is due. Tiers double from the smallest, so any delay is
+ * reached in at most `tiers.length` hops and arrives at most one smallest tier late.
+ */
+export function buildLadder(smallestTierMs: number, largestTierMs: number): number[] {
+  const tiers: number[] = [];
+  for (let tier = smallestTierMs; tier <= largestTierMs; tier *= 2) tiers.push(tier);
+  return tiers;
+}
+
+/** The tier to wait in next, or null when the message is due now. */
+export function nextHop(tiersAscending: readonly number[], remainingMs: number, dueToleranceMs: number): number | null {
+  if (remainingMs <= dueToleranceMs) return null;
+  let chosen = tiersAscending[0];
+  for (const tier of tiersAscending) if (tier <= remainingMs) chosen = tier;
+  return chosen;
+}

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Transactional outbox: written with the event, deleted once RabbitMQ confirmed the dispatch message. */
+@Entity({ name: 'event_outbox' })
+export class EventOutboxEntity {
+  @PrimaryGeneratedColumn({ name: 'outbox_id', type: 'bigint' })
+  outboxId: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @Column({ name: 'dispatch_round', type: 'smallint' })
+  dispatchRound: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+}

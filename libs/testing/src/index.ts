@@ -1,0 +1,6 @@
+export * from './test-environment';
+export * from './rabbitmq-admin';
+export * from './test-database';
+export * from './test-broker';
+export * from './webhook-receiver';
+export * from './wait-for';

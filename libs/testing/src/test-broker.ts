@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import amqplib from 'amqplib';
+import { requireTestEnv, TEST_ENV } from './test-environment';
+
+/** The run's vhost and a prefix of its own, so test files never see each other's queues. */
+export function testAmqp(): { url: string; prefix: string } {
+  return { url: requireTestEnv(TEST_ENV.amqpUrl), prefix: `t${randomBytes(4).toString('hex')}` };
+}
+
+/** Messages ready in a queue, read with a passive declare. */
+export async function queueDepth(url: string, queue: string): Promise<number> {
+  const connection = await amqplib.connect(url);
+  try {
+    const channel = await connection.createChannel();
+    const { messageCount } = await channel.checkQueue(queue);
+    return messageCount;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Takes up to `max` messages off a queue (acking them) and returns their parsed bodies. */
+export async function drainQueue(url: string, queue: string, max = 1000): Promise<unknown[]> {
+  const connection = await amqplib.connect(url);
+  const bodies: unknown[] = [];
+  try {
+    const channel = await connection.createChannel();
+    for (let i = 0; i < max; i += 1) {
+      const message = await channel.get(queue, { noAck: true });
+      if (!message) break;
+      bodies.push(JSON.parse(message.content.toString('utf8')));
+    }
+  } finally {
+    await connection.close();
+  }
+  return bodies;
+}

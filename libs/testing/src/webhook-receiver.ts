@@ -1,0 +1,96 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly receivedAt: number;
+}
+
+export interface ReceiverReply {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: string | Buffer;
+  /** Never answer (the connection stays open until the client gives up). */
+  readonly hang?: boolean;
+}
+
+export type Responder = (request: ReceivedRequest, index: number) => ReceiverReply;
+
+/** A real HTTP server on 127.0.0.1 that records every request and answers as told. */
+export class WebhookReceiver {
+  readonly requests: ReceivedRequest[] = [];
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
+  private server: Server | null = null;
+  private responder: Responder = () => ({ status: 204 });
+
+  respondWith(responder: Responder): void {
+    this.responder = responder;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const received: ReceivedRequest = {
+          method: request.method ?? '',
+          path: request.url ?? '/',
+          headers: request.headers,
+          body: Buffer.concat(chunks),
+          receivedAt: Date.now(),
+        };
+        const index = this.requests.push(received) - 1;
+        const reply = this.responder(received, index);
+        this.notify();
+        if (reply.hang) return;
+        response.writeHead(reply.status, reply.headers);
+        response.end(reply.body);
+      });
+    });
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this.url;
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Resolves once `count` requests have arrived in total; rejects after `timeoutMs`. */
+  waitForRequests(count: number, timeoutMs = 30_000): Promise<ReceivedRequest[]> {
+    if (this.requests.length >= count) return Promise.resolve(this.requests.slice());
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`receiver got ${this.requests.length} of ${count} requests within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(this.requests.slice());
+        },
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = null;
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) {
+      if (this.requests.length >= waiter.count) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  }
+}
