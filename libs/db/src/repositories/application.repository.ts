@@ -1,0 +1,40 @@
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../entities/application.entity';
+import { ApplicationSecretEntity } from '../entities/application-secret.entity';
+
+export interface ApplicationScope {
+  readonly applicationId: string;
+  readonly organizationId: string;
+}
+
+export class ApplicationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The live application a secret belongs to, or null for an unknown or deleted secret. */
+  async scopeOfSecret(token: string): Promise<ApplicationScope | null> {
+    const rows: { application_id: string; organization_id: string }[] = await this.dataSource.query(
+      `SELECT a.application_id, a.organization_id
+         FROM application_secret s JOIN application a ON a.application_id = s.application_id
+        WHERE s.token = $1 AND s.deleted_at IS NULL AND a.deleted_at IS NULL`,
+      [token],
+    );
+    return rows[0] ? { applicationId: rows[0].application_id, organizationId: rows[0].organization_id } : null;
+  }
+
+  findLive(applicationId: string): Promise<ApplicationEntity | null> {
+    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ applicationId, deletedAt: IsNull() });
+  }
+
+  listLive(organizationId: string): Promise<ApplicationEntity[]> {
+    return this.dataSource.getRepository(ApplicationEntity).find({ where: { organizationId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Creates the application and its `Default` secret in one transaction. */
+  async createWithDefaultSecret(application: ApplicationEntity, defaultSecret: ApplicationSecretEntity): Promise<ApplicationEntity> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const saved = await manager.getRepository(ApplicationEntity).save(application);
+      await manager.getRepository(ApplicationSecretEntity).save(defaultSecret);
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+
+export interface OutboxRow {
+  readonly outboxId: string;
+  readonly eventId: string;
+  readonly dispatchRound: number;
+}
+
+export class OutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks up to `limit` outbox rows no other relay holds, runs `publish` on them and deletes them,
+   * all in one transaction: if `publish` throws or the process dies, the rows stay for the next pass.
+   * Returns how many rows were published.
+   */
+  async publishBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked: { outbox_id: string; event_id: string; dispatch_round: number }[] = await manager.query(
+        `SELECT outbox_id, event_id, dispatch_round FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (locked.length === 0) return 0;
+      await publish(locked.map((row) => ({ outboxId: row.outbox_id, eventId: row.event_id, dispatchRound: row.dispatch_round })));
+      await manager.query(`DELETE FROM event_outbox WHERE outbox_id = ANY($1::bigint[])`, [locked.map((row) => row.outbox_id)]);
+      return locked.length;
+    });
+  }
+
+  async backlog(): Promise<number> {
+    const [row]: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM event_outbox`);
+    return Number(row.count);
+  }
+}

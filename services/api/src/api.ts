@@ -1,0 +1,96 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiConfig } from '@hook0/config';
+import { connectDataSource, OutboxRepository } from '@hook0/db';
+import { Broker, buildTopology } from '@hook0/messaging';
+import { createApiMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
+import { buildApp } from './app';
+import { TokenAuthenticator } from './auth/token-authenticator';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { allRoutes } from './routes';
+import { createRepositories, createServices } from './services';
+
+export interface RunningApi {
+  readonly url: string;
+  readonly opsUrl: string;
+  /** Stops accepting, finishes in-flight requests, flushes the outbox pass in progress, closes connections. */
+  stop(): Promise<void>;
+}
+
+export interface StartApiOptions {
+  readonly logger?: Logger;
+  readonly createDatabaseIfMissing?: boolean;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Composition root of the API: everything is built here and passed down. */
+export async function startApi(config: ApiConfig, options: StartApiOptions = {}): Promise<RunningApi> {
+  const logger = options.logger ?? createLogger('api', config.logLevel);
+  const registry = createRegistry('api');
+  const metrics = createApiMetrics(registry);
+  const dataSource = await connectDataSource({
+    url: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    applicationName: 'hook0-api',
+    timeoutMs: config.startupTimeoutMs,
+    createIfMissing: options.createDatabaseIfMissing ?? false,
+    onRetry: (attempt, error) => logger.warn('db.connect_retry', { attempt, ...errorFields(error) }),
+  });
+  const broker = new Broker({
+    url: config.amqpUrl,
+    topology: buildTopology(config.amqpPrefix, config.waitLadderMinMs, config.waitLadderMaxMs),
+    logger,
+    connectionName: 'hook0-api',
+    publishTimeoutMs: 10_000,
+  });
+  await broker.waitUntilReady(config.startupTimeoutMs);
+
+  const outbox = new OutboxRepository(dataSource);
+  const relay = new OutboxRelay(outbox, broker, logger, metrics, { batchSize: config.outboxBatchSize, pollIntervalMs: config.outboxPollIntervalMs });
+  const repositories = createRepositories(dataSource);
+  const services = createServices(repositories, {
+    onCommitted: (contentType) => {
+      metrics.eventsIngested.inc({ content_type: contentType });
+      relay.nudge();
+    },
+  });
+  const authenticator = new TokenAuthenticator(repositories.applications, config);
+  const app = buildApp({ config, logger, metrics, authenticator, routes: allRoutes(services) });
+
+  let stopping = false;
+  const http = createServer(app);
+  http.keepAliveTimeout = 65_000;
+  const ops = createOpsServer({
+    registry,
+    isAlive: () => true,
+    isReady: async () => !stopping && broker.isConnected() && (await dataSource.query('SELECT 1').then(() => true, () => false)),
+  });
+  const port = await listen(http, config.port, config.host);
+  const opsPort = await listen(ops, config.metricsPort, config.host);
+  relay.start();
+  const url = `http://127.0.0.1:${port}`;
+  logger.info('api.listening', { url: `${url}/api/v1`, metricsPort: opsPort });
+
+  return {
+    url,
+    opsUrl: `http://127.0.0.1:${opsPort}`,
+    async stop() {
+      stopping = true;
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeIdleConnections();
+      });
+      await relay.stop();
+      await broker.close();
+      await dataSource.destroy();
+      await new Promise<void>((resolve) => ops.close(() => resolve()));
+      logger.info('api.stopped');
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type RequestHandler } from 'express';
+import type { ApiConfig } from '@hook0/config';
+import { withLogContext, type ApiMetrics, type Logger } from '@hook0/observability';
+import type { Authenticator } from './http/principal';
+import { notFoundHandler, problemHandler } from './http/problem-responses';
+import type { RouteDefinition } from './http/route';
+import { mountRoutes } from './http/route-mounting';
+
+export interface AppDependencies {
+  readonly config: ApiConfig;
+  readonly logger: Logger;
+  readonly metrics: ApiMetrics;
+  readonly authenticator: Authenticator;
+  readonly routes: readonly RouteDefinition[];
+}
+
+export const API_PREFIX = '/api/v1';
+
+/** Hook0 trims one trailing slash (actix NormalizePath::trim), so `/event/` is `/event`. */
+const trimTrailingSlash: RequestHandler = (req, _res, next) => {
+  const [path, query] = splitUrl(req.url);
+  if (path.length > 1 && path.endsWith('/')) req.url = path.replace(/\/+$/, '') + query;
+  next();
+};
+
+function splitUrl(url: string): [string, string] {
+  const index = url.indexOf('?');
+  return index === -1 ? [url, ''] : [url.slice(0, index), url.slice(index)];
+}
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  next();
+};
+
+function requestContext(metrics: ApiMetrics, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('X-Request-Id', requestId);
+    res.on('finish', () => {
+      const route = (res.locals.routeTemplate as string | undefined) ?? 'unmatched';
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpDuration.observe({ method: req.method, route }, seconds);
+      if (res.statusCode >= 500) logger.warn('http.server_error', { requestId, method: req.method, route, status: res.statusCode });
+    });
+    withLogContext({ requestId }, next);
+  };
+}
+
+/** The Express application, without listening: tests and main.ts both build it from the same dependencies. */
+export function buildApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxyHops);
+  app.use(requestContext(deps.metrics, deps.logger));
+  app.use(trimTrailingSlash);
+  app.use(securityHeaders);
+  app.use(express.json({ limit: deps.config.bodyLimitBytes, type: 'application/json', strict: true }));
+  const router = express.Router();
+  mountRoutes(router, deps.routes, deps.authenticator);
+  app.use(API_PREFIX, router);
+  app.use(notFoundHandler);
+  app.use(problemHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ProblemError, problemBody } from '@hook0/core';
+import { isDatabaseUnavailable } from '@hook0/db';
+import { errorFields, type Logger } from '@hook0/observability';
+
+export function sendProblem(res: Response, error: ProblemError): void {
+  res.status(error.status);
+  res.setHeader('Content-Type', 'application/problem+json');
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  if (error.status === 503 && !error.headers['Retry-After']) res.setHeader('Retry-After', '5');
+  res.send(JSON.stringify(problemBody(error)));
+}
+
+/** Body-parser failures, in Hook0's words. */
+function fromBodyParser(error: { type?: string; status?: number; limit?: number }): ProblemError | null {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new ProblemError('JsonPayload', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new ProblemError('JsonPayload', `The request body is larger than ${error.limit} bytes.`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ProblemError('JsonPayload', 'The request body must be UTF-8 JSON.');
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new ProblemError('JsonPayload', 'The request body could not be read.');
+    default:
+      return null;
+  }
+}
+
+/** The one place errors become responses: problem+json always, and never a 500 for bad input. */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof ProblemError) return sendProblem(res, error);
+    const parserProblem = fromBodyParser(error as { type?: string });
+    if (parserProblem) return sendProblem(res, parserProblem);
+    if (isDatabaseUnavailable(error)) {
+      logger.warn('http.dependency_unavailable', errorFields(error));
+      return sendProblem(res, new ProblemError('ServiceUnavailable'));
+    }
+    logger.error('http.unhandled_error', errorFields(error));
+    return sendProblem(res, new ProblemError('InternalServerError'));
+  };
+}
+
+export const notFoundHandler: RequestHandler = (_req, res) => {
+  sendProblem(res, new ProblemError('NotFound', 'No route matches this method and path.'));
+};

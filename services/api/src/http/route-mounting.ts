@@ -1,0 +1,39 @@
+import type { Request, Response, Router } from 'express';
+import { ProblemError } from '@hook0/core';
+import type { Authenticator, Principal } from './principal';
+import { Reply, type RouteDefinition } from './route';
+import { validateInput } from './validation';
+
+const ANONYMOUS: Principal = { kind: 'master', tokenKey: 'anonymous' };
+
+function requireJsonBody(req: Request): void {
+  if (!req.is('application/json')) {
+    throw new ProblemError('JsonPayload', "Content-Type header should be set to 'application/json'");
+  }
+}
+
+/** Mounts each row of the route table: authenticate, validate, call the handler, present. */
+export function mountRoutes(router: Router, routes: readonly RouteDefinition[], authenticator: Authenticator): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      res.locals.routeTemplate = route.path;
+      const params = route.params ? validateInput(route.params, { ...req.params }, 'params') : undefined;
+      const principal = route.auth === 'token' ? await authenticator.authenticate(req.headers.authorization) : ANONYMOUS;
+      res.locals.principal = principal;
+      const query = route.query ? validateInput(route.query, { ...(req.query as object) }, 'query') : undefined;
+      let body: unknown;
+      if (route.body) {
+        requireJsonBody(req);
+        body = validateInput(route.body, req.body, 'body');
+      }
+      const result = await route.handler({ body, query, params, principal, ip: req.ip ?? null });
+      if (route.status === 204) {
+        res.status(204).end();
+        return;
+      }
+      const reply = result instanceof Reply ? result : new Reply(result);
+      for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+      res.status(route.status).json(reply.body);
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import type { Principal } from './principal';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type DtoClass<T = object> = new () => T;
+
+export interface RequestInput<TBody, TQuery, TParams> {
+  readonly body: TBody;
+  readonly query: TQuery;
+  readonly params: TParams;
+  readonly principal: Principal;
+  readonly ip: string | null;
+}
+
+/** A response with headers of its own (pagination links); plain values are sent as JSON. */
+export class Reply {
+  constructor(readonly body: unknown, readonly headers: Record<string, string> = {}) {}
+}
+
+/** One row of the route table: it drives Express and the OpenAPI document alike. */
+export interface RouteDefinition<TBody = any, TQuery = any, TParams = any> {
+  readonly method: HttpMethod;
+  /** Express path under /api/v1, e.g. `/subscriptions/:subscription_id`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly auth: 'token' | 'none';
+  readonly body?: DtoClass<TBody>;
+  readonly query?: DtoClass<TQuery>;
+  readonly params?: DtoClass<TParams>;
+  /** 204 sends no body. */
+  readonly status: 200 | 201 | 204;
+  readonly handler: (input: RequestInput<TBody, TQuery, TParams>) => Promise<unknown>;
+}
+
+export function defineRoute<TBody = undefined, TQuery = undefined, TParams = undefined>(
+  route: RouteDefinition<TBody, TQuery, TParams>,
+): RouteDefinition<TBody, TQuery, TParams> {
+  return route;
+}

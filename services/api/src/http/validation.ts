@@ -1,0 +1,83 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { ProblemError, type ProblemId, type ValidationEntry, type ValidationTree } from '@hook0/core';
+import type { DtoClass } from './route';
+
+/** Where the input came from decides which problem a malformed value earns. */
+export type InputSource = 'body' | 'query' | 'params';
+
+/** Hook0's validator crate codes for the class-validator constraints we use. */
+const CODE_BY_CONSTRAINT: Record<string, string> = {
+  isLength: 'length',
+  minLength: 'length',
+  maxLength: 'length',
+  length: 'length',
+  arrayMinSize: 'length',
+  arrayMaxSize: 'length',
+  min: 'range',
+  max: 'range',
+  isIn: 'custom',
+  isUrl: 'url',
+  isEmail: 'email',
+};
+
+/**
+ * Turns raw input into a validated DTO instance (unknown fields dropped, as Hook0 ignores them).
+ * Shape errors (missing, wrong type) on a body → 400 JsonPayload; rule errors → 422 Validation with the field tree;
+ * anything wrong in a query string → 400 InvalidQueryString; a malformed path id → 404 NotFound.
+ */
+export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, source: InputSource): T {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ProblemError('JsonPayload', 'The request body must be a JSON object.');
+  }
+  const instance = plainToInstance(dto, raw, { exposeDefaultValues: true });
+  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+  if (errors.length === 0) return instance;
+  if (source === 'params') throw new ProblemError('NotFound');
+  if (source === 'query') throw new ProblemError('InvalidQueryString', describeFirst(errors));
+  const shape = firstShapeError(errors);
+  if (shape) throw new ProblemError('JsonPayload', shape);
+  throw new ProblemError('Validation' satisfies ProblemId, undefined, toValidationTree(errors));
+}
+
+function constraintEntries(error: ValidationError): [string, string][] {
+  return Object.entries(error.constraints ?? {});
+}
+
+function isShape(error: ValidationError, constraint: string): boolean {
+  return Boolean((error.contexts?.[constraint] as { shape?: boolean } | undefined)?.shape);
+}
+
+function firstShapeError(errors: ValidationError[], path = ''): string | null {
+  for (const error of errors) {
+    const field = path ? `${path}.${error.property}` : error.property;
+    for (const [constraint, message] of constraintEntries(error)) {
+      if (isShape(error, constraint)) return `${field}: ${message}`;
+    }
+    const nested = firstShapeError(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+function describeFirst(errors: ValidationError[], path = ''): string {
+  const [error] = errors;
+  const field = path ? `${path}.${error.property}` : error.property;
+  const [first] = constraintEntries(error);
+  if (first) return `${field}: ${first[1]}`;
+  return describeFirst(error.children ?? [], field);
+}
+
+export function toValidationTree(errors: ValidationError[]): ValidationTree {
+  const tree: ValidationTree = {};
+  for (const error of errors) {
+    if (error.children && error.children.length > 0) {
+      tree[error.property] = toValidationTree(error.children);
+      continue;
+    }
+    tree[error.property] = constraintEntries(error).map(
+      ([constraint, message]): ValidationEntry => ({ code: CODE_BY_CONSTRAINT[constraint] ?? constraint, message, params: {} }),
+    );
+  }
+  return tree;
+}

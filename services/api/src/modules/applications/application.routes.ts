@@ -1,0 +1,42 @@
+import { defineRoute, type RouteDefinition } from '../../http/route';
+import { ApplicationIdParamsDto, ApplicationPostDto, OrganizationQueryDto } from './application.dto';
+import { toApplicationInfoView, toApplicationView } from './application.presenter';
+import type { ApplicationService } from './application.service';
+
+export function applicationRoutes(applications: ApplicationService): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/applications',
+      operationId: 'applications.list',
+      summary: 'List the applications of an organization',
+      tag: 'Applications',
+      auth: 'token',
+      query: OrganizationQueryDto,
+      status: 200,
+      handler: async ({ principal, query }) => (await applications.list(principal, query.organization_id)).map(toApplicationView),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/applications',
+      operationId: 'applications.create',
+      summary: 'Create an application (with a Default secret)',
+      tag: 'Applications',
+      auth: 'token',
+      body: ApplicationPostDto,
+      status: 201,
+      handler: async ({ principal, body }) => toApplicationView(await applications.create(principal, body)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/applications/:application_id',
+      operationId: 'applications.get',
+      summary: 'Get an application',
+      tag: 'Applications',
+      auth: 'token',
+      params: ApplicationIdParamsDto,
+      status: 200,
+      handler: async ({ principal, params }) => toApplicationInfoView(await applications.get(principal, params.application_id), 0),
+    }),
+  ];
+}

@@ -1,0 +1,63 @@
+import { v7 as uuidv7 } from 'uuid';
+import { decodePayload, isPayloadContentType, ProblemError } from '@hook0/core';
+import { pgConstraint, pgErrorCode, PG, type EventRepository } from '@hook0/db';
+import type { AccessPolicy } from '../../auth/access-policy';
+import type { Principal } from '../../http/principal';
+import type { EventPostDto } from './event.dto';
+
+export interface IngestedEvent {
+  readonly application_id: string;
+  readonly event_id: string;
+  readonly received_at: Date;
+}
+
+export interface IngestHooks {
+  /** Called once the event is committed, to get it published without waiting for the next sweep. */
+  readonly onCommitted: (contentType: string) => void;
+}
+
+export class EventService {
+  constructor(private readonly events: EventRepository, private readonly access: AccessPolicy, private readonly hooks: IngestHooks) {}
+
+  async ingest(principal: Principal, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
+    const applicationId = input.application_id.toLowerCase();
+    await this.access.application(principal, applicationId);
+    if (!isPayloadContentType(input.payload_content_type)) throw new ProblemError('EventInvalidPayloadContentType');
+    const decoded = decodePayload(input.payload, input.payload_content_type);
+    if (!decoded.ok) throw new ProblemError(decoded.problem);
+    const eventId = input.event_id?.toLowerCase() ?? uuidv7();
+    try {
+      const result = await this.events.insertWithOutbox({
+        eventId,
+        applicationId,
+        eventTypeName: input.event_type,
+        payload: decoded.bytes,
+        payloadContentType: input.payload_content_type,
+        ip,
+        metadata: input.metadata ?? {},
+        labels: input.labels,
+        occurredAt: new Date(input.occurred_at),
+      });
+      if (!result.inserted) throw new ProblemError('EventTypeDoesNotExist');
+      this.hooks.onCommitted(input.payload_content_type);
+      return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
+    } catch (error) {
+      if (pgErrorCode(error) === PG.uniqueViolation && pgConstraint(error) === 'event_pkey') {
+        throw new ProblemError('EventAlreadyIngested');
+      }
+      throw error;
+    }
+  }
+
+  async list(principal: Principal, applicationId: string) {
+    await this.access.application(principal, applicationId.toLowerCase());
+    return this.events.listRecent(applicationId.toLowerCase());
+  }
+
+  async get(principal: Principal, applicationId: string, eventId: string) {
+    await this.access.application(principal, applicationId.toLowerCase());
+    const event = await this.events.findInApplication(applicationId.toLowerCase(), eventId.toLowerCase());
+    if (!event) throw new ProblemError('NotFound');
+    return event;
+  }
+}

@@ -1,0 +1,97 @@
+import type { OutboxRepository, OutboxRow } from '@hook0/db';
+import { encodeMessage, ROUTING, type Broker } from '@hook0/messaging';
+import { errorFields, type ApiMetrics, type Logger } from '@hook0/observability';
+
+export interface OutboxRelayOptions {
+  readonly batchSize: number;
+  readonly pollIntervalMs: number;
+}
+
+const MAX_BACKOFF_MS = 10_000;
+
+/**
+ * Moves committed events from the outbox table to RabbitMQ. Ingest nudges it after each commit;
+ * a timer also sweeps rows left by a replica that died between commit and publish. A batch is
+ * published concurrently (one confirm window), then deleted in the same transaction that locked it.
+ */
+export class OutboxRelay {
+  private running = false;
+  private rerun = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private backoffMs = 0;
+  private current: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly broker: Broker,
+    private readonly logger: Logger,
+    private readonly metrics: ApiMetrics,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Called after an event commits: publish soon, coalescing bursts into batches. */
+  nudge(): void {
+    if (this.stopped || this.backoffMs > 0) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.current;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.current = this.drain();
+    }, delayMs);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      do {
+        this.rerun = false;
+        let published: number;
+        do {
+          published = await this.outbox.publishBatch(this.options.batchSize, (rows) => this.publish(rows));
+          this.metrics.outboxPublished.inc(published);
+        } while (published === this.options.batchSize && !this.stopped);
+      } while (this.rerun && !this.stopped);
+      this.backoffMs = 0;
+      this.schedule(this.options.pollIntervalMs);
+    } catch (error) {
+      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 250), MAX_BACKOFF_MS);
+      this.logger.warn('outbox.publish_failed', { backoffMs: this.backoffMs, ...errorFields(error) });
+      this.schedule(this.backoffMs);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<void> {
+    const { workExchange } = this.broker.topology;
+    await Promise.all(
+      rows.map((row) =>
+        this.broker.publish(workExchange, ROUTING.dispatch, encodeMessage({ v: 1, type: 'event.dispatch', eventId: row.eventId, dispatchRound: row.dispatchRound }), {
+          messageId: `${row.eventId}:${row.dispatchRound}`,
+        }),
+      ),
+    );
+  }
+}
