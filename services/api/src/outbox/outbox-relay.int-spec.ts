@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { addVhost, createApplication, createEvent, createEventType, deleteVhost, drainQueue, waitFor } from '@hook0/testing';
+import { startApiHarness, type ApiHarness } from '../testing/api-harness';
+
+const run = promisify(execFile);
+
+interface DispatchMessage {
+  eventId: string;
+  dispatchRound: number;
+}
+
+/** Collects dispatch messages until every expected event id has been seen. */
+async function awaitDispatched(harness: ApiHarness, amqpUrl: string, eventIds: string[]): Promise<DispatchMessage[]> {
+  const seen: DispatchMessage[] = [];
+  await waitFor(async () => {
+    seen.push(...((await drainQueue(amqpUrl, `${harness.config.amqpPrefix}.dispatch`)) as DispatchMessage[]));
+    const ids = new Set(seen.map((message) => message.eventId));
+    return eventIds.every((id) => ids.has(id)) ? true : undefined;
+  }, `${eventIds.length} dispatch messages`);
+  return seen;
+}
+
+async function outboxSize(db: Client): Promise<number> {
+  const { rows } = await db.query<{ count: string }>('SELECT count(*) FROM event_outbox');
+  return Number(rows[0].count);
+}
+
+function ingestBody(applicationId: string) {
+  return {
+    application_id: applicationId,
+    event_id: randomUUID(),
+    event_type: 'billing.invoice.paid',
+    payload: '{"n":1}',
+    payload_content_type: 'application/json',
+    occurred_at: new Date().toISOString(),
+    labels: { env: 'test' },
+  };
+}
+
+describe('transactional outbox', () => {
+  const vhost = `hook0-outbox-${randomUUID().slice(0, 8)}`;
+  const amqpUrl = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+  let harness: ApiHarness;
+  let db: Client;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    await addVhost(vhost);
+    harness = await startApiHarness({ AMQP_URL: amqpUrl });
+    db = new Client({ connectionString: harness.database.url });
+    await db.connect();
+    ({ applicationId } = await createApplication(db));
+    await createEventType(db, applicationId, 'billing.invoice.paid');
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await harness.close();
+    await deleteVhost(vhost);
+  });
+
+  it('publishes each ingested event once the commit is done, and empties the outbox', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const body = ingestBody(applicationId);
+      await harness.http().post('/event').set('Authorization', `Bearer ${harness.masterKey}`).send(body).expect(201);
+      ids.push(body.event_id);
+    }
+    const messages = await awaitDispatched(harness, amqpUrl, ids);
+    expect(messages.filter((message) => ids.includes(message.eventId))).toHaveLength(10);
+    await waitFor(async () => ((await outboxSize(db)) === 0 ? true : undefined), 'an empty outbox');
+  });
+
+  it('publishes what a replica that died between commit and publish left in the outbox', async () => {
+    const orphans = [];
+    for (let i = 0; i < 5; i += 1) {
+      const event = await createEvent(db, applicationId, { eventTypeName: 'billing.invoice.paid' });
+      await db.query('INSERT INTO event_outbox (event_id, dispatch_round) VALUES ($1, 0)', [event.eventId]);
+      orphans.push(event.eventId);
+    }
+    await awaitDispatched(harness, amqpUrl, orphans);
+    await waitFor(async () => ((await outboxSize(db)) === 0 ? true : undefined), 'an empty outbox');
+  });
+
+  it('keeps accepting while the broker connection is cut, and publishes everything once it is back', async () => {
+    await run('rabbitmqctl', ['-q', 'close_all_connections', '-p', vhost, 'test: connection cut']);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const body = ingestBody(applicationId);
+      await harness.http().post('/event').set('Authorization', `Bearer ${harness.masterKey}`).send(body).expect(201);
+      ids.push(body.event_id);
+    }
+    await awaitDispatched(harness, amqpUrl, ids);
+    await waitFor(async () => ((await outboxSize(db)) === 0 ? true : undefined), 'an empty outbox');
+  });
+});
