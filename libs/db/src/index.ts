@@ -6,3 +6,6 @@ export * from './migrate';
 export * from './connect';
 export * from './postgres-errors';
 export * from './repositories';
+export * from './repositories/dispatch.repository';
+export * from './repositories/delivery.repository';
+export * from './repositories/attempt-completion.repository';

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-broker';
 export * from './webhook-receiver';
 export * from './wait-for';
+export * from './factories';
