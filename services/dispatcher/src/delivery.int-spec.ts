@@ -1,0 +1,117 @@
+import { Pool } from 'pg';
+import { verifyWebhookSignature } from 'hook0-client';
+import { Webhook } from 'standardwebhooks';
+import { standardWebhooksSecret } from '@hook0/core';
+import { createApplication, createEvent, createSubscription, createTestDatabase, type ReceivedRequest, type TestDatabase } from '@hook0/testing';
+import { DispatcherHarness } from './testing/dispatcher-harness';
+
+function headersOf(request: ReceivedRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function stringHeaders(request: ReceivedRequest): Record<string, string> {
+  return Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+}
+
+describe('delivery of an event to its subscription', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let harness: DispatcherHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 3 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+  beforeEach(async () => {
+    harness = await DispatcherHarness.create(db, pool);
+    await harness.start();
+  });
+  afterEach(() => harness.dispose());
+
+  it('sends method, URL, custom headers, Hook0 headers and the exact JSON body, signed for both verifiers', async () => {
+    const { applicationId } = await createApplication(pool);
+    const payload = '{"order_id":42,"note":"caf\u00e9"}';
+    const subscription = await createSubscription(pool, applicationId, {
+      url: `${harness.receiver.url}/hooks/in?tenant=acme`,
+      method: 'PUT',
+      eventTypes: ['billing.invoice.paid'],
+      headers: { 'X-Custom': 'one', authorization: 'Bearer abc' },
+    });
+    const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid', payload });
+
+    await harness.dispatch(event.eventId);
+    const [request] = await harness.receiver.waitForRequests(1);
+
+    expect(request.method).toBe('PUT');
+    expect(request.path).toBe('/hooks/in?tenant=acme');
+    expect(request.headers['x-custom']).toBe('one');
+    expect(request.headers.authorization).toBe('Bearer abc');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['x-event-id']).toBe(event.eventId);
+    expect(request.headers['x-event-type']).toBe('billing.invoice.paid');
+    expect(request.body.equals(Buffer.from(payload, 'utf8'))).toBe(true);
+    const signature = String(request.headers['x-hook0-signature']);
+    expect(signature).toMatch(/^t=\d+,h=authorization content-type x-custom x-event-id x-event-type,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature(signature, request.body, headersOf(request), subscription.secret, 300)).toBe(true);
+    const verified = new Webhook(standardWebhooksSecret(subscription.secret)).verify(request.body, stringHeaders(request));
+    expect(verified).toEqual(JSON.parse(payload));
+    expect(request.headers['webhook-id']).toBe(event.eventId);
+
+    const [attempt] = await harness.finishedAttempts(event.eventId, 1);
+    expect(attempt).toMatchObject({ retryCount: 0, httpCode: 204, errorName: null });
+    expect(attempt.succeededAt).not.toBeNull();
+  });
+
+  it('sends a text/plain payload verbatim', async () => {
+    const { applicationId } = await createApplication(pool);
+    const subscription = await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['chat.message.sent'] });
+    const payload = 'hello, plain world \u2713';
+    const event = await createEvent(pool, applicationId, { eventTypeName: 'chat.message.sent', payload, contentType: 'text/plain' });
+
+    await harness.dispatch(event.eventId);
+    const [request] = await harness.receiver.waitForRequests(1);
+
+    expect(request.headers['content-type']).toBe('text/plain');
+    expect(request.body.toString('utf8')).toBe(payload);
+    expect(verifyWebhookSignature(String(request.headers['x-hook0-signature']), request.body, headersOf(request), subscription.secret, 300)).toBe(true);
+    expect(() => new Webhook(standardWebhooksSecret(subscription.secret)).verify(request.body, stringHeaders(request), { jsonParse: false })).not.toThrow();
+  });
+
+  it('sends a base64 payload as its decoded bytes, with GET too', async () => {
+    const { applicationId } = await createApplication(pool);
+    const subscription = await createSubscription(pool, applicationId, { url: harness.receiver.url, method: 'GET', eventTypes: ['file.blob.stored'] });
+    const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x7f, 0xc3, 0x28]);
+    const event = await createEvent(pool, applicationId, { eventTypeName: 'file.blob.stored', payload: bytes, contentType: 'application/octet-stream+base64' });
+
+    await harness.dispatch(event.eventId);
+    const [request] = await harness.receiver.waitForRequests(1);
+
+    expect(request.method).toBe('GET');
+    expect(request.headers['content-type']).toBe('application/octet-stream+base64');
+    expect(request.body.equals(bytes)).toBe(true);
+    expect(verifyWebhookSignature(String(request.headers['x-hook0-signature']), request.body, headersOf(request), subscription.secret, 300)).toBe(true);
+  });
+
+  it('records the response status, headers and body of a successful delivery', async () => {
+    harness.receiver.respondWith(() => ({ status: 200, headers: { 'X-Reply': 'yes', 'Content-Type': 'text/plain' }, body: 'thanks' }));
+    const { applicationId } = await createApplication(pool);
+    await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
+    const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
+
+    await harness.dispatch(event.eventId);
+    const [attempt] = await harness.finishedAttempts(event.eventId, 1);
+
+    expect(attempt).toMatchObject({ httpCode: 200, errorName: null, responseBody: 'thanks' });
+    const { rows } = await pool.query('SELECT headers, elapsed_time_ms FROM response WHERE response_id = $1', [attempt.responseId]);
+    expect(rows[0].headers).toMatchObject({ 'x-reply': 'yes', 'content-type': 'text/plain' });
+    expect(rows[0].elapsed_time_ms).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { hook0Signature, standardWebhooksSignature, type SignatureVersion } from '@hook0/core';
+import type { OutgoingRequest } from './http-sender';
+
+export interface SigningOptions {
+  readonly signatureHeaderName: string;
+  readonly signatureVersions: readonly SignatureVersion[];
+  readonly userAgent: string;
+}
+
+export interface DeliveryTarget {
+  readonly eventId: string;
+  readonly eventTypeName: string;
+  readonly payload: Buffer;
+  readonly payloadContentType: string;
+  readonly method: string;
+  readonly url: string;
+  readonly customHeaders: Readonly<Record<string, unknown>>;
+  readonly secret: string;
+}
+
+const STANDARD_WEBHOOKS_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
+
+/**
+ * Hook0's request (HOOK0_API.md §6.1): custom headers, then content-type, x-event-id, x-event-type, all signed;
+ * then the signature; then the Standard Webhooks headers (§14.3) and the user agent, none of them signed.
+ * Throws UnsignableHeaderError when a signed value is not visible ASCII.
+ */
+export function buildOutgoingRequest(target: DeliveryTarget, options: SigningOptions, timestampSeconds: number): OutgoingRequest {
+  const signatureHeader = options.signatureHeaderName.toLowerCase();
+  const reserved = new Set([signatureHeader, ...STANDARD_WEBHOOKS_HEADERS]);
+  const headers = new Map<string, string>();
+  for (const [name, value] of Object.entries(target.customHeaders)) {
+    const lower = name.toLowerCase();
+    if (!reserved.has(lower)) headers.set(lower, String(value));
+  }
+  headers.set('content-type', target.payloadContentType);
+  headers.set('x-event-id', target.eventId);
+  headers.set('x-event-type', target.eventTypeName);
+  const signature = hook0Signature({
+    secret: target.secret,
+    timestampSeconds,
+    body: target.payload,
+    headers: Object.fromEntries(headers),
+    versions: options.signatureVersions,
+  });
+  headers.set(signatureHeader, signature);
+  headers.set('webhook-id', target.eventId);
+  headers.set('webhook-timestamp', String(timestampSeconds));
+  headers.set('webhook-signature', standardWebhooksSignature(target.secret, target.eventId, timestampSeconds, target.payload));
+  if (!headers.has('user-agent')) headers.set('user-agent', options.userAgent);
+  return { method: target.method.toUpperCase(), url: target.url, headers: Object.fromEntries(headers), body: target.payload };
+}

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { DispatcherConfig } from '@hook0/config';
+import { connectDataSource, isDatabaseUnavailable } from '@hook0/db';
+import { Broker, buildTopology, QueueConsumer } from '@hook0/messaging';
+import { createDispatcherMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
+import { createDeliverConsumer } from './consumers/deliver.consumer';
+import { createFanOutConsumer } from './consumers/fan-out.consumer';
+import { assertHandlersComplete } from './consumers/message-handlers';
+import { AxiosHttpSender } from './delivery/axios-http-sender';
+import type { HttpSender } from './delivery/http-sender';
+import { buildMessageHandlers } from './dispatcher-graph';
+import { CleanupStack } from './startup/cleanup-stack';
+
+export interface DispatcherOverrides {
+  readonly logger?: Logger;
+  readonly sender?: HttpSender;
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+export interface DispatcherHandle {
+  /** Unique per running dispatcher: written to the attempts it claims. */
+  readonly workerName: string;
+  /** The port /metrics, /healthz and /readyz listen on. */
+  readonly opsPort: number;
+  isReady(): Promise<boolean>;
+  /** Stops consuming, waits for in-flight work up to SHUTDOWN_TIMEOUT, then releases every connection. */
+  stop(): Promise<void>;
+}
+
+const PUBLISH_TIMEOUT_MS = 10_000;
+
+/** Builds and starts one dispatcher: database, broker, consumers and ops server. */
+export async function startDispatcher(config: DispatcherConfig, overrides: DispatcherOverrides = {}): Promise<DispatcherHandle> {
+  const workerName = `${config.workerName}-${randomBytes(3).toString('hex')}`;
+  const logger = overrides.logger ?? createLogger('dispatcher', config.logLevel);
+  const registry = createRegistry('dispatcher');
+  const metrics = createDispatcherMetrics(registry);
+  const cleanup = new CleanupStack();
+  const release = () => cleanup.runAll((step, error) => logger.error('dispatcher.cleanup_failed', { step, ...errorFields(error) }));
+  let stopping = false;
+  try {
+    const dataSource = await connectDataSource({
+      url: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      applicationName: workerName,
+      timeoutMs: config.startupTimeoutMs,
+      createIfMissing: false,
+      onRetry: (attempt, error) => logger.warn('database.connect_retrying', { attempt, ...errorFields(error) }),
+    });
+    cleanup.push('database', () => dataSource.destroy());
+    const topology = buildTopology(config.amqpPrefix, config.waitLadderMinMs, config.waitLadderMaxMs);
+    const broker = new Broker({ url: config.amqpUrl, topology, logger, connectionName: workerName, publishTimeoutMs: PUBLISH_TIMEOUT_MS });
+    cleanup.push('broker', () => broker.close());
+    await broker.waitUntilReady(config.startupTimeoutMs);
+    const sender =
+      overrides.sender ??
+      new AxiosHttpSender({
+        timeoutMs: config.timeoutMs,
+        connectTimeoutMs: config.connectTimeoutMs,
+        responseBodyMaxBytes: config.responseBodyMaxBytes,
+        checkTargetIp: !config.disableTargetIpCheck,
+      });
+    cleanup.push('http sender', () => sender.close());
+
+    const now = overrides.now ?? Date.now;
+    const handlers = buildMessageHandlers({ config, workerName, dataSource, broker, sender, metrics, logger, now, random: overrides.random ?? Math.random });
+    assertHandlersComplete(handlers);
+    const consumers = [
+      new QueueConsumer(broker, {
+        queue: topology.dispatchQueue,
+        prefetch: Math.max(8, Math.ceil(config.concurrency / 4)),
+        logger,
+        handle: createFanOutConsumer(topology.dispatchQueue, handlers, logger),
+        isTransient: isDatabaseUnavailable,
+        onRedelivered: () => metrics.messagesRedelivered.inc({ queue: 'dispatch' }),
+      }),
+      new QueueConsumer(broker, {
+        queue: topology.deliverQueue,
+        prefetch: config.concurrency,
+        logger,
+        handle: createDeliverConsumer(topology.deliverQueue, handlers, logger),
+        isTransient: isDatabaseUnavailable,
+        onRedelivered: () => metrics.messagesRedelivered.inc({ queue: 'deliver' }),
+      }),
+    ];
+    cleanup.push('consumers', () => Promise.all(consumers.map((consumer) => consumer.stop(config.shutdownTimeoutMs))));
+    await Promise.all(consumers.map((consumer) => consumer.start()));
+
+    const isReady = async () => {
+      if (stopping || !broker.isConnected()) return false;
+      await dataSource.query('SELECT 1');
+      return true;
+    };
+    const ops = createOpsServer({ registry, isAlive: () => true, isReady });
+    await new Promise<void>((resolve, reject) => ops.once('error', reject).listen(config.metricsPort, resolve));
+    cleanup.push('ops server', () => {
+      ops.closeAllConnections();
+      return new Promise((resolve) => ops.close(resolve));
+    });
+    logger.info('dispatcher.started', { workerName, opsPort: (ops.address() as AddressInfo).port });
+
+    return {
+      workerName,
+      opsPort: (ops.address() as AddressInfo).port,
+      isReady: () => isReady().catch(() => false),
+      stop: async () => {
+        if (stopping) return;
+        stopping = true;
+        logger.info('dispatcher.stopping');
+        await release();
+        logger.info('dispatcher.stopped');
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}

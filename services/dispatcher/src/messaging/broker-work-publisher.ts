@@ -1,0 +1,21 @@
+import { encodeMessage, ROUTING, type Broker, type DeadLetterMessage, type DeliverAttemptMessage } from '@hook0/messaging';
+import type { WorkPublisher } from '../dispatch/work-publisher';
+
+export class BrokerWorkPublisher implements WorkPublisher {
+  constructor(private readonly broker: Broker) {}
+
+  async deliver(attemptId: string, dueAt: number): Promise<void> {
+    const message: DeliverAttemptMessage = { v: 1, type: 'attempt.deliver', attemptId, dueAt };
+    await this.broker.publish(this.broker.topology.workExchange, ROUTING.deliver, encodeMessage(message), { messageId: attemptId });
+  }
+
+  async wait(message: DeliverAttemptMessage, tierMs: number): Promise<void> {
+    const tier = this.broker.topology.waitTiers.find((candidate) => candidate.ttlMs === tierMs);
+    if (!tier) throw new Error(`no wait tier of ${tierMs} ms`);
+    await this.broker.publish(this.broker.topology.waitExchange, tier.routingKey, encodeMessage(message), { messageId: message.attemptId });
+  }
+
+  async dead(message: DeadLetterMessage): Promise<void> {
+    await this.broker.publish(this.broker.topology.deadExchange, ROUTING.dead, encodeMessage(message), { messageId: message.attemptId });
+  }
+}

@@ -1,0 +1,114 @@
+import { Pool } from 'pg';
+import { loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
+import { Broker, buildTopology, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
+import { createLogger } from '@hook0/observability';
+import { testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
+import { startDispatcher, type DispatcherHandle } from '../dispatcher';
+
+export interface AttemptRow {
+  readonly attemptId: string;
+  readonly subscriptionId: string;
+  readonly retryCount: number;
+  readonly createdAt: Date;
+  readonly delayUntil: Date | null;
+  readonly succeededAt: Date | null;
+  readonly failedAt: Date | null;
+  readonly workerName: string | null;
+  readonly responseId: string | null;
+  readonly httpCode: number | null;
+  readonly errorName: string | null;
+  readonly responseBody: string | null;
+}
+
+/** One test's world: a fresh AMQP prefix on the run's vhost, the file's database, a receiver, and the dispatchers it started. */
+export class DispatcherHarness {
+  readonly receiver = new WebhookReceiver();
+  private readonly dispatchers: DispatcherHandle[] = [];
+
+  private constructor(
+    readonly db: TestDatabase,
+    readonly pool: Pool,
+    readonly amqp: { readonly url: string; readonly prefix: string },
+    readonly broker: Broker,
+    readonly topology: Topology,
+  ) {}
+
+  static async create(db: TestDatabase, pool: Pool): Promise<DispatcherHarness> {
+    const amqp = testAmqp();
+    const config = loadDispatcherConfig(baseEnv(db, amqp));
+    const topology = buildTopology(amqp.prefix, config.waitLadderMinMs, config.waitLadderMaxMs);
+    const broker = new Broker({ url: amqp.url, topology, logger: createLogger('test', 'error', true), connectionName: 'test', publishTimeoutMs: 5_000 });
+    await broker.waitUntilReady(10_000);
+    const harness = new DispatcherHarness(db, pool, amqp, broker, topology);
+    await harness.receiver.start();
+    return harness;
+  }
+
+  /** The test configuration (short retries, small ladder, IP check off) with `env` on top. */
+  config(env: Record<string, string> = {}): DispatcherConfig {
+    return loadDispatcherConfig({ ...baseEnv(this.db, this.amqp), ...env });
+  }
+
+  async start(env: Record<string, string> = {}): Promise<DispatcherHandle> {
+    const dispatcher = await startDispatcher(this.config(env));
+    this.dispatchers.push(dispatcher);
+    return dispatcher;
+  }
+
+  /** What the API's outbox relay publishes for a new event. */
+  async dispatch(eventId: string, dispatchRound = 0): Promise<void> {
+    const message: DispatchEventMessage = { v: 1, type: 'event.dispatch', eventId, dispatchRound };
+    await this.broker.publish(this.topology.workExchange, ROUTING.dispatch, encodeMessage(message));
+  }
+
+  async attempts(eventId: string): Promise<AttemptRow[]> {
+    const { rows } = await this.pool.query<AttemptRow>(
+      `SELECT ra.request_attempt_id AS "attemptId", ra.subscription_id AS "subscriptionId", ra.retry_count AS "retryCount",
+              ra.created_at AS "createdAt", ra.delay_until AS "delayUntil", ra.succeeded_at AS "succeededAt",
+              ra.failed_at AS "failedAt", ra.worker_name AS "workerName", ra.response_id AS "responseId",
+              r.http_code AS "httpCode", r.response_error_name AS "errorName", r.body AS "responseBody"
+         FROM request_attempt ra LEFT JOIN response r ON r.response_id = ra.response_id
+        WHERE ra.event_id = $1 ORDER BY ra.subscription_id, ra.retry_count`,
+      [eventId],
+    );
+    return rows;
+  }
+
+  /** Polls until `count` attempts of the event are finished (succeeded or failed). */
+  async finishedAttempts(eventId: string, count: number, timeoutMs = 30_000): Promise<AttemptRow[]> {
+    return waitFor(
+      async () => {
+        const rows = await this.attempts(eventId);
+        return rows.filter((row) => row.succeededAt !== null || row.failedAt !== null).length >= count ? rows : undefined;
+      },
+      `${count} finished attempts of event ${eventId}`,
+      timeoutMs,
+    );
+  }
+
+  async dispose(): Promise<void> {
+    await this.receiver.stop();
+    await Promise.all(this.dispatchers.splice(0).map((dispatcher) => dispatcher.stop()));
+    await this.broker.close();
+  }
+}
+
+function baseEnv(db: TestDatabase, amqp: { url: string; prefix: string }): Record<string, string> {
+  return {
+    DATABASE_URL: db.url,
+    DATABASE_POOL_SIZE: '5',
+    AMQP_URL: amqp.url,
+    AMQP_PREFIX: amqp.prefix,
+    METRICS_PORT: '0',
+    DISABLE_TARGET_IP_CHECK: 'true',
+    RETRY_SCHEDULE: '300ms,600ms',
+    RETRY_JITTER_RATIO: '0',
+    WAIT_LADDER_MIN: '50ms',
+    WAIT_LADDER_MAX: '1m',
+    TIMEOUT: '5s',
+    CONNECT_TIMEOUT: '2s',
+    SHUTDOWN_TIMEOUT: '2s',
+    STARTUP_TIMEOUT: '10s',
+    LOG_LEVEL: 'error',
+  };
+}
