@@ -33,6 +33,7 @@ export function loadApiConfig(environment: Env = process.env): ApiConfig {
     outboxPollIntervalMs: env.duration('OUTBOX_POLL_INTERVAL', '1s'),
     trustProxyHops: env.integer('TRUST_PROXY_HOPS', 0, 0, 10),
   };
+  env.check(config.outboxPollIntervalMs > 0, 'OUTBOX_POLL_INTERVAL', 'must be above 0');
   env.done();
   return config;
 }

@@ -39,6 +39,7 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     userAgent: env.string('USER_AGENT', 'hook0-ts-dispatcher/0.1.0'),
   };
   env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');
+  env.check(config.connectTimeoutMs > 0, 'CONNECT_TIMEOUT', 'must be above 0');
   env.check(config.timeoutMs >= config.connectTimeoutMs, 'TIMEOUT', 'must not be below CONNECT_TIMEOUT');
   env.done();
   return config;

@@ -48,7 +48,8 @@ export class EnvReader {
   duration(name: string, fallback: string): number {
     const raw = this.raw(name) ?? fallback;
     const value = parseDuration(raw);
-    if (value === null) return this.fail(name, `must be a duration such as 500ms, 3s, 10m, 1h or 1d, got "${raw}"`, 0);
+    // Falls back to the default, so checks that compare durations do not add a second, misleading problem.
+    if (value === null) return this.fail(name, `must be a duration such as 500ms, 3s, 10m, 1h or 1d, got "${raw}"`, parseDuration(fallback) ?? 0);
     return value;
   }
 

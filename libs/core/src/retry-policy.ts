@@ -45,12 +45,25 @@ function jitterSpread(settings: RetrySettings, base: number): number {
   return Math.min(spread, settings.jitterMaxSpreadMs);
 }
 
-/** `Retry-After` as seconds or an HTTP-date (RFC 9110 §10.2.3); a past date is 0; capped at 10 h. */
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/** The three HTTP-date forms (RFC 9110 §5.6.7): IMF-fixdate, obsolete RFC 850, asctime (which is UTC but carries no zone). */
+const IMF_FIXDATE = new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`);
+const RFC850_DATE = new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`);
+const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`);
+
+/**
+ * `Retry-After` as seconds or an HTTP-date (RFC 9110 §10.2.3); a past date is 0; capped at 10 h.
+ * Anything else is null: `Date.parse` alone would read garbage such as `in 2030` as a date.
+ */
 export function parseRetryAfter(header: string | null, now: Date): number | null {
   if (header === null) return null;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, RETRY_AFTER_CAP_MS);
-  const date = Date.parse(text);
+  let date = Number.NaN;
+  if (IMF_FIXDATE.test(text) || RFC850_DATE.test(text)) date = Date.parse(text);
+  else if (ASCTIME_DATE.test(text)) date = Date.parse(`${text} GMT`);
   if (Number.isNaN(date)) return null;
   return Math.min(Math.max(date - now.getTime(), 0), RETRY_AFTER_CAP_MS);
 }

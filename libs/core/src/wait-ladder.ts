@@ -1,8 +1,9 @@
 /**
  * Delays on stock RabbitMQ: a fixed ladder of wait queues, each with one queue-wide TTL.
  * A message hops down the ladder, each time into the largest tier not above the time it
- * still has to wait, until it is due. Tiers double from the smallest, so any delay is
- * reached in at most `tiers.length` hops and arrives at most one smallest tier late.
+ * still has to wait, until it is due. Tiers double from the smallest, so a delay shorter
+ * than the largest tier is reached in at most `tiers.length` hops (each further stretch of
+ * the largest tier costs one more hop) and arrives less than one smallest tier late.
  */
 export function buildLadder(smallestTierMs: number, largestTierMs: number): number[] {
   const tiers: number[] = [];
