@@ -46,7 +46,12 @@ export class DispatcherHarness {
 
   /** The test configuration (short retries, small ladder, IP check off) with `env` on top. */
   config(env: Record<string, string> = {}): DispatcherConfig {
-    return loadDispatcherConfig({ ...baseEnv(this.db, this.amqp), ...env });
+    return loadDispatcherConfig(this.env(env));
+  }
+
+  /** The environment of a dispatcher of this test, for a child process. */
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return { ...baseEnv(this.db, this.amqp), ...extra };
   }
 
   async start(env: Record<string, string> = {}): Promise<DispatcherHandle> {
@@ -84,6 +89,15 @@ export class DispatcherHarness {
       `${count} finished attempts of event ${eventId}`,
       timeoutMs,
     );
+  }
+
+  /** A counter of a dispatcher's /metrics, summed over its label sets. */
+  async metric(dispatcher: DispatcherHandle, name: string): Promise<number> {
+    const text = await (await fetch(`http://127.0.0.1:${dispatcher.opsPort}/metrics`)).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   }
 
   async dispose(): Promise<void> {

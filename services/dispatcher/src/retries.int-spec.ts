@@ -1,0 +1,138 @@
+import { Pool } from 'pg';
+import { createApplication, createEvent, createSubscription, createTestDatabase, drainQueue, queueDepth, waitFor, type TestDatabase } from '@hook0/testing';
+import { DispatcherHarness, type AttemptRow } from './testing/dispatcher-harness';
+
+const TYPE = 'billing.invoice.paid';
+
+function delayBefore(next: AttemptRow, previous: AttemptRow): number {
+  return next.delayUntil!.getTime() - previous.failedAt!.getTime();
+}
+
+describe('retries', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let harness: DispatcherHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 3 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+  beforeEach(async () => {
+    harness = await DispatcherHarness.create(db, pool);
+  });
+  afterEach(() => harness.dispose());
+
+  async function eventFor(options: { retryScheduleMs?: number[]; maxRetries?: number } = {}) {
+    const { applicationId } = await createApplication(pool);
+    const subscription = await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: [TYPE], ...options });
+    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE });
+    return { subscription, event };
+  }
+
+  async function deadLetters(): Promise<unknown[]> {
+    const queue = harness.topology.deadLetterQueue;
+    await waitFor(async () => ((await queueDepth(harness.amqp.url, queue)) > 0 ? true : undefined), 'a dead letter');
+    return drainQueue(harness.amqp.url, queue);
+  }
+
+  it('retries a failing delivery as new attempt rows, on the schedule, until it succeeds', async () => {
+    harness.receiver.respondWith((_, index) => ({ status: index < 2 ? 503 : 200, body: index < 2 ? 'busy' : 'ok' }));
+    await harness.start({ RETRY_SCHEDULE: '300ms,600ms' });
+    const { event } = await eventFor();
+
+    await harness.dispatch(event.eventId);
+    const requests = await harness.receiver.waitForRequests(3);
+    const attempts = await harness.finishedAttempts(event.eventId, 3);
+
+    expect(attempts.map(({ retryCount, httpCode, errorName }) => ({ retryCount, httpCode, errorName }))).toEqual([
+      { retryCount: 0, httpCode: 503, errorName: 'E_HTTP' },
+      { retryCount: 1, httpCode: 503, errorName: 'E_HTTP' },
+      { retryCount: 2, httpCode: 200, errorName: null },
+    ]);
+    expect(attempts[0].failedAt).not.toBeNull();
+    expect(attempts[1].failedAt).not.toBeNull();
+    expect(attempts[2].succeededAt).not.toBeNull();
+    expect(attempts[0].responseBody).toBe('busy');
+    expect(attempts[0].delayUntil).toBeNull();
+    expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(300);
+    expect(delayBefore(attempts[1], attempts[0])).toBeLessThan(1300);
+    expect(delayBefore(attempts[2], attempts[1])).toBeGreaterThanOrEqual(600);
+    expect(delayBefore(attempts[2], attempts[1])).toBeLessThan(1600);
+    expect(requests[1].receivedAt).toBeGreaterThanOrEqual(attempts[1].delayUntil!.getTime() - 60);
+    expect(requests[2].receivedAt).toBeGreaterThanOrEqual(attempts[2].delayUntil!.getTime() - 60);
+    expect(new Set(requests.map((request) => request.headers['x-event-id']))).toEqual(new Set([event.eventId]));
+  });
+
+  it('waits at least as long as Retry-After on a 429, even with a shorter schedule', async () => {
+    harness.receiver.respondWith((_, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }));
+    await harness.start({ RETRY_SCHEDULE: '300ms' });
+    const { event } = await eventFor();
+
+    await harness.dispatch(event.eventId);
+    const requests = await harness.receiver.waitForRequests(2);
+    const attempts = await harness.finishedAttempts(event.eventId, 2);
+
+    expect(attempts.map((attempt) => attempt.httpCode)).toEqual([429, 204]);
+    expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(1000);
+    expect(delayBefore(attempts[1], attempts[0])).toBeLessThan(2000);
+    expect(requests[1].receivedAt - requests[0].receivedAt).toBeGreaterThanOrEqual(950);
+  });
+
+  it("uses a subscription's own retry schedule and limit over the instance defaults", async () => {
+    harness.receiver.respondWith(() => ({ status: 500 }));
+    await harness.start({ RETRY_SCHEDULE: '5s', MAX_RETRIES: '5' });
+    const { event, subscription } = await eventFor({ retryScheduleMs: [100, 200], maxRetries: 2 });
+
+    await harness.dispatch(event.eventId);
+    const [dead] = await deadLetters();
+    const attempts = await harness.attempts(event.eventId);
+
+    expect(attempts.map((attempt) => attempt.retryCount)).toEqual([0, 1, 2]);
+    expect(attempts.every((attempt) => attempt.failedAt !== null && attempt.errorName === 'E_HTTP')).toBe(true);
+    expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(100);
+    expect(delayBefore(attempts[1], attempts[0])).toBeLessThan(1100);
+    expect(delayBefore(attempts[2], attempts[1])).toBeGreaterThanOrEqual(200);
+    expect(delayBefore(attempts[2], attempts[1])).toBeLessThan(1200);
+    expect(dead).toMatchObject({ type: 'attempt.dead', attemptId: attempts[2].attemptId, subscriptionId: subscription.subscriptionId });
+  });
+
+  it('dead-letters a delivery whose retries are exhausted, and schedules nothing more', async () => {
+    harness.receiver.respondWith(() => ({ status: 502 }));
+    await harness.start({ MAX_RETRIES: '1' });
+    const { event, subscription } = await eventFor();
+
+    await harness.dispatch(event.eventId);
+    const dead = await deadLetters();
+    const attempts = await harness.attempts(event.eventId);
+
+    expect(attempts.map(({ retryCount, httpCode }) => ({ retryCount, httpCode }))).toEqual([
+      { retryCount: 0, httpCode: 502 },
+      { retryCount: 1, httpCode: 502 },
+    ]);
+    expect(attempts.every((attempt) => attempt.failedAt !== null)).toBe(true);
+    expect(dead).toEqual([
+      { v: 1, type: 'attempt.dead', attemptId: attempts[1].attemptId, eventId: event.eventId, subscriptionId: subscription.subscriptionId, reason: 'retries_exhausted' },
+    ]);
+    expect(harness.receiver.requests).toHaveLength(2);
+  });
+
+  it('never retries a delivery whose headers cannot be signed (E_INVALID_HEADER)', async () => {
+    await harness.start({ MAX_RETRIES: '5' });
+    const { applicationId } = await createApplication(pool);
+    await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: [TYPE], headers: { 'X-Name': 'cart\u00e3o' } });
+    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE });
+
+    await harness.dispatch(event.eventId);
+    const dead = await deadLetters();
+    const attempts = await harness.attempts(event.eventId);
+
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ errorName: 'E_INVALID_HEADER', httpCode: null });
+    expect(dead).toEqual([expect.objectContaining({ reason: 'invalid_header' })]);
+    expect(harness.receiver.requests).toHaveLength(0);
+  });
+});
