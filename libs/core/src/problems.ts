@@ -12,6 +12,7 @@ export const PROBLEMS = {
   EventInvalidBase64Payload: { status: 400, title: 'Invalid event payload', detail: 'The payload could not be decoded as standard base64.' },
   EventInvalidJsonPayload: { status: 400, title: 'Invalid event payload', detail: 'The payload is not valid JSON although its content type is application/json.' },
   LabelsAmbiguity: { status: 400, title: 'Ambiguous labels specification', detail: 'Provide either "labels" or both "label_key" and "label_value".' },
+  UnauthorizedWorkers: { status: 400, title: 'Unauthorized workers', detail: 'The dedicated workers requested are not available to this organization.' },
   AuthInvalidAuthorizationHeader: { status: 400, title: 'Invalid Authorization header', detail: 'The Authorization header could not be read.' },
   InvalidQueryString: { status: 400, title: 'Invalid query string', detail: 'The query string is malformed.' },
   AuthNoAuthorizationHeader: { status: 401, title: 'No Authorization header', detail: 'The request needs an Authorization header with a Bearer token.' },
