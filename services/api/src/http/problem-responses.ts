@@ -26,7 +26,10 @@ function fromBodyParser(error: { type?: string; status?: number; limit?: number 
     case 'stream.encoding.set':
       return new ProblemError('JsonPayload', 'The request body could not be read.');
     default:
-      return null;
+      // Any other client error raised while reading the body (a corrupt gzip stream, say).
+      return error.status !== undefined && error.status >= 400 && error.status < 500
+        ? new ProblemError('JsonPayload', 'The request body could not be read.')
+        : null;
   }
 }
 
@@ -35,6 +38,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof ProblemError) return sendProblem(res, error);
+    // Express could not percent-decode a path parameter: such a path names nothing.
+    if (error instanceof URIError) return sendProblem(res, new ProblemError('NotFound', 'The path could not be decoded.'));
     const parserProblem = fromBodyParser(error as { type?: string });
     if (parserProblem) return sendProblem(res, parserProblem);
     if (isDatabaseUnavailable(error)) {

@@ -30,6 +30,8 @@ export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ProblemError('JsonPayload', 'The request body must be a JSON object.');
   }
+  // class-transformer recurses into every value: a deeply nested body would overflow the stack.
+  if (nestingExceeds(raw, MAX_NESTING)) throw new ProblemError('JsonPayload', `The request body is nested deeper than ${MAX_NESTING} levels.`);
   const instance = plainToInstance(dto, raw, { exposeDefaultValues: true });
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
   if (errors.length === 0) return instance;
@@ -38,6 +40,20 @@ export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, 
   const shape = firstShapeError(errors);
   if (shape) throw new ProblemError('JsonPayload', shape);
   throw new ProblemError('Validation' satisfies ProblemId, undefined, toValidationTree(errors));
+}
+
+const MAX_NESTING = 32;
+
+/** Iterative, so that measuring a hostile body cannot overflow the stack either. */
+function nestingExceeds(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function constraintEntries(error: ValidationError): [string, string][] {

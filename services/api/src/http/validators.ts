@@ -70,6 +70,19 @@ export function NoControlCharacters(options?: ValidationOptions): PropertyDecora
     });
 }
 
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An RFC 3339 date-time with a timezone, on a real calendar day (`Date.parse` rolls Feb 30 over to March; PostgreSQL refuses it). */
+export function isRfc3339(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = RFC3339.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+}
+
 /** Rule: an RFC 3339 date-time with a timezone. */
 export function IsRfc3339(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -78,11 +91,28 @@ export function IsRfc3339(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { ...SHAPE, message: '$property must be an RFC 3339 date-time', ...options },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) &&
-          !Number.isNaN(Date.parse(value)),
-      },
+      validator: { validate: isRfc3339 },
+    });
+}
+
+/** NUL, which PostgreSQL text and jsonb cannot hold, and lone UTF-16 surrogates, which jsonb refuses. */
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+
+function isStorable(value: unknown): boolean {
+  if (typeof value === 'string') return !UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.every(isStorable);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).every(([key, entry]) => isStorable(key) && isStorable(entry));
+  return true;
+}
+
+/** Rule: strings (or the keys and values of a string map) the database can store: no NUL, no lone surrogate. */
+export function StorableText(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'storableText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must not contain NUL characters or unpaired surrogates', ...options },
+      validator: { validate: isStorable },
     });
 }

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsRfc3339, IsStringMap, NoControlCharacters, SHAPE, StringMapLimits } from '../../http/validators';
+import { IsRfc3339, IsStringMap, NoControlCharacters, SHAPE, StorableText, StringMapLimits } from '../../http/validators';
 
 export const MAX_PAYLOAD_CHARACTERS = 699_050;
 
@@ -27,6 +27,7 @@ export class EventPostDto {
   @IsOptional()
   @IsStringMap()
   @StringMapLimits({ minEntries: 0, maxEntries: 50, minLength: 1, maxLength: 50 })
+  @StorableText()
   metadata?: Record<string, string> | null;
 
   @IsRfc3339()
@@ -34,6 +35,7 @@ export class EventPostDto {
 
   @IsStringMap()
   @StringMapLimits({ minEntries: 1, maxEntries: 10, minLength: 1, maxLength: 50 })
+  @StorableText()
   labels: Record<string, string>;
 }
 
