@@ -61,7 +61,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     },
   });
   const authenticator = new TokenAuthenticator(repositories.applications, config);
-  const app = buildApp({ config, logger, metrics, authenticator, routes: allRoutes(services) });
+  const app = buildApp({ config, logger, metrics, authenticator, routes: allRoutes(services, { appUrl: config.appUrl }) });
 
   let stopping = false;
   const http = createServer(app);

@@ -1,14 +1,29 @@
 import type { RouteDefinition } from './http/route';
 import type { Services } from './services';
 import { applicationRoutes } from './modules/applications/application.routes';
+import { applicationSecretRoutes } from './modules/application-secrets/application-secret.routes';
 import { eventRoutes } from './modules/events/event.routes';
+import { eventTypeRoutes } from './modules/event-types/event-type.routes';
 import { organizationRoutes } from './modules/organizations/organization.routes';
+import { requestAttemptRoutes } from './modules/request-attempts/request-attempt.routes';
+import { responseRoutes } from './modules/responses/response.routes';
+import { subscriptionRoutes } from './modules/subscriptions/subscription.routes';
+
+export interface RouteOptions {
+  /** Public base URL (APP_URL), for links the API hands out. */
+  readonly appUrl: string;
+}
 
 /** The whole route table: Express and the OpenAPI document are both built from it. */
-export function allRoutes(services: Services): RouteDefinition[] {
+export function allRoutes(services: Services, options: RouteOptions): RouteDefinition[] {
   return [
     ...organizationRoutes(services.organizations),
     ...applicationRoutes(services.applications),
+    ...applicationSecretRoutes(services.applicationSecrets),
+    ...eventTypeRoutes(services.eventTypes),
     ...eventRoutes(services.events),
+    ...subscriptionRoutes(services.subscriptions),
+    ...requestAttemptRoutes(services.requestAttempts, { appUrl: options.appUrl }),
+    ...responseRoutes(services.responses),
   ];
 }

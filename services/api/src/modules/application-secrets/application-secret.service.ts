@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { ProblemError } from '@hook0/core';
+import { ApplicationSecretEntity, type ApplicationSecretRepository } from '@hook0/db';
+import type { AccessPolicy } from '../../auth/access-policy';
+import type { Principal } from '../../http/principal';
+import type { ApplicationSecretPostDto } from './application-secret.dto';
+
+/** Application secrets (HOOK0_API.md §3.5): the token is the id, shown in clear. */
+export class ApplicationSecretService {
+  constructor(private readonly secrets: ApplicationSecretRepository, private readonly access: AccessPolicy) {}
+
+  async list(principal: Principal, applicationId: string): Promise<ApplicationSecretEntity[]> {
+    const application = await this.access.application(principal, applicationId.toLowerCase());
+    return this.secrets.listLive(application.applicationId);
+  }
+
+  async create(principal: Principal, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {
+    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const secret = Object.assign(new ApplicationSecretEntity(), {
+      token: randomUUID(),
+      applicationId: application.applicationId,
+      name: input.name ?? null,
+      deletedAt: null,
+    });
+    return this.secrets.create(secret);
+  }
+
+  async rename(principal: Principal, token: string, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {
+    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const secret = await this.secrets.rename(application.applicationId, token.toLowerCase(), input.name ?? null);
+    if (!secret) throw new ProblemError('NotFound');
+    return secret;
+  }
+
+  async delete(principal: Principal, applicationId: string, token: string): Promise<void> {
+    const application = await this.access.application(principal, applicationId.toLowerCase());
+    if (!(await this.secrets.softDelete(application.applicationId, token.toLowerCase()))) throw new ProblemError('NotFound');
+  }
+}

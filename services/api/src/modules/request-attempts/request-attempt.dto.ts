@@ -1,0 +1,44 @@
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsRfc3339, NoControlCharacters, SHAPE } from '../../http/validators';
+
+/** The filters of `GET /request_attempts` (HOOK0_API.md §3.10); any malformed one is a 400 InvalidQueryString. */
+export class RequestAttemptQueryDto {
+  @IsUUID('all', SHAPE)
+  application_id: string;
+
+  @IsOptional()
+  @IsUUID('all', SHAPE)
+  event_id?: string;
+
+  @IsOptional()
+  @IsUUID('all', SHAPE)
+  subscription_id?: string;
+
+  @IsOptional()
+  @IsRfc3339()
+  min_created_at?: string;
+
+  @IsOptional()
+  @IsRfc3339()
+  max_created_at?: string;
+
+  /** Literal dotted name; a comma-separated list of event type names. */
+  @IsOptional()
+  @IsString(SHAPE)
+  @MaxLength(20_000)
+  @NoControlCharacters()
+  'event.event_type_names'?: string;
+
+  @IsOptional()
+  @IsString(SHAPE)
+  @MaxLength(1_000)
+  pagination_cursor?: string;
+}
+
+/** Filters carried over into the next page's link, in this order. */
+export const CARRIED_FILTERS = ['application_id', 'event_id', 'subscription_id', 'min_created_at', 'max_created_at', 'event.event_type_names'] as const;
+
+export class RequestAttemptIdParamsDto {
+  @IsUUID('all', SHAPE)
+  request_attempt_id: string;
+}

@@ -1,0 +1,54 @@
+import { decodeCursor, encodeCursor, ProblemError } from '@hook0/core';
+import type { RequestAttemptRepository, RequestAttemptRow } from '@hook0/db';
+import type { AccessPolicy } from '../../auth/access-policy';
+import type { Principal } from '../../http/principal';
+import { isRfc3339 } from '../../http/validators';
+import type { RequestAttemptQueryDto } from './request-attempt.dto';
+
+export const PAGE_SIZE = 50;
+
+export interface RequestAttemptPage {
+  readonly attempts: RequestAttemptRow[];
+  /** Cursor after the last row; null for an empty page (which ends the listing). */
+  readonly nextCursor: string | null;
+}
+
+function parseCursor(text: string): { createdAt: string; requestAttemptId: string } {
+  const cursor = decodeCursor(text);
+  if (!cursor || !isRfc3339(cursor.date)) throw new ProblemError('InvalidQueryString', 'pagination_cursor is not a cursor this API issued.');
+  return { createdAt: cursor.date, requestAttemptId: cursor.id.toLowerCase() };
+}
+
+/** `a, b,,c` → [a, b, c]; undefined when nothing is left. */
+function parseNames(text: string | undefined): string[] | undefined {
+  const names = text?.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  return names && names.length > 0 ? names : undefined;
+}
+
+/** Request attempts (HOOK0_API.md §3.10), paginated by keyset (§1.5). */
+export class RequestAttemptService {
+  constructor(private readonly attempts: RequestAttemptRepository, private readonly access: AccessPolicy) {}
+
+  async list(principal: Principal, query: RequestAttemptQueryDto): Promise<RequestAttemptPage> {
+    const application = await this.access.application(principal, query.application_id.toLowerCase());
+    const attempts = await this.attempts.list({
+      applicationId: application.applicationId,
+      eventId: query.event_id?.toLowerCase(),
+      subscriptionId: query.subscription_id?.toLowerCase(),
+      minCreatedAt: query.min_created_at,
+      maxCreatedAt: query.max_created_at,
+      eventTypeNames: parseNames(query['event.event_type_names']),
+      after: query.pagination_cursor === undefined ? undefined : parseCursor(query.pagination_cursor),
+      limit: PAGE_SIZE,
+    });
+    const last = attempts.at(-1);
+    return { attempts, nextCursor: last ? encodeCursor({ date: last.createdAt, id: last.requestAttemptId }) : null };
+  }
+
+  async get(principal: Principal, applicationId: string, requestAttemptId: string): Promise<RequestAttemptRow> {
+    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const attempt = await this.attempts.findInApplication(application.applicationId, requestAttemptId.toLowerCase());
+    if (!attempt) throw new ProblemError('NotFound');
+    return attempt;
+  }
+}

@@ -1,0 +1,13 @@
+import type { ResponseEntity } from '@hook0/db';
+
+/** HOOK0_API.md §3.11. */
+export function toResponseView(response: ResponseEntity) {
+  return {
+    response_id: response.responseId,
+    response_error_name: response.responseErrorName,
+    http_code: response.httpCode,
+    headers: response.headers,
+    body: response.body,
+    elapsed_time_ms: response.elapsedTimeMs,
+  };
+}

@@ -1,0 +1,119 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsStringMap, NoControlCharacters, SHAPE, StorableText, StringMapLimits } from '../../http/validators';
+import { HeaderMapLimits, IsHeaderMap, IsHttpUrl, IsRetryDelay } from './subscription.validators';
+
+/** Checked case-sensitively, as Hook0 does before upper-casing: `post` is a 422. */
+export const TARGET_METHODS = ['GET', 'PATCH', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD'] as const;
+
+export class HttpTargetDto {
+  @Equals('http', { ...SHAPE, message: 'type must be "http"' })
+  type: 'http';
+
+  @IsString(SHAPE)
+  @IsIn(TARGET_METHODS)
+  method: string;
+
+  @IsString(SHAPE)
+  @IsHttpUrl()
+  @MaxLength(1000)
+  url: string;
+
+  @IsHeaderMap()
+  @HeaderMapLimits()
+  headers: Record<string, string>;
+}
+
+/** `SubscriptionPost` (HOOK0_API.md §3.9), used by POST and PUT, plus this project's retry extension (§14.4). */
+export class SubscriptionPostDto {
+  @IsUUID('all', SHAPE)
+  application_id: string;
+
+  @IsBoolean(SHAPE)
+  is_enabled: boolean;
+
+  @IsArray(SHAPE)
+  @IsString({ ...SHAPE, each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Length(1, 200, { each: true })
+  @NoControlCharacters({ each: true })
+  event_types: string[];
+
+  @IsOptional()
+  @IsString(SHAPE)
+  @Length(1, 100)
+  @StorableText()
+  description?: string | null;
+
+  @IsOptional()
+  @IsStringMap()
+  @StringMapLimits({ minEntries: 0, maxEntries: 50, minLength: 1, maxLength: 50 })
+  @StorableText()
+  metadata?: Record<string, string> | null;
+
+  @IsOptional()
+  @IsStringMap()
+  @StringMapLimits({ minEntries: 1, maxEntries: 10, minLength: 1, maxLength: 50 })
+  @StorableText()
+  labels?: Record<string, string> | null;
+
+  @IsOptional()
+  @IsString(SHAPE)
+  @Length(1, 100)
+  @NoControlCharacters()
+  label_key?: string | null;
+
+  @IsOptional()
+  @IsString(SHAPE)
+  @Length(1, 100)
+  @NoControlCharacters()
+  label_value?: string | null;
+
+  @IsObject(SHAPE)
+  @ValidateNested()
+  @Type(() => HttpTargetDto)
+  target: HttpTargetDto;
+
+  @IsOptional()
+  @IsArray(SHAPE)
+  @IsString({ ...SHAPE, each: true })
+  @ArrayMaxSize(20)
+  dedicated_workers?: string[] | null;
+
+  @IsOptional()
+  @IsArray(SHAPE)
+  @IsString({ ...SHAPE, each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsRetryDelay({ each: true })
+  retry_schedule?: string[] | null;
+
+  @IsOptional()
+  @IsInt(SHAPE)
+  @Min(0)
+  @Max(100)
+  max_retries?: number | null;
+}
+
+export class SubscriptionIdParamsDto {
+  @IsUUID('all', SHAPE)
+  subscription_id: string;
+}

@@ -1,0 +1,217 @@
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
+import { insertAttempt } from '../../testing/attempt-fixtures';
+import { DatabaseProbe } from '../../testing/database-probe';
+import { ingestEvent } from '../../testing/event-requests';
+import { expectProblem } from '../../testing/problem-assertions';
+import { subscriptionBody } from './subscription.fixtures';
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+describe('subscriptions (HOOK0_API.md §3.9)', () => {
+  let harness: ApiHarness;
+  let probe: DatabaseProbe;
+  let tenant: Tenant;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    harness = await startApiHarness();
+    probe = await DatabaseProbe.open(harness);
+    tenant = await createTenant(harness, ['billing.invoice.paid', 'billing.invoice.sent']);
+    auth = { Authorization: `Bearer ${tenant.secret}` };
+  });
+  afterAll(async () => {
+    await probe.close();
+    await harness.close();
+  });
+
+  const create = (overrides: Record<string, unknown> = {}) =>
+    harness.http().post('/subscriptions').set(auth).send(subscriptionBody(tenant.applicationId, overrides));
+  const get = (id: string, headers = auth) => harness.http().get(`/subscriptions/${id}`).set(headers);
+  const put = (id: string, overrides: Record<string, unknown> = {}) =>
+    harness.http().put(`/subscriptions/${id}`).set(auth).send(subscriptionBody(tenant.applicationId, overrides));
+  const remove = (id: string, headers = auth) => harness.http().delete(`/subscriptions/${id}`).query({ application_id: tenant.applicationId }).set(headers);
+  const list = async () => (await harness.http().get('/subscriptions').query({ application_id: tenant.applicationId }).set(auth).expect(200)).body;
+
+  it('creates (201) in Hook0 shape, with a server-side secret and the project extensions', async () => {
+    const response = await create({ target: { type: 'http', method: 'PUT', url: 'https://Hooks.ACME.test', headers: { 'X-Api-Key': 'k', Accept: '*/*' } } }).expect(201);
+    const secret: string = response.body.secret;
+    expect(secret).toMatch(UUID_V4);
+    expect(response.body).toEqual({
+      application_id: tenant.applicationId,
+      subscription_id: expect.stringMatching(UUID_V4),
+      is_enabled: true,
+      event_types: ['billing.invoice.paid'],
+      description: 'Acme prod endpoint',
+      secret,
+      metadata: {},
+      label_key: 'tenant_id',
+      label_value: 'acme',
+      labels: { tenant_id: 'acme' },
+      target: { type: 'http', method: 'PUT', url: 'https://hooks.acme.test/', headers: { 'x-api-key': 'k', accept: '*/*' } },
+      created_at: expect.stringMatching(RFC3339),
+      updated_at: expect.stringMatching(RFC3339),
+      dedicated_workers: [],
+      standard_webhooks_secret: `whsec_${Buffer.from(secret, 'utf8').toString('base64')}`,
+      retry_schedule: null,
+      max_retries: null,
+    });
+    expect((await get(response.body.subscription_id).expect(200)).body).toEqual(response.body);
+  });
+
+  it('stores the retry extension in milliseconds and returns it as durations', async () => {
+    const response = await create({ retry_schedule: ['5s', '1m', '90s', '1500ms', '2h', '10d'], max_retries: 7 }).expect(201);
+    expect(response.body.retry_schedule).toEqual(['5s', '1m', '90s', '1500ms', '2h', '10d']);
+    expect(response.body.max_retries).toBe(7);
+    const [row] = await probe.query<{ retry_schedule_ms: number[]; max_retries: number }>(
+      'SELECT retry_schedule_ms, max_retries FROM subscription WHERE subscription_id = $1',
+      [response.body.subscription_id],
+    );
+    expect(row).toEqual({ retry_schedule_ms: [5000, 60000, 90000, 1500, 7200000, 864000000], max_retries: 7 });
+  });
+
+  it('turns legacy label_key/label_value into one label, and lets labels win over them', async () => {
+    const legacy = await create({ labels: undefined, label_key: 'env', label_value: 'prod' }).expect(201);
+    expect(legacy.body).toMatchObject({ labels: { env: 'prod' }, label_key: 'env', label_value: 'prod' });
+    const both = await create({ labels: { region: 'eu' }, label_key: 'env', label_value: 'prod' }).expect(201);
+    expect(both.body).toMatchObject({ labels: { region: 'eu' }, label_key: 'region', label_value: 'eu' });
+  });
+
+  it('echoes an empty dedicated_workers list and refuses named workers with 400 UnauthorizedWorkers', async () => {
+    expect((await create({ dedicated_workers: [] }).expect(201)).body.dedicated_workers).toEqual([]);
+    expectProblem(await create({ dedicated_workers: ['eu-west'] }), 400, 'UnauthorizedWorkers');
+  });
+
+  it('refuses unknown or deactivated event types with 400 EventTypeDoesNotExist, writing nothing', async () => {
+    await harness.http().post('/event_types').set(auth).send({ application_id: tenant.applicationId, service: 'old', resource_type: 'thing', verb: 'gone' }).expect(201);
+    await harness.http().delete('/event_types/old.thing.gone').query({ application_id: tenant.applicationId }).set(auth).expect(204);
+    const before = await probe.counts();
+    expectProblem(await create({ event_types: ['billing.invoice.paid', 'no.such.type'] }), 400, 'EventTypeDoesNotExist');
+    expectProblem(await create({ event_types: ['old.thing.gone'] }), 400, 'EventTypeDoesNotExist');
+    expect(await probe.counts()).toEqual(before);
+  });
+
+  it('lists live subscriptions, enabled and disabled, oldest first', async () => {
+    const disabled = await create({ is_enabled: false, description: 'disabled one' }).expect(201);
+    const deleted = await create({ description: 'deleted one' }).expect(201);
+    await remove(deleted.body.subscription_id).expect(204);
+    const listed = await list();
+    const ids = listed.map((subscription: { subscription_id: string }) => subscription.subscription_id);
+    expect(ids).toContain(disabled.body.subscription_id);
+    expect(ids).not.toContain(deleted.body.subscription_id);
+    const created = listed.map((subscription: { created_at: string }) => subscription.created_at);
+    expect(created).toEqual([...created].sort());
+  });
+
+  it('gets one without application_id; a foreign secret gets 403 and never the data; unknown is 404', async () => {
+    const created = await create().expect(201);
+    const other = await createTenant(harness, []);
+    const foreign = await get(created.body.subscription_id, { Authorization: `Bearer ${other.secret}` });
+    expectProblem(foreign, 403, 'Forbidden');
+    expect(JSON.stringify(foreign.body)).not.toContain(created.body.secret);
+    expectProblem(await get('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
+    await get(created.body.subscription_id, { Authorization: `Bearer ${harness.masterKey}` }).expect(200);
+  });
+
+  it('replaces fully with PUT: new fields, same id, secret and created_at, later updated_at', async () => {
+    const created = await create({ metadata: { team: 'a' }, retry_schedule: ['1s'], max_retries: 1 }).expect(201);
+    const id: string = created.body.subscription_id;
+    const replacement = {
+      event_types: ['billing.invoice.sent'],
+      description: undefined,
+      labels: { env: 'staging' },
+      target: { type: 'http', method: 'PATCH', url: 'http://other.test/hook?x=1', headers: {} },
+    };
+    const replaced = await put(id, replacement).expect(200);
+    expect(replaced.body).toMatchObject({
+      subscription_id: id,
+      secret: created.body.secret,
+      created_at: created.body.created_at,
+      event_types: ['billing.invoice.sent'],
+      description: null,
+      metadata: {},
+      labels: { env: 'staging' },
+      target: { type: 'http', method: 'PATCH', url: 'http://other.test/hook?x=1', headers: {} },
+      retry_schedule: null,
+      max_retries: null,
+    });
+    expect(Date.parse(replaced.body.updated_at)).toBeGreaterThan(Date.parse(created.body.updated_at));
+    expect((await get(id).expect(200)).body).toEqual(replaced.body);
+  });
+
+  it('answers 404 to PUT on an unknown or deleted subscription, or one of another application', async () => {
+    expectProblem(await put('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
+    const deleted = await create().expect(201);
+    await remove(deleted.body.subscription_id).expect(204);
+    expectProblem(await put(deleted.body.subscription_id), 404, 'NotFound');
+    const other = await createTenant(harness, ['billing.invoice.paid']);
+    const mine = await create().expect(201);
+    const master = { Authorization: `Bearer ${harness.masterKey}` };
+    const crossed = await harness.http().put(`/subscriptions/${mine.body.subscription_id}`).set(master).send(subscriptionBody(other.applicationId));
+    expectProblem(crossed, 404, 'NotFound');
+  });
+
+  async function attemptsOfEachKind(subscriptionId: string): Promise<Record<string, string>> {
+    const eventId = await ingestEvent(harness, tenant);
+    const base = { applicationId: tenant.applicationId, eventId, subscriptionId };
+    return {
+      pending: await insertAttempt(probe, { ...base, retryCount: 0 }),
+      picked: await insertAttempt(probe, { ...base, retryCount: 1, pickedAt: '2026-01-01T00:00:00Z' }),
+      waiting: await insertAttempt(probe, { ...base, retryCount: 2, delayUntil: '2999-01-01T00:00:00Z' }),
+      succeeded: await insertAttempt(probe, { ...base, retryCount: 3, succeededAt: '2026-01-01T00:00:01Z' }),
+      failed: await insertAttempt(probe, { ...base, retryCount: 4, failedAt: '2026-01-01T00:00:02Z' }),
+    };
+  }
+
+  async function attemptStates(ids: Record<string, string>) {
+    const rows = await probe.query<{ request_attempt_id: string; failed_at: Date | null; succeeded_at: Date | null }>(
+      'SELECT request_attempt_id, failed_at, succeeded_at FROM request_attempt WHERE request_attempt_id = ANY($1)',
+      [Object.values(ids)],
+    );
+    const byId = new Map(rows.map((row) => [row.request_attempt_id, row]));
+    return Object.fromEntries(Object.entries(ids).map(([kind, id]) => [kind, byId.get(id)!]));
+  }
+
+  it('disabling with PUT fails every pending attempt now, leaves finished ones, and re-enabling does not resume them', async () => {
+    const created = await create().expect(201);
+    const ids = await attemptsOfEachKind(created.body.subscription_id);
+    const before = Date.now();
+    await put(created.body.subscription_id, { is_enabled: false }).expect(200);
+    const states = await attemptStates(ids);
+    for (const kind of ['pending', 'picked', 'waiting']) {
+      expect(states[kind].succeeded_at).toBeNull();
+      expect(states[kind].failed_at!.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+    }
+    expect(states.succeeded.failed_at).toBeNull();
+    expect(states.failed.failed_at!.toISOString()).toBe('2026-01-01T00:00:02.000Z');
+    await put(created.body.subscription_id, { is_enabled: true }).expect(200);
+    expect((await attemptStates(ids)).pending.failed_at).not.toBeNull();
+  });
+
+  it('an enabled PUT leaves pending attempts alone', async () => {
+    const created = await create().expect(201);
+    const ids = await attemptsOfEachKind(created.body.subscription_id);
+    await put(created.body.subscription_id, { description: 'renamed' }).expect(200);
+    expect((await attemptStates(ids)).pending.failed_at).toBeNull();
+  });
+
+  it('deletes softly (204) and fails pending attempts; deleting again is 204; unknown is 404; a foreign secret is 403', async () => {
+    const created = await create().expect(201);
+    const id: string = created.body.subscription_id;
+    const ids = await attemptsOfEachKind(id);
+    const other = await createTenant(harness, []);
+    expectProblem(await remove(id, { Authorization: `Bearer ${other.secret}` }), 403, 'Forbidden');
+    const response = await remove(id).expect(204);
+    expect(response.text).toBe('');
+    const [row] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    expect(row.deleted_at).toBeInstanceOf(Date);
+    const states = await attemptStates(ids);
+    expect(states.pending.failed_at).not.toBeNull();
+    expect(states.succeeded.failed_at).toBeNull();
+    expectProblem(await get(id), 404, 'NotFound');
+    await remove(id).expect(204);
+    const [again] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    expect(again.deleted_at).toEqual(row.deleted_at);
+    expectProblem(await remove('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
+  });
+});

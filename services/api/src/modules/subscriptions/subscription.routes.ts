@@ -1,0 +1,67 @@
+import { ApplicationQueryDto } from '../../http/application-query.dto';
+import { defineRoute, type RouteDefinition } from '../../http/route';
+import { SubscriptionIdParamsDto, SubscriptionPostDto } from './subscription.dto';
+import { toSubscriptionView } from './subscription.presenter';
+import type { SubscriptionService } from './subscription.service';
+
+export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/subscriptions',
+      operationId: 'subscriptions.list',
+      summary: 'List the live subscriptions of an application, oldest first',
+      tag: 'Subscriptions',
+      auth: 'token',
+      query: ApplicationQueryDto,
+      status: 200,
+      handler: async ({ principal, query }) => (await subscriptions.list(principal, query.application_id)).map(toSubscriptionView),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/subscriptions',
+      operationId: 'subscriptions.create',
+      summary: 'Create a subscription',
+      tag: 'Subscriptions',
+      auth: 'token',
+      body: SubscriptionPostDto,
+      status: 201,
+      handler: async ({ principal, body }) => toSubscriptionView(await subscriptions.create(principal, body)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/subscriptions/:subscription_id',
+      operationId: 'subscriptions.get',
+      summary: 'Get a subscription',
+      tag: 'Subscriptions',
+      auth: 'token',
+      params: SubscriptionIdParamsDto,
+      status: 200,
+      handler: async ({ principal, params }) => toSubscriptionView(await subscriptions.get(principal, params.subscription_id)),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/subscriptions/:subscription_id',
+      operationId: 'subscriptions.update',
+      summary: 'Replace a subscription (disabling fails its pending attempts)',
+      tag: 'Subscriptions',
+      auth: 'token',
+      params: SubscriptionIdParamsDto,
+      body: SubscriptionPostDto,
+      status: 200,
+      handler: async ({ principal, params, body }) => toSubscriptionView(await subscriptions.replace(principal, params.subscription_id, body)),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/subscriptions/:subscription_id',
+      operationId: 'subscriptions.delete',
+      summary: 'Delete a subscription (soft) and fail its pending attempts',
+      tag: 'Subscriptions',
+      auth: 'token',
+      params: SubscriptionIdParamsDto,
+      query: ApplicationQueryDto,
+      status: 204,
+      handler: ({ principal, params, query }) => subscriptions.delete(principal, query.application_id, params.subscription_id),
+    }),
+  ];
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { ProblemError } from '@hook0/core';
+import type { EventTypeRepository, SubscriptionEntity, SubscriptionFields, SubscriptionRepository } from '@hook0/db';
+import type { AccessPolicy } from '../../auth/access-policy';
+import type { Principal } from '../../http/principal';
+import type { SubscriptionPostDto } from './subscription.dto';
+import { toSubscriptionFields } from './subscription-fields';
+
+/** Subscriptions (HOOK0_API.md §3.9). */
+export class SubscriptionService {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly eventTypes: EventTypeRepository,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async list(principal: Principal, applicationId: string): Promise<SubscriptionEntity[]> {
+    const application = await this.access.application(principal, applicationId.toLowerCase());
+    return this.subscriptions.listLive(application.applicationId);
+  }
+
+  async create(principal: Principal, input: SubscriptionPostDto): Promise<SubscriptionEntity> {
+    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const fields = await this.checkedFields(application.applicationId, input);
+    return this.subscriptions.create({ ...fields, subscriptionId: randomUUID(), applicationId: application.applicationId, secret: randomUUID() });
+  }
+
+  /** Needs no application_id: the subscription names its application, which the principal must be allowed. */
+  async get(principal: Principal, subscriptionId: string): Promise<SubscriptionEntity> {
+    const subscription = await this.subscriptions.findLive(subscriptionId.toLowerCase());
+    if (!subscription) throw new ProblemError('NotFound');
+    await this.access.application(principal, subscription.applicationId);
+    return subscription;
+  }
+
+  async replace(principal: Principal, subscriptionId: string, input: SubscriptionPostDto): Promise<SubscriptionEntity> {
+    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const fields = await this.checkedFields(application.applicationId, input);
+    const replaced = await this.subscriptions.replace(application.applicationId, subscriptionId.toLowerCase(), fields);
+    if (!replaced) throw new ProblemError('NotFound');
+    return replaced;
+  }
+
+  async delete(principal: Principal, applicationId: string, subscriptionId: string): Promise<void> {
+    const application = await this.access.application(principal, applicationId.toLowerCase());
+    if (!(await this.subscriptions.softDelete(application.applicationId, subscriptionId.toLowerCase()))) throw new ProblemError('NotFound');
+  }
+
+  /** Hook0's order after validation: labels, then workers, then event types. */
+  private async checkedFields(applicationId: string, input: SubscriptionPostDto): Promise<SubscriptionFields> {
+    const fields = toSubscriptionFields(input);
+    // No worker pools exist here, so no name can be authorized; an empty list is the only valid one.
+    if (fields.dedicatedWorkers.length > 0) throw new ProblemError('UnauthorizedWorkers');
+    const missing = await this.eventTypes.missingActive(applicationId, fields.eventTypes);
+    if (missing.length > 0) {
+      throw new ProblemError('EventTypeDoesNotExist', `Event type ${JSON.stringify(missing[0])} does not exist or was deactivated. You should (re)create it.`);
+    }
+    return fields;
+  }
+}
