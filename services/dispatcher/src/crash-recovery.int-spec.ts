@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Pool } from 'pg';
+import { createApplication, createEvent, createSubscription, createTestDatabase, ServiceProcess, type TestDatabase } from '@hook0/testing';
+import { DispatcherHarness } from './testing/dispatcher-harness';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const LEASE_MARGIN_MS = 5_000;
+
+/** The child process runs the built service; `--force` when the build info outlived a deleted dist. */
+async function buildDispatcher(): Promise<void> {
+  const tsc = (...args: string[]) => promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...args, 'services/dispatcher'], { cwd: ROOT });
+  await tsc();
+  if (!existsSync(path.join(ROOT, 'services', 'dispatcher', 'dist', 'main.js'))) await tsc('--force');
+}
+
+describe('a dispatcher killed in the middle of a delivery', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let harness: DispatcherHarness;
+  let crashed: ServiceProcess | null = null;
+
+  beforeAll(async () => {
+    await buildDispatcher();
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 3 });
+  }, 180_000);
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+  beforeEach(async () => {
+    harness = await DispatcherHarness.create(db, pool);
+  });
+  afterEach(async () => {
+    await crashed?.kill();
+    crashed = null;
+    await harness.dispose();
+  });
+
+  it("is delivered by another dispatcher once the dead one's lease has passed, as the same single attempt", async () => {
+    harness.receiver.respondWith((_, index) => (index === 0 ? { status: 200, hang: true } : { status: 200 }));
+    const timeoutMs = 2_000;
+    crashed = await ServiceProcess.start('dispatcher', harness.env({ TIMEOUT: `${timeoutMs}ms`, CONNECT_TIMEOUT: '1s', WORKER_NAME: 'doomed' }));
+    const { applicationId } = await createApplication(pool);
+    await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
+    const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
+
+    await harness.dispatch(event.eventId);
+    await harness.receiver.waitForRequests(1);
+    await crashed.kill();
+    crashed = null;
+    const survivor = await harness.start();
+    const requests = await harness.receiver.waitForRequests(2, 30_000);
+    const attempts = await harness.finishedAttempts(event.eventId, 1);
+
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ retryCount: 0, httpCode: 200, workerName: survivor.workerName });
+    expect(attempts[0].succeededAt).not.toBeNull();
+    expect(requests.map((request) => request.headers['x-event-id'])).toEqual([event.eventId, event.eventId]);
+    expect(requests[1].receivedAt - requests[0].receivedAt).toBeGreaterThanOrEqual(timeoutMs + LEASE_MARGIN_MS - 500);
+  }, 60_000);
+});
