@@ -1,0 +1,151 @@
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
+import { DatabaseProbe } from '../../testing/database-probe';
+import { eventBody } from '../../testing/event-requests';
+import { expectProblem } from '../../testing/problem-assertions';
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const BYTES_51 = `${'é'.repeat(25)}a`; // 26 characters, 51 UTF-8 bytes
+const entries = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
+
+/** [case, overrides, status, problem id] — each must leave the database as it was. */
+const REJECTED: [string, Record<string, unknown>, number, string][] = [
+  ['an unsupported content type', { payload_content_type: 'application/xml' }, 400, 'EventInvalidPayloadContentType'],
+  ['a content type with parameters', { payload_content_type: 'application/json; charset=utf-8' }, 400, 'EventInvalidPayloadContentType'],
+  ['a content type in upper case', { payload_content_type: 'APPLICATION/JSON' }, 400, 'EventInvalidPayloadContentType'],
+  ['plain base64 named octet-stream', { payload_content_type: 'application/octet-stream', payload: 'AAEC' }, 400, 'EventInvalidPayloadContentType'],
+  ['an empty content type', { payload_content_type: '' }, 422, 'Validation'],
+  ['a content type of 101 characters', { payload_content_type: 'x'.repeat(101) }, 422, 'Validation'],
+  ['base64 of the wrong length', { payload_content_type: 'application/octet-stream+base64', payload: 'abc' }, 400, 'EventInvalidBase64Payload'],
+  ['base64 with a foreign character', { payload_content_type: 'application/octet-stream+base64', payload: 'ab$=' }, 400, 'EventInvalidBase64Payload'],
+  ['URL-safe base64', { payload_content_type: 'application/octet-stream+base64', payload: '-_-_' }, 400, 'EventInvalidBase64Payload'],
+  ['unpadded base64', { payload_content_type: 'application/octet-stream+base64', payload: 'AP8' }, 400, 'EventInvalidBase64Payload'],
+  ['truncated JSON', { payload: '{"a":' }, 400, 'EventInvalidJsonPayload'],
+  ['an empty JSON payload', { payload: '' }, 400, 'EventInvalidJsonPayload'],
+  ['JavaScript that is not JSON', { payload: "{a: 'b'}" }, 400, 'EventInvalidJsonPayload'],
+  ['a payload that is an object', { payload: { a: 1 } }, 400, 'JsonPayload'],
+  ['a payload over 699 050 characters', { payload_content_type: 'text/plain', payload: 'p'.repeat(699_051) }, 422, 'Validation'],
+  ['labels missing', { labels: undefined }, 400, 'JsonPayload'],
+  ['labels empty', { labels: {} }, 422, 'Validation'],
+  ['labels with 11 entries', { labels: entries(11) }, 422, 'Validation'],
+  ['a label value that is a number', { labels: { a: 1 } }, 400, 'JsonPayload'],
+  ['a label value that is null', { labels: { a: null } }, 400, 'JsonPayload'],
+  ['labels as a list', { labels: ['a'] }, 400, 'JsonPayload'],
+  ['a label key of 51 bytes', { labels: { [BYTES_51]: 'v' } }, 422, 'Validation'],
+  ['a label value of 51 bytes', { labels: { k: BYTES_51 } }, 422, 'Validation'],
+  ['an empty label value', { labels: { k: '' } }, 422, 'Validation'],
+  ['metadata with 51 entries', { metadata: entries(51) }, 422, 'Validation'],
+  ['a metadata key of 51 bytes', { metadata: { [BYTES_51]: 'v' } }, 422, 'Validation'],
+  ['an empty metadata key', { metadata: { '': 'v' } }, 422, 'Validation'],
+  ['a metadata value that is an object', { metadata: { a: { b: 'c' } } }, 400, 'JsonPayload'],
+  ['occurred_at without a timezone', { occurred_at: '2026-05-04T09:12:30' }, 400, 'JsonPayload'],
+  ['occurred_at as a date only', { occurred_at: '2026-05-04' }, 400, 'JsonPayload'],
+  ['occurred_at in prose', { occurred_at: 'yesterday' }, 400, 'JsonPayload'],
+  ['occurred_at as epoch seconds', { occurred_at: 1_700_000_000 }, 400, 'JsonPayload'],
+  ['occurred_at missing', { occurred_at: undefined }, 400, 'JsonPayload'],
+  ['an unknown event type', { event_type: 'billing.invoice.lost' }, 400, 'EventTypeDoesNotExist'],
+  ['a deactivated event type', { event_type: 'billing.invoice.voided' }, 400, 'EventTypeDoesNotExist'],
+  ['an empty event type', { event_type: '' }, 422, 'Validation'],
+  ['an event type of 201 characters', { event_type: 'e'.repeat(201) }, 422, 'Validation'],
+  ['an event type with a line feed', { event_type: 'billing.invoice\n.paid' }, 422, 'Validation'],
+  ['a non-UUID event_id', { event_id: 'evt_1' }, 400, 'JsonPayload'],
+  ['a non-UUID application_id', { application_id: 'app' }, 400, 'JsonPayload'],
+  ['field errors before a content-type error', { labels: {}, payload_content_type: 'application/xml' }, 422, 'Validation'],
+  ['a content-type error before a payload error', { payload_content_type: 'image/png', payload: 'not base64 $$' }, 400, 'EventInvalidPayloadContentType'],
+];
+
+describe('POST /event (HOOK0_API.md §3.8.1)', () => {
+  let harness: ApiHarness;
+  let probe: DatabaseProbe;
+  let tenant: Tenant;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    harness = await startApiHarness();
+    probe = await DatabaseProbe.open(harness);
+    tenant = await createTenant(harness, ['billing.invoice.paid', 'billing.invoice.voided']);
+    auth = { Authorization: `Bearer ${tenant.secret}` };
+    await harness.http().delete('/event_types/billing.invoice.voided').query({ application_id: tenant.applicationId }).set(auth).expect(204);
+  });
+  afterAll(async () => {
+    await probe.close();
+    await harness.close();
+  });
+
+  const ingest = (overrides: Record<string, unknown> = {}, path = '/event') => {
+    const body = eventBody(tenant, overrides);
+    for (const [key, value] of Object.entries(body)) if (value === undefined) delete body[key];
+    return harness.http().post(path).set(auth).send(body);
+  };
+
+  it('answers 201 with exactly {application_id, event_id, received_at}, the id a server-made UUIDv7', async () => {
+    const response = await ingest().expect(201);
+    expect(response.body).toEqual({ application_id: tenant.applicationId, event_id: expect.stringMatching(UUID_V7), received_at: expect.stringMatching(RFC3339) });
+    expect(Math.abs(Date.parse(response.body.received_at) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('makes time-ordered UUIDv7 ids', async () => {
+    const first = (await ingest().expect(201)).body.event_id as string;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = (await ingest().expect(201)).body.event_id as string;
+    expect(second > first).toBe(true);
+  });
+
+  it.each([
+    ['text/plain', 'hello, world'],
+    ['application/json', '[1,"two",{"three":3}]'],
+    ['application/json', 'null'],
+    ['application/octet-stream+base64', 'AP8BAg=='],
+    ['application/octet-stream+base64', ''],
+  ])('accepts the %s payload %j', async (contentType, payload) => {
+    await ingest({ payload_content_type: contentType, payload }).expect(201);
+  });
+
+  it('accepts the limits: 10 labels and 50 metadata entries of 50-byte keys and values, a 699 050-character payload', async () => {
+    await ingest({ labels: { ...entries(9), ['k'.repeat(50)]: 'é'.repeat(25) }, metadata: { ...entries(49), ['m'.repeat(50)]: 'v'.repeat(50) } }).expect(201);
+    await ingest({ payload_content_type: 'text/plain', payload: 'p'.repeat(699_050) }).expect(201);
+  });
+
+  it('stores absent or null metadata as {}', async () => {
+    const absent = (await ingest({ metadata: undefined }).expect(201)).body.event_id;
+    const nulled = (await ingest({ metadata: null }).expect(201)).body.event_id;
+    const rows = await probe.query<{ metadata: object }>('SELECT metadata FROM event WHERE event_id = ANY($1)', [[absent, nulled]]);
+    expect(rows.map((row) => row.metadata)).toEqual([{}, {}]);
+  });
+
+  it('accepts occurred_at with an offset and stores the instant', async () => {
+    const id = (await ingest({ occurred_at: '2026-05-04T11:12:30.5+02:00' }).expect(201)).body.event_id;
+    const [row] = await probe.query<{ occurred_at: Date }>('SELECT occurred_at FROM event WHERE event_id = $1', [id]);
+    expect(row.occurred_at.toISOString()).toBe('2026-05-04T09:12:30.500Z');
+  });
+
+  it('keeps a client event_id and answers 409 EventAlreadyIngested when it is reused, even by another application', async () => {
+    const eventId = '0190a8f2-1111-7000-8000-00000000abcd';
+    expect((await ingest({ event_id: eventId.toUpperCase() }).expect(201)).body.event_id).toBe(eventId);
+    const before = await probe.counts();
+    expectProblem(await ingest({ event_id: eventId, payload: '{"different":true}' }), 409, 'EventAlreadyIngested');
+    const other = await createTenant(harness);
+    const foreign = harness.http().post('/event').set({ Authorization: `Bearer ${other.secret}` });
+    expectProblem(await foreign.send({ ...eventBody(other), event_id: eventId }), 409, 'EventAlreadyIngested');
+    const after = await probe.counts();
+    expect({ ...after, organization: 0, application: 0, application_secret: 0, event_type: 0 }).toEqual({ ...before, organization: 0, application: 0, application_secret: 0, event_type: 0 });
+  });
+
+  it('works with a trailing slash, as Hook0 trims it', async () => {
+    await ingest({}, '/event/').expect(201);
+  });
+
+  it.each(REJECTED)('refuses %s', async (_case, overrides, status, id) => {
+    const before = await probe.fingerprint();
+    expectProblem(await ingest(overrides), status, id);
+    expect(await probe.fingerprint()).toBe(before);
+  });
+
+  it('refuses an application the secret does not belong to with 403 Forbidden, and unknown applications alike', async () => {
+    const other = await createTenant(harness);
+    const before = await probe.fingerprint();
+    expectProblem(await ingest({ application_id: other.applicationId }), 403, 'Forbidden');
+    expectProblem(await ingest({ application_id: '00000000-0000-4000-8000-000000000000' }), 403, 'Forbidden');
+    expect(await probe.fingerprint()).toBe(before);
+  });
+});
