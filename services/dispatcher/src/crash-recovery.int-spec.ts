@@ -1,20 +1,9 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { createApplication, createEvent, createSubscription, createTestDatabase, ServiceProcess, type TestDatabase } from '@hook0/testing';
+import { buildDispatcher } from './testing/build-dispatcher';
 import { DispatcherHarness } from './testing/dispatcher-harness';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const LEASE_MARGIN_MS = 5_000;
-
-/** The child process runs the built service; `--force` when the build info outlived a deleted dist. */
-async function buildDispatcher(): Promise<void> {
-  const tsc = (...args: string[]) => promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...args, 'services/dispatcher'], { cwd: ROOT });
-  await tsc();
-  if (!existsSync(path.join(ROOT, 'services', 'dispatcher', 'dist', 'main.js'))) await tsc('--force');
-}
 
 describe('a dispatcher killed in the middle of a delivery', () => {
   let db: TestDatabase;
