@@ -45,6 +45,17 @@ describe('hostile input is a 4xx problem, never a 500', () => {
     expect(await probe.counts()).toEqual(before);
   });
 
+  it('keeps label and metadata keys named constructor and __proto__ (once a 500, and silently dropped)', async () => {
+    const maps = '{"constructor":"x","__proto__":"y","prototype":"z"}';
+    const raw = JSON.stringify(eventBody(tenant)).replace('"labels":{"tenant_id":"acme"}', `"labels":${maps},"metadata":${maps}`);
+    const created = await harness.http().post('/event').set(auth).set('Content-Type', 'application/json').send(raw).expect(201);
+    const event = await harness.http().get(`/events/${created.body.event_id}`).query({ application_id: tenant.applicationId }).set(auth).expect(200);
+    const sorted = (map: object) => Object.entries(map).sort();
+    expect(sorted(event.body.labels)).toEqual(sorted(JSON.parse(maps))); // jsonb orders keys its own way
+    expect(sorted(event.body.metadata)).toEqual(sorted(JSON.parse(maps)));
+    expect(sorted(event.body.labels)).toHaveLength(3);
+  });
+
   it('keeps labels with paired surrogates (emoji)', async () => {
     await ingest(eventBody(tenant, { labels: { mood: '😀' } })).expect(201);
   });

@@ -1,6 +1,6 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { ProblemError, type ProblemId, type ValidationEntry, type ValidationTree } from '@hook0/core';
+import { toDtoInstance } from './dto-instance';
 import type { DtoClass } from './route';
 
 /** Where the input came from decides which problem a malformed value earns. */
@@ -30,9 +30,9 @@ export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ProblemError('JsonPayload', 'The request body must be a JSON object.');
   }
-  // class-transformer recurses into every value: a deeply nested body would overflow the stack.
+  // Validators walk nested values (string maps, arrays): bound the depth before anything recurses.
   if (nestingExceeds(raw, MAX_NESTING)) throw new ProblemError('JsonPayload', `The request body is nested deeper than ${MAX_NESTING} levels.`);
-  const instance = plainToInstance(dto, raw, { exposeDefaultValues: true });
+  const instance = toDtoInstance(dto, raw as Record<string, unknown>);
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
   if (errors.length === 0) return instance;
   if (source === 'params') throw new ProblemError('NotFound');

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -87,9 +86,9 @@ export class SubscriptionPostDto {
   @NoControlCharacters()
   label_value?: string | null;
 
+  /** Declared as HttpTargetDto, so validateInput instantiates it (http/dto-instance.ts). */
   @IsObject(SHAPE)
   @ValidateNested()
-  @Type(() => HttpTargetDto)
   target: HttpTargetDto;
 
   @IsOptional()
