@@ -1,0 +1,96 @@
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
+import { insertAttempt } from '../../testing/attempt-fixtures';
+import { DatabaseProbe } from '../../testing/database-probe';
+import { ingestEvent } from '../../testing/event-requests';
+import { expectProblem } from '../../testing/problem-assertions';
+import { subscriptionBody } from './subscription.fixtures';
+
+/** Disabling or deleting a subscription fails its pending attempts (HOOK0_API.md §3.9). */
+describe('subscriptions: disable and delete', () => {
+  let harness: ApiHarness;
+  let probe: DatabaseProbe;
+  let tenant: Tenant;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    harness = await startApiHarness();
+    probe = await DatabaseProbe.open(harness);
+    tenant = await createTenant(harness);
+    auth = { Authorization: `Bearer ${tenant.secret}` };
+  });
+  afterAll(async () => {
+    await probe.close();
+    await harness.close();
+  });
+
+  const create = (overrides: Record<string, unknown> = {}) =>
+    harness.http().post('/subscriptions').set(auth).send(subscriptionBody(tenant.applicationId, overrides));
+  const get = (id: string) => harness.http().get(`/subscriptions/${id}`).set(auth);
+  const put = (id: string, overrides: Record<string, unknown> = {}) =>
+    harness.http().put(`/subscriptions/${id}`).set(auth).send(subscriptionBody(tenant.applicationId, overrides));
+  const remove = (id: string, headers = auth) => harness.http().delete(`/subscriptions/${id}`).query({ application_id: tenant.applicationId }).set(headers);
+
+  async function attemptsOfEachKind(subscriptionId: string): Promise<Record<string, string>> {
+    const eventId = await ingestEvent(harness, tenant);
+    const base = { applicationId: tenant.applicationId, eventId, subscriptionId };
+    return {
+      pending: await insertAttempt(probe, { ...base, retryCount: 0 }),
+      picked: await insertAttempt(probe, { ...base, retryCount: 1, pickedAt: '2026-01-01T00:00:00Z' }),
+      waiting: await insertAttempt(probe, { ...base, retryCount: 2, delayUntil: '2999-01-01T00:00:00Z' }),
+      succeeded: await insertAttempt(probe, { ...base, retryCount: 3, succeededAt: '2026-01-01T00:00:01Z' }),
+      failed: await insertAttempt(probe, { ...base, retryCount: 4, failedAt: '2026-01-01T00:00:02Z' }),
+    };
+  }
+
+  async function attemptStates(ids: Record<string, string>) {
+    const rows = await probe.query<{ request_attempt_id: string; failed_at: Date | null; succeeded_at: Date | null }>(
+      'SELECT request_attempt_id, failed_at, succeeded_at FROM request_attempt WHERE request_attempt_id = ANY($1)',
+      [Object.values(ids)],
+    );
+    const byId = new Map(rows.map((row) => [row.request_attempt_id, row]));
+    return Object.fromEntries(Object.entries(ids).map(([kind, id]) => [kind, byId.get(id)!]));
+  }
+
+  it('disabling with PUT fails every pending attempt now, leaves finished ones, and re-enabling does not resume them', async () => {
+    const created = await create().expect(201);
+    const ids = await attemptsOfEachKind(created.body.subscription_id);
+    const before = Date.now();
+    await put(created.body.subscription_id, { is_enabled: false }).expect(200);
+    const states = await attemptStates(ids);
+    for (const kind of ['pending', 'picked', 'waiting']) {
+      expect(states[kind].succeeded_at).toBeNull();
+      expect(states[kind].failed_at!.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+    }
+    expect(states.succeeded.failed_at).toBeNull();
+    expect(states.failed.failed_at!.toISOString()).toBe('2026-01-01T00:00:02.000Z');
+    await put(created.body.subscription_id, { is_enabled: true }).expect(200);
+    expect((await attemptStates(ids)).pending.failed_at).not.toBeNull();
+  });
+
+  it('an enabled PUT leaves pending attempts alone', async () => {
+    const created = await create().expect(201);
+    const ids = await attemptsOfEachKind(created.body.subscription_id);
+    await put(created.body.subscription_id, { description: 'renamed' }).expect(200);
+    expect((await attemptStates(ids)).pending.failed_at).toBeNull();
+  });
+
+  it('deletes softly (204) and fails pending attempts; deleting again is 204; unknown is 404; a foreign secret is 403', async () => {
+    const created = await create().expect(201);
+    const id: string = created.body.subscription_id;
+    const ids = await attemptsOfEachKind(id);
+    const other = await createTenant(harness, []);
+    expectProblem(await remove(id, { Authorization: `Bearer ${other.secret}` }), 403, 'Forbidden');
+    const response = await remove(id).expect(204);
+    expect(response.text).toBe('');
+    const [row] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    expect(row.deleted_at).toBeInstanceOf(Date);
+    const states = await attemptStates(ids);
+    expect(states.pending.failed_at).not.toBeNull();
+    expect(states.succeeded.failed_at).toBeNull();
+    expectProblem(await get(id), 404, 'NotFound');
+    await remove(id).expect(204);
+    const [again] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    expect(again.deleted_at).toEqual(row.deleted_at);
+    expectProblem(await remove('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
+  });
+});
