@@ -70,7 +70,7 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
       request_attempt_id: eventId,
       response_id: eventId,
     };
-  });
+  }, 60_000);
   afterAll(() => harness.close());
 
   /** A valid body for the route, so that one hostile field at a time gets past the others. */
@@ -117,7 +117,7 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
         }
       }
       expect(failures).toEqual([]);
-    });
+    }, 120_000);
   });
 
   describe.each(ROUTES.map((route) => [label(route), route] as const))('%s path and query', (_label, route) => {
@@ -147,6 +147,6 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
         }
       }
       expect(failures).toEqual([]);
-    });
+    }, 120_000);
   });
 });

@@ -75,7 +75,7 @@ describe('GET /events and /events/{id} (HOOK0_API.md §3.8.2, §3.8.3)', () => {
     expect(Object.keys(response.body[0]).sort()).toEqual(SUMMARY_FIELDS);
     expect(response.body.slice(0, 3).map((event: { event_id: string }) => event.event_id)).toEqual([ids[100], ids[99], ids[98]]);
     expect(response.body.map((event: { event_id: string }) => event.event_id)).not.toContain(ids[0]);
-  });
+  }, 60_000);
 
   it('answers 404 for unknown ids, ids of another application and malformed ids; 403 to a foreign secret', async () => {
     const id = await ingestEvent(harness, tenant);

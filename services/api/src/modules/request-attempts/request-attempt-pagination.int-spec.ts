@@ -37,7 +37,7 @@ describe('request attempts pagination (HOOK0_API.md §1.5)', () => {
       const createdAt = microTimestamp(Math.floor(index / 7));
       inserted.push({ createdAt, id: await insertAttempt(probe, { applicationId: tenant.applicationId, eventId, subscriptionId, retryCount: index, createdAt }) });
     }
-  });
+  }, 60_000);
   afterAll(async () => {
     await probe.close();
     await harness.close();
