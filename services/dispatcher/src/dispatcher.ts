@@ -41,6 +41,17 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
   const release = () => cleanup.runAll((step, error) => logger.error('dispatcher.cleanup_failed', { step, ...errorFields(error) }));
   let stopping = false;
   try {
+    const sender =
+      overrides.sender ??
+      new AxiosHttpSender({
+        timeoutMs: config.timeoutMs,
+        connectTimeoutMs: config.connectTimeoutMs,
+        responseBodyMaxBytes: config.responseBodyMaxBytes,
+        checkTargetIp: !config.disableTargetIpCheck,
+      });
+    // Released last: a delivery still in flight after SHUTDOWN_TIMEOUT is abandoned like a crash (its message
+    // returns to the queue), rather than recorded as a connection failure caused by our own shutdown.
+    cleanup.push('http sender', () => sender.close());
     const dataSource = await connectDataSource({
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
@@ -54,15 +65,6 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     const broker = new Broker({ url: config.amqpUrl, topology, logger, connectionName: workerName, publishTimeoutMs: PUBLISH_TIMEOUT_MS });
     cleanup.push('broker', () => broker.close());
     await broker.waitUntilReady(config.startupTimeoutMs);
-    const sender =
-      overrides.sender ??
-      new AxiosHttpSender({
-        timeoutMs: config.timeoutMs,
-        connectTimeoutMs: config.connectTimeoutMs,
-        responseBodyMaxBytes: config.responseBodyMaxBytes,
-        checkTargetIp: !config.disableTargetIpCheck,
-      });
-    cleanup.push('http sender', () => sender.close());
 
     const now = overrides.now ?? Date.now;
     const handlers = buildMessageHandlers({ config, workerName, dataSource, broker, sender, metrics, logger, now, random: overrides.random ?? Math.random });
