@@ -5,3 +5,4 @@ export * from './test-broker';
 export * from './webhook-receiver';
 export * from './wait-for';
 export * from './factories';
+export * from './service-process';
