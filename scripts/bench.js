@@ -17,6 +17,8 @@ const { Client } = require('pg');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const DISPATCHERS = Number(process.env.BENCH_DISPATCHERS ?? 1);
+/** BENCH_PROFILE=dir writes a CPU profile of each service process into dir. */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 18181);
 const root = path.resolve(__dirname, '..');
 const runId = Date.now().toString(36);
@@ -40,7 +42,8 @@ function startReceiver(received) {
 }
 
 function spawnService(service, env) {
-  const child = spawn(process.execPath, [path.join(root, 'services', service, 'dist', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${service}-${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, 'services', service, 'dist', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (code && !stopping) process.stderr.write(`${service} exited with ${code ?? signal}\n`);
   });
