@@ -10,6 +10,8 @@ const shared = {
 
 const config: Config = {
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+  // A global option: Jest ignores it inside a project. Integration tests drive real processes.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/*/src/**/*.spec.ts'] },
     {
@@ -18,7 +20,6 @@ const config: Config = {
       testMatch: ['<rootDir>/{libs,services}/*/src/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };

@@ -42,14 +42,19 @@ export class ServiceProcess {
 
   /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. */
   async kill(): Promise<void> {
-    if (this.child.exitCode === null && this.child.pid) process.kill(-this.child.pid, 'SIGKILL');
+    this.signalGroup('SIGKILL');
     await this.exited;
   }
 
   /** SIGTERM and the exit code the service chose. */
   async terminate(): Promise<number | null> {
-    if (this.child.exitCode === null && this.child.pid) process.kill(-this.child.pid, 'SIGTERM');
+    this.signalGroup('SIGTERM');
     return this.exited;
+  }
+
+  private signalGroup(signal: NodeJS.Signals): void {
+    const running = this.child.exitCode === null && this.child.signalCode === null;
+    if (running && this.child.pid) process.kill(-this.child.pid, signal);
   }
 }
 
