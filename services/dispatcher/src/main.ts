@@ -1,4 +1,5 @@
 import { ConfigError, loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
+import { createLogger, errorFields } from '@hook0/observability';
 import { startDispatcher } from './dispatcher';
 
 function readConfig(): DispatcherConfig {
@@ -13,16 +14,20 @@ function readConfig(): DispatcherConfig {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const dispatcher = await startDispatcher(config);
+  const logger = createLogger('dispatcher', config.logLevel);
+  const dispatcher = await startDispatcher(config, { logger }).catch((error: unknown) => {
+    logger.error('dispatcher.start_failed', errorFields(error));
+    process.exit(1);
+  });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`dispatcher: ${signal} received, stopping\n`);
+    logger.info('dispatcher.signal_received', { signal });
     dispatcher.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`dispatcher: shutdown failed: ${String(error)}\n`);
+        logger.error('dispatcher.stop_failed', errorFields(error));
         process.exit(1);
       },
     );
@@ -31,7 +36,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`dispatcher: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+void main();
