@@ -4,12 +4,14 @@ import { createTestDatabase, ServiceProcess, type TestDatabase } from '@hook0/te
 import { buildDispatcher, DISPATCHER_MAIN } from './testing/build-dispatcher';
 import { DispatcherHarness } from './testing/dispatcher-harness';
 
+/** Runs the dispatcher to its exit; `stderr` holds everything it wrote (configuration errors and JSON logs). */
 function run(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [DISPATCHER_MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, stderr }));
+    const child = spawn(process.execPath, [DISPATCHER_MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, stderr: output }));
   });
 }
 
