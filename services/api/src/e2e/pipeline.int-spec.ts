@@ -55,6 +55,7 @@ describe('event pipeline, end to end', () => {
       AMQP_PREFIX: harness.config.amqpPrefix,
       DISABLE_TARGET_IP_CHECK: 'true',
       ENABLED_SIGNATURE_VERSIONS: 'v0,v1',
+      LOG_LEVEL: 'debug',
     });
     tenant = await createTenant(harness, ['billing.invoice.paid']);
     client = new Hook0Client(`${harness.api.url}/api/v1/`, tenant.applicationId, tenant.secret);
@@ -130,4 +131,32 @@ describe('event pipeline, end to end', () => {
     expect(response.body).toMatchObject({ http_code: 204, response_error_name: null });
     expect(receiver.requests.some((r) => header(r, 'x-event-id') === toNobody)).toBe(false);
   });
+
+  it('serves metrics and probes on the ops port, and keeps secrets, signatures and payloads out of the logs', async () => {
+    const secretPayload = '{"card":"4111-1111-1111-1111"}';
+    const eventId = await client.sendEvent(new Event('billing.invoice.paid', secretPayload, 'application/json', { tenant_id: 'acme' }));
+    const [request] = (await receiver.waitForRequests(receiver.requests.length + 1)).filter((r) => header(r, 'x-event-id') === eventId);
+    await waitFor(async () => (/hook0_delivery_attempts_total\{[^}]*outcome="success"[^}]*\} [1-9]/.test(await metrics(dispatcher.metricsPort)) ? true : undefined), 'delivery metrics');
+
+    const dispatcherMetrics = await metrics(dispatcher.metricsPort);
+    expect(dispatcherMetrics).toMatch(/hook0_delivery_duration_seconds_bucket\{[^}]*le="0\.005"/);
+    expect(dispatcherMetrics).toMatch(/hook0_process_cpu_seconds_total/);
+    const apiMetrics = await metrics(Number(new URL(harness.api.opsUrl).port));
+    expect(apiMetrics).toMatch(/hook0_events_ingested_total\{[^}]*content_type="application\/json"[^}]*\} [1-9]/);
+    for (const port of [dispatcher.metricsPort, Number(new URL(harness.api.opsUrl).port)]) {
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    }
+
+    const logs = dispatcher.output.join('');
+    expect(logs).toContain(eventId);
+    expect(logs).not.toContain(subscription.secret);
+    expect(logs).not.toContain('4111-1111');
+    expect(logs).not.toContain(header(request, 'x-hook0-signature').split('v1=')[1]);
+    expect(logs).not.toContain(header(request, 'webhook-signature').slice(3));
+  });
 });
+
+async function metrics(port: number): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+}
