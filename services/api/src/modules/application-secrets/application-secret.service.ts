@@ -10,12 +10,12 @@ export class ApplicationSecretService {
   constructor(private readonly secrets: ApplicationSecretRepository, private readonly access: AccessPolicy) {}
 
   async list(principal: Principal, applicationId: string): Promise<ApplicationSecretEntity[]> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
     return this.secrets.listLive(application.applicationId);
   }
 
   async create(principal: Principal, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {
-    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
     const secret = Object.assign(new ApplicationSecretEntity(), {
       token: randomUUID(),
       applicationId: application.applicationId,
@@ -26,14 +26,14 @@ export class ApplicationSecretService {
   }
 
   async rename(principal: Principal, token: string, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {
-    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
     const secret = await this.secrets.rename(application.applicationId, token.toLowerCase(), input.name ?? null);
     if (!secret) throw new ProblemError('NotFound');
     return secret;
   }
 
   async delete(principal: Principal, applicationId: string, token: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
     if (!(await this.secrets.softDelete(application.applicationId, token.toLowerCase()))) throw new ProblemError('NotFound');
   }
 }

@@ -14,7 +14,7 @@ export class ApplicationService {
 
   async create(principal: Principal, input: ApplicationPostDto): Promise<ApplicationEntity> {
     const organizationId = input.organization_id.toLowerCase();
-    this.access.organization(principal, organizationId);
+    this.access.organization(principal, organizationId, 'write');
     if (!(await this.organizations.exists(organizationId))) throw new ProblemError('Forbidden');
     const application = Object.assign(new ApplicationEntity(), { applicationId: randomUUID(), organizationId, name: input.name });
     const secret = Object.assign(new ApplicationSecretEntity(), { token: randomUUID(), applicationId: application.applicationId, name: 'Default' });
@@ -22,11 +22,11 @@ export class ApplicationService {
   }
 
   async list(principal: Principal, organizationId: string): Promise<ApplicationEntity[]> {
-    this.access.organization(principal, organizationId.toLowerCase());
+    this.access.organization(principal, organizationId.toLowerCase(), 'read');
     return this.applications.listLive(organizationId.toLowerCase());
   }
 
   async get(principal: Principal, applicationId: string): Promise<ApplicationEntity> {
-    return this.access.application(principal, applicationId.toLowerCase());
+    return this.access.application(principal, applicationId.toLowerCase(), 'read');
   }
 }

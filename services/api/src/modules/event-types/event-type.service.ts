@@ -9,12 +9,12 @@ export class EventTypeService {
   constructor(private readonly eventTypes: EventTypeRepository, private readonly access: AccessPolicy) {}
 
   async list(principal: Principal, applicationId: string): Promise<EventTypeEntity[]> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
     return this.eventTypes.listActive(application.applicationId);
   }
 
   async create(principal: Principal, input: EventTypePostDto): Promise<EventTypeEntity> {
-    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
     return this.eventTypes.upsert({
       applicationId: application.applicationId,
       serviceName: input.service,
@@ -24,14 +24,14 @@ export class EventTypeService {
   }
 
   async get(principal: Principal, applicationId: string, eventTypeName: string): Promise<EventTypeEntity> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
     const eventType = await this.eventTypes.findActive(application.applicationId, eventTypeName);
     if (!eventType) throw new ProblemError('NotFound');
     return eventType;
   }
 
   async deactivate(principal: Principal, applicationId: string, eventTypeName: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
     if (!(await this.eventTypes.deactivate(application.applicationId, eventTypeName))) throw new ProblemError('NotFound');
   }
 }

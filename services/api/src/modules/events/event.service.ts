@@ -21,7 +21,7 @@ export class EventService {
 
   async ingest(principal: Principal, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
     const applicationId = input.application_id.toLowerCase();
-    await this.access.application(principal, applicationId);
+    await this.access.application(principal, applicationId, 'write');
     if (!isPayloadContentType(input.payload_content_type)) throw new ProblemError('EventInvalidPayloadContentType');
     const decoded = decodePayload(input.payload, input.payload_content_type);
     if (!decoded.ok) throw new ProblemError(decoded.problem);
@@ -50,12 +50,12 @@ export class EventService {
   }
 
   async list(principal: Principal, applicationId: string) {
-    await this.access.application(principal, applicationId.toLowerCase());
+    await this.access.application(principal, applicationId.toLowerCase(), 'read');
     return this.events.listRecent(applicationId.toLowerCase());
   }
 
   async get(principal: Principal, applicationId: string, eventId: string) {
-    await this.access.application(principal, applicationId.toLowerCase());
+    await this.access.application(principal, applicationId.toLowerCase(), 'read');
     const event = await this.events.findInApplication(applicationId.toLowerCase(), eventId.toLowerCase());
     if (!event) throw new ProblemError('NotFound');
     return event;

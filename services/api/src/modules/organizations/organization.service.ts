@@ -20,7 +20,7 @@ export class OrganizationService {
   }
 
   async get(principal: Principal, organizationId: string): Promise<{ organization: OrganizationEntity; applications: number }> {
-    this.access.organization(principal, organizationId.toLowerCase());
+    this.access.organization(principal, organizationId.toLowerCase(), 'read');
     const organization = await this.organizations.find(organizationId.toLowerCase());
     if (!organization) throw new ProblemError('NotFound');
     return { organization, applications: await this.organizations.countApplications(organization.organizationId) };

@@ -30,7 +30,7 @@ export class RequestAttemptService {
   constructor(private readonly attempts: RequestAttemptRepository, private readonly access: AccessPolicy) {}
 
   async list(principal: Principal, query: RequestAttemptQueryDto): Promise<RequestAttemptPage> {
-    const application = await this.access.application(principal, query.application_id.toLowerCase());
+    const application = await this.access.application(principal, query.application_id.toLowerCase(), 'read');
     const attempts = await this.attempts.list({
       applicationId: application.applicationId,
       eventId: query.event_id?.toLowerCase(),
@@ -46,7 +46,7 @@ export class RequestAttemptService {
   }
 
   async get(principal: Principal, applicationId: string, requestAttemptId: string): Promise<RequestAttemptRow> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
     const attempt = await this.attempts.findInApplication(application.applicationId, requestAttemptId.toLowerCase());
     if (!attempt) throw new ProblemError('NotFound');
     return attempt;

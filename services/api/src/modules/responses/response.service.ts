@@ -8,7 +8,7 @@ export class ResponseService {
   constructor(private readonly responses: ResponseRepository, private readonly access: AccessPolicy) {}
 
   async get(principal: Principal, applicationId: string, responseId: string): Promise<ResponseEntity> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
     const response = await this.responses.findInApplication(application.applicationId, responseId.toLowerCase());
     if (!response) throw new ProblemError('NotFound');
     return response;

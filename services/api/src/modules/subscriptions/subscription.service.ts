@@ -15,12 +15,12 @@ export class SubscriptionService {
   ) {}
 
   async list(principal: Principal, applicationId: string): Promise<SubscriptionEntity[]> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
     return this.subscriptions.listLive(application.applicationId);
   }
 
   async create(principal: Principal, input: SubscriptionPostDto): Promise<SubscriptionEntity> {
-    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
     const fields = await this.checkedFields(application.applicationId, input);
     return this.subscriptions.create({ ...fields, subscriptionId: randomUUID(), applicationId: application.applicationId, secret: randomUUID() });
   }
@@ -29,12 +29,12 @@ export class SubscriptionService {
   async get(principal: Principal, subscriptionId: string): Promise<SubscriptionEntity> {
     const subscription = await this.subscriptions.findLive(subscriptionId.toLowerCase());
     if (!subscription) throw new ProblemError('NotFound');
-    await this.access.application(principal, subscription.applicationId);
+    await this.access.application(principal, subscription.applicationId, 'read');
     return subscription;
   }
 
   async replace(principal: Principal, subscriptionId: string, input: SubscriptionPostDto): Promise<SubscriptionEntity> {
-    const application = await this.access.application(principal, input.application_id.toLowerCase());
+    const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
     const fields = await this.checkedFields(application.applicationId, input);
     const replaced = await this.subscriptions.replace(application.applicationId, subscriptionId.toLowerCase(), fields);
     if (!replaced) throw new ProblemError('NotFound');
@@ -42,7 +42,7 @@ export class SubscriptionService {
   }
 
   async delete(principal: Principal, applicationId: string, subscriptionId: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId.toLowerCase());
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
     if (!(await this.subscriptions.softDelete(application.applicationId, subscriptionId.toLowerCase()))) throw new ProblemError('NotFound');
   }
 
