@@ -82,6 +82,9 @@ describe('loadApiConfig values', () => {
       SHUTDOWN_TIMEOUT: '10s',
       WAIT_LADDER_MIN: '10ms',
       WAIT_LADDER_MAX: '1h',
+      HEALTH_CHECK_KEY: 'k',
+      HEALTH_CHECK_TIMEOUT: '2s',
+      SUPPORT_EMAIL_ADDRESS: 'help@example.test',
     });
     expect(config).toEqual({
       port: 9000,
@@ -104,6 +107,11 @@ describe('loadApiConfig values', () => {
       shutdownTimeoutMs: 10_000,
       waitLadderMinMs: 10,
       waitLadderMaxMs: 3_600_000,
+      healthCheckKey: 'k',
+      healthCheckTimeoutMs: 2_000,
+      supportEmailAddress: 'help@example.test',
+      quotas: loadApiConfig({}).quotas,
+      rateLimits: loadApiConfig({ DISABLE_API_RATE_LIMITING: 'true' }).rateLimits,
     });
   });
 

@@ -1,5 +1,7 @@
 import { EnvReader, type Env } from './env-reader';
 import { readCommonConfig, type CommonConfig } from './common-config';
+import { readQuotaConfig, type QuotaConfig } from './quota-config';
+import { readRateLimitConfig, type RateLimitConfig } from './rate-limit-config';
 
 export interface ApiConfig extends CommonConfig {
   readonly port: number;
@@ -14,12 +16,20 @@ export interface ApiConfig extends CommonConfig {
   readonly outboxPollIntervalMs: number;
   /** Number of reverse proxies whose X-Forwarded-For is trusted for the client IP. */
   readonly trustProxyHops: number;
+  /** HEALTH_CHECK_KEY: null (unset) hides GET /health, "" makes it public, anything else is the `?key=` to give. */
+  readonly healthCheckKey: string | null;
+  readonly healthCheckTimeoutMs: number;
+  /** Shown by GET /instance; null when unset. */
+  readonly supportEmailAddress: string | null;
+  readonly quotas: QuotaConfig;
+  readonly rateLimits: RateLimitConfig;
 }
 
 export function loadApiConfig(environment: Env = process.env): ApiConfig {
   const env = new EnvReader(environment);
   const common = readCommonConfig(env, 9464);
   const port = env.integer('PORT', 8081, 0, 65535);
+  const disableApiRateLimiting = env.boolean('DISABLE_API_RATE_LIMITING', false);
   const config: ApiConfig = {
     ...common,
     port,
@@ -27,13 +37,20 @@ export function loadApiConfig(environment: Env = process.env): ApiConfig {
     appUrl: env.url('APP_URL', `http://127.0.0.1:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
     masterApiKey: env.uuid('MASTER_API_KEY'),
     applicationSecretCompatibility: env.boolean('ENABLE_APPLICATION_SECRET_COMPATIBILITY', true),
-    disableApiRateLimiting: env.boolean('DISABLE_API_RATE_LIMITING', false),
+    disableApiRateLimiting,
     bodyLimitBytes: env.integer('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     outboxBatchSize: env.integer('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
     outboxPollIntervalMs: env.duration('OUTBOX_POLL_INTERVAL', '1s'),
     trustProxyHops: env.integer('TRUST_PROXY_HOPS', 0, 0, 10),
+    // Read raw: unlike every other variable, an empty HEALTH_CHECK_KEY means something (a public endpoint).
+    healthCheckKey: environment.HEALTH_CHECK_KEY ?? null,
+    healthCheckTimeoutMs: env.duration('HEALTH_CHECK_TIMEOUT', '5s'),
+    supportEmailAddress: env.optionalString('SUPPORT_EMAIL_ADDRESS'),
+    quotas: readQuotaConfig(env),
+    rateLimits: readRateLimitConfig(env, disableApiRateLimiting),
   };
   env.check(config.outboxPollIntervalMs > 0, 'OUTBOX_POLL_INTERVAL', 'must be above 0');
+  env.check(config.healthCheckTimeoutMs > 0, 'HEALTH_CHECK_TIMEOUT', 'must be above 0');
   env.done();
   return config;
 }

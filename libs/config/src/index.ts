@@ -2,3 +2,5 @@ export * from './env-reader';
 export * from './common-config';
 export * from './api-config';
 export * from './dispatcher-config';
+export * from './quota-config';
+export * from './rate-limit-config';
