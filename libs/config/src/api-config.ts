@@ -1,5 +1,6 @@
 import { EnvReader, type Env } from './env-reader';
 import { readCommonConfig, type CommonConfig } from './common-config';
+import { readIdentityConfig, type IdentityConfig } from './identity-config';
 import { readQuotaConfig, type QuotaConfig } from './quota-config';
 import { readRateLimitConfig, type RateLimitConfig } from './rate-limit-config';
 
@@ -16,6 +17,8 @@ export interface ApiConfig extends CommonConfig {
   readonly outboxPollIntervalMs: number;
   /** Number of reverse proxies whose X-Forwarded-For is trusted for the client IP. */
   readonly trustProxyHops: number;
+  /** Users, passwords and session tokens. */
+  readonly identity: IdentityConfig;
   /** HEALTH_CHECK_KEY: null (unset) hides GET /health, "" makes it public, anything else is the `?key=` to give. */
   readonly healthCheckKey: string | null;
   readonly healthCheckTimeoutMs: number;
@@ -42,6 +45,7 @@ export function loadApiConfig(environment: Env = process.env): ApiConfig {
     outboxBatchSize: env.integer('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
     outboxPollIntervalMs: env.duration('OUTBOX_POLL_INTERVAL', '1s'),
     trustProxyHops: env.integer('TRUST_PROXY_HOPS', 0, 0, 10),
+    identity: readIdentityConfig(env),
     // Read raw: unlike every other variable, an empty HEALTH_CHECK_KEY means something (a public endpoint).
     healthCheckKey: environment.HEALTH_CHECK_KEY ?? null,
     healthCheckTimeoutMs: env.duration('HEALTH_CHECK_TIMEOUT', '5s'),

@@ -1,6 +1,7 @@
 export * from './env-reader';
 export * from './common-config';
 export * from './api-config';
+export * from './identity-config';
 export * from './dispatcher-config';
 export * from './quota-config';
 export * from './rate-limit-config';

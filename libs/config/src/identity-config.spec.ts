@@ -1,0 +1,40 @@
+import { loadApiConfig } from './api-config';
+import { ConfigError, type Env } from './env-reader';
+
+function problemsOf(env: Env): readonly string[] {
+  try {
+    loadApiConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('identity configuration (users, passwords, session tokens)', () => {
+  it('defaults to open registration, 12-character passwords, 5-minute access and 30-minute refresh tokens', () => {
+    expect(loadApiConfig({}).identity).toEqual({
+      registrationDisabled: false,
+      passwordMinimumLength: 12,
+      passwordMaximumLength: 256,
+      accessTokenTtlMs: 5 * 60_000,
+      refreshTokenTtlMs: 30 * 60_000,
+    });
+  });
+
+  it('reads REGISTRATION_DISABLED, PASSWORD_MINIMUM_LENGTH, ACCESS_TOKEN_TTL and REFRESH_TOKEN_TTL', () => {
+    const config = loadApiConfig({ REGISTRATION_DISABLED: 'true', PASSWORD_MINIMUM_LENGTH: '20', ACCESS_TOKEN_TTL: '1m', REFRESH_TOKEN_TTL: '1d' });
+    expect(config.identity).toMatchObject({ registrationDisabled: true, passwordMinimumLength: 20, accessTokenTtlMs: 60_000, refreshTokenTtlMs: 86_400_000 });
+  });
+
+  it.each([
+    [{ PASSWORD_MINIMUM_LENGTH: '4' }, 'PASSWORD_MINIMUM_LENGTH'],
+    [{ PASSWORD_MINIMUM_LENGTH: '1000' }, 'PASSWORD_MINIMUM_LENGTH'],
+    [{ REGISTRATION_DISABLED: 'maybe' }, 'REGISTRATION_DISABLED'],
+    [{ ACCESS_TOKEN_TTL: 'soon' }, 'ACCESS_TOKEN_TTL'],
+    [{ ACCESS_TOKEN_TTL: '10ms' }, 'ACCESS_TOKEN_TTL'],
+    [{ ACCESS_TOKEN_TTL: '1h', REFRESH_TOKEN_TTL: '10m' }, 'REFRESH_TOKEN_TTL'],
+  ])('refuses %j, naming %s', (env, name) => {
+    expect(problemsOf(env).some((problem) => problem.startsWith(name))).toBe(true);
+  });
+});

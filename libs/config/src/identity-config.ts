@@ -1,0 +1,30 @@
+import type { EnvReader } from './env-reader';
+
+/** Longest password accepted: bounds the work a login or a registration can ask of the KDF. */
+export const PASSWORD_MAXIMUM_LENGTH = 256;
+
+/** Users, passwords and their tokens (HOOK0_API.md §2.2, §3.2). */
+export interface IdentityConfig {
+  /** REGISTRATION_DISABLED: POST /register answers 410. */
+  readonly registrationDisabled: boolean;
+  /** PASSWORD_MINIMUM_LENGTH, in characters (code points). */
+  readonly passwordMinimumLength: number;
+  readonly passwordMaximumLength: number;
+  /** ACCESS_TOKEN_TTL: lifetime of a user access token. */
+  readonly accessTokenTtlMs: number;
+  /** REFRESH_TOKEN_TTL: lifetime of a refresh token (each refresh rotates it). */
+  readonly refreshTokenTtlMs: number;
+}
+
+export function readIdentityConfig(env: EnvReader): IdentityConfig {
+  const config: IdentityConfig = {
+    registrationDisabled: env.boolean('REGISTRATION_DISABLED', false),
+    passwordMinimumLength: env.integer('PASSWORD_MINIMUM_LENGTH', 12, 8, PASSWORD_MAXIMUM_LENGTH),
+    passwordMaximumLength: PASSWORD_MAXIMUM_LENGTH,
+    accessTokenTtlMs: env.duration('ACCESS_TOKEN_TTL', '5m'),
+    refreshTokenTtlMs: env.duration('REFRESH_TOKEN_TTL', '30m'),
+  };
+  env.check(config.accessTokenTtlMs >= 1_000, 'ACCESS_TOKEN_TTL', 'must be at least 1s');
+  env.check(config.refreshTokenTtlMs >= config.accessTokenTtlMs, 'REFRESH_TOKEN_TTL', 'must be at least ACCESS_TOKEN_TTL');
+  return config;
+}
