@@ -112,6 +112,7 @@ describe('loadApiConfig values', () => {
       supportEmailAddress: 'help@example.test',
       quotas: loadApiConfig({}).quotas,
       rateLimits: loadApiConfig({ DISABLE_API_RATE_LIMITING: 'true' }).rateLimits,
+      identity: loadApiConfig({}).identity,
     });
   });
 
