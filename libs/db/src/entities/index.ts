@@ -7,6 +7,11 @@ import { EventOutboxEntity } from './event-outbox.entity';
 import { SubscriptionEntity } from './subscription.entity';
 import { RequestAttemptEntity } from './request-attempt.entity';
 import { ResponseEntity } from './response.entity';
+import { UserEntity } from './user.entity';
+import { OrganizationMemberEntity } from './organization-member.entity';
+import { UserSessionEntity } from './user-session.entity';
+import { UserTokenEntity } from './user-token.entity';
+import { ServiceTokenEntity } from './service-token.entity';
 
 export {
   OrganizationEntity,
@@ -18,7 +23,14 @@ export {
   SubscriptionEntity,
   RequestAttemptEntity,
   ResponseEntity,
+  UserEntity,
+  OrganizationMemberEntity,
+  UserSessionEntity,
+  UserTokenEntity,
+  ServiceTokenEntity,
 };
+export { ORGANIZATION_ROLES, isOrganizationRole, type OrganizationRole } from './organization-member.entity';
+export type { UserTokenKind } from './user-token.entity';
 
 export const ENTITIES = [
   OrganizationEntity,
@@ -30,4 +42,9 @@ export const ENTITIES = [
   SubscriptionEntity,
   RequestAttemptEntity,
   ResponseEntity,
+  UserEntity,
+  OrganizationMemberEntity,
+  UserSessionEntity,
+  UserTokenEntity,
+  ServiceTokenEntity,
 ];

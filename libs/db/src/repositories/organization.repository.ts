@@ -20,6 +20,29 @@ export class OrganizationRepository {
     return this.dataSource.getRepository(OrganizationEntity).existsBy({ organizationId });
   }
 
+  async rename(organizationId: string, name: string): Promise<OrganizationEntity | null> {
+    const result = await this.dataSource.getRepository(OrganizationEntity).update({ organizationId }, { name });
+    return result.affected ? this.find(organizationId) : null;
+  }
+
+  /**
+   * Deletes an organization that has no live application (soft-deleted ones go with it, as do memberships and
+   * service tokens). The row is locked first, so an application created meanwhile waits and then fails its foreign key.
+   */
+  async deleteIfEmpty(organizationId: string): Promise<'deleted' | 'not-found' | 'not-empty'> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked: unknown[] = await manager.query(`SELECT 1 FROM organization WHERE organization_id = $1 FOR UPDATE`, [organizationId]);
+      if (locked.length === 0) return 'not-found';
+      const [live]: { count: string }[] = await manager.query(
+        `SELECT count(*) FROM application WHERE organization_id = $1 AND deleted_at IS NULL`,
+        [organizationId],
+      );
+      if (Number(live.count) > 0) return 'not-empty';
+      await manager.query(`DELETE FROM organization WHERE organization_id = $1`, [organizationId]);
+      return 'deleted';
+    });
+  }
+
   async countApplications(organizationId: string): Promise<number> {
     const [row]: { count: string }[] = await this.dataSource.query(
       `SELECT count(*) FROM application WHERE organization_id = $1 AND deleted_at IS NULL`,

@@ -1,0 +1,51 @@
+import { IsNull, type DataSource } from 'typeorm';
+import { ServiceTokenEntity } from '../entities/service-token.entity';
+
+export interface ServiceTokenScope {
+  readonly tokenId: string;
+  readonly organizationId: string;
+}
+
+/** Service tokens (HOOK0_API.md §3.6). Deleting one expires it; expired ones are kept but authenticate nothing. */
+export class ServiceTokenRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(ServiceTokenEntity);
+  }
+
+  async create(token: ServiceTokenEntity): Promise<ServiceTokenEntity> {
+    await this.repository.insert(token);
+    return (await this.repository.findOneBy({ tokenId: token.tokenId }))!;
+  }
+
+  listLive(organizationId: string): Promise<ServiceTokenEntity[]> {
+    return this.repository.find({ where: { organizationId, expiredAt: IsNull() }, order: { createdAt: 'ASC', tokenId: 'ASC' } });
+  }
+
+  findLive(organizationId: string, tokenId: string): Promise<ServiceTokenEntity | null> {
+    return this.repository.findOneBy({ organizationId, tokenId, expiredAt: IsNull() });
+  }
+
+  async rename(organizationId: string, tokenId: string, name: string): Promise<ServiceTokenEntity | null> {
+    const result = await this.repository.update({ organizationId, tokenId, expiredAt: IsNull() }, { name });
+    return result.affected ? this.repository.findOneBy({ organizationId, tokenId }) : null;
+  }
+
+  async expire(organizationId: string, tokenId: string): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE service_token SET expired_at = now() WHERE organization_id = $1 AND token_id = $2 AND expired_at IS NULL`,
+      [organizationId, tokenId],
+    );
+    return affected > 0;
+  }
+
+  /** The live token with this hash, and its organization. */
+  async scopeOf(tokenHash: Buffer): Promise<ServiceTokenScope | null> {
+    const rows: { token_id: string; organization_id: string }[] = await this.dataSource.query(
+      `SELECT token_id, organization_id FROM service_token WHERE token_hash = $1 AND expired_at IS NULL`,
+      [tokenHash],
+    );
+    return rows[0] ? { tokenId: rows[0].token_id, organizationId: rows[0].organization_id } : null;
+  }
+}

@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+import { OrganizationEntity } from '../entities/organization.entity';
+import { OrganizationMemberEntity } from '../entities/organization-member.entity';
+import { UserEntity } from '../entities/user.entity';
+
+/** Users and their passwords' hashes. Emails are unique without regard to case. */
+export class UserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Registration: the user, their first organization and their editor membership, in one transaction.
+   * Throws the unique violation of `app_user_email_key` when the email is taken.
+   */
+  async createWithOrganization(user: UserEntity, organization: OrganizationEntity): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(UserEntity).insert(user);
+      await manager.getRepository(OrganizationEntity).insert(organization);
+      const membership = Object.assign(new OrganizationMemberEntity(), { organizationId: organization.organizationId, userId: user.userId, role: 'editor' });
+      await manager.getRepository(OrganizationMemberEntity).insert(membership);
+    });
+  }
+
+  async findByEmail(email: string): Promise<UserEntity | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  find(userId: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ userId });
+  }
+
+  /** New password hash; every other session of the user is revoked in the same transaction. */
+  async changePassword(userId: string, passwordHash: string, keepSessionId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE user_id = $1`, [userId, passwordHash]);
+      await manager.query(
+        `UPDATE user_token t SET revoked_at = now() FROM user_session s
+          WHERE s.session_id = t.session_id AND s.user_id = $1 AND s.session_id <> $2 AND t.revoked_at IS NULL`,
+        [userId, keepSessionId],
+      );
+      await manager.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND session_id <> $2 AND revoked_at IS NULL`, [
+        userId,
+        keepSessionId,
+      ]);
+    });
+  }
+}
