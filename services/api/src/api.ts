@@ -54,12 +54,16 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const outbox = new OutboxRepository(dataSource);
   const relay = new OutboxRelay(outbox, broker, logger, metrics, { batchSize: config.outboxBatchSize, pollIntervalMs: config.outboxPollIntervalMs });
   const repositories = createRepositories(dataSource);
-  const services = createServices(repositories, {
-    onCommitted: (contentType) => {
-      metrics.eventsIngested.inc({ content_type: contentType });
-      relay.nudge();
+  const services = createServices(
+    repositories,
+    {
+      onCommitted: (contentType) => {
+        metrics.eventsIngested.inc({ content_type: contentType });
+        relay.nudge();
+      },
     },
-  });
+    { config, rabbitmqConnected: () => broker.isConnected(), onOutboxWritten: () => relay.nudge() },
+  );
   const authenticator = new TokenAuthenticator(repositories.applications, config);
   const app = buildApp({ config, logger, metrics, authenticator, routes: allRoutes(services, { appUrl: config.appUrl }) });
 

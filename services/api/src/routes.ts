@@ -8,6 +8,10 @@ import { organizationRoutes } from './modules/organizations/organization.routes'
 import { requestAttemptRoutes } from './modules/request-attempts/request-attempt.routes';
 import { responseRoutes } from './modules/responses/response.routes';
 import { subscriptionRoutes } from './modules/subscriptions/subscription.routes';
+import { eventReplayRoutes } from './modules/events/event-replay.routes';
+import { eventsPerDayRoutes } from './modules/events-per-day/events-per-day.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { instanceRoutes } from './modules/instance/instance.routes';
 
 export interface RouteOptions {
   /** Public base URL (APP_URL), for links the API hands out. */
@@ -25,5 +29,9 @@ export function allRoutes(services: Services, options: RouteOptions): RouteDefin
     ...subscriptionRoutes(services.subscriptions),
     ...requestAttemptRoutes(services.requestAttempts, { appUrl: options.appUrl }),
     ...responseRoutes(services.responses),
+    ...instanceRoutes(services.instance, services.quotas),
+    ...healthRoutes(services.health),
+    ...eventReplayRoutes(services.eventReplays),
+    ...eventsPerDayRoutes(services.eventsPerDay),
   ];
 }

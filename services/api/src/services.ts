@@ -9,7 +9,14 @@ import {
   ResponseRepository,
   SubscriptionRepository,
 } from '@hook0/db';
+import { DatabaseHealthRepository, EventReplayRepository, EventsPerDayRepository, QuotaUsageRepository } from '@hook0/db';
+import type { ApiConfig } from '@hook0/config';
 import { AccessPolicy } from './auth/access-policy';
+import { EventReplayService } from './modules/events/event-replay.service';
+import { EventsPerDayService } from './modules/events-per-day/events-per-day.service';
+import { HealthService } from './modules/health/health.service';
+import { instanceInfo, InstanceService } from './modules/instance/instance.service';
+import { QuotaService } from './modules/quotas/quota.service';
 import { ApplicationSecretService } from './modules/application-secrets/application-secret.service';
 import { ApplicationService } from './modules/applications/application.service';
 import { EventTypeService } from './modules/event-types/event-type.service';
@@ -29,6 +36,11 @@ export interface Services {
   readonly subscriptions: SubscriptionService;
   readonly requestAttempts: RequestAttemptService;
   readonly responses: ResponseService;
+  readonly quotas: QuotaService;
+  readonly instance: InstanceService;
+  readonly health: HealthService;
+  readonly eventReplays: EventReplayService;
+  readonly eventsPerDay: EventsPerDayService;
 }
 
 export interface Repositories {
@@ -40,6 +52,10 @@ export interface Repositories {
   readonly subscriptions: SubscriptionRepository;
   readonly requestAttempts: RequestAttemptRepository;
   readonly responses: ResponseRepository;
+  readonly quotaUsage: QuotaUsageRepository;
+  readonly databaseHealth: DatabaseHealthRepository;
+  readonly eventReplays: EventReplayRepository;
+  readonly eventsPerDay: EventsPerDayRepository;
 }
 
 export function createRepositories(dataSource: DataSource): Repositories {
@@ -52,20 +68,40 @@ export function createRepositories(dataSource: DataSource): Repositories {
     subscriptions: new SubscriptionRepository(dataSource),
     requestAttempts: new RequestAttemptRepository(dataSource),
     responses: new ResponseRepository(dataSource),
+    quotaUsage: new QuotaUsageRepository(dataSource),
+    databaseHealth: new DatabaseHealthRepository(dataSource),
+    eventReplays: new EventReplayRepository(dataSource),
+    eventsPerDay: new EventsPerDayRepository(dataSource),
   };
 }
 
-export function createServices(repositories: Repositories, ingestHooks: IngestHooks): Services {
+/** What services need besides repositories: the configuration and this process's own state. */
+export interface ServiceContext {
+  readonly config: ApiConfig;
+  /** Whether this process is connected to RabbitMQ, for the health check. */
+  readonly rabbitmqConnected: () => boolean;
+  /** An outbox row was committed outside ingest (a replay): publish it soon. */
+  readonly onOutboxWritten: () => void;
+}
+
+export function createServices(repositories: Repositories, ingestHooks: IngestHooks, context: ServiceContext): Services {
   const access = new AccessPolicy(repositories.applications);
+  const quotas = new QuotaService(repositories.quotaUsage, context.config.quotas);
+  const healthProbes = { database: () => repositories.databaseHealth.ping(), rabbitmq: context.rabbitmqConnected };
   return {
     access,
     organizations: new OrganizationService(repositories.organizations, access),
-    applications: new ApplicationService(repositories.applications, repositories.organizations, access),
+    applications: new ApplicationService(repositories.applications, repositories.organizations, access, quotas),
     applicationSecrets: new ApplicationSecretService(repositories.applicationSecrets, access),
-    eventTypes: new EventTypeService(repositories.eventTypes, access),
-    events: new EventService(repositories.events, access, ingestHooks),
-    subscriptions: new SubscriptionService(repositories.subscriptions, repositories.eventTypes, access),
+    eventTypes: new EventTypeService(repositories.eventTypes, access, quotas),
+    events: new EventService(repositories.events, access, ingestHooks, quotas),
+    subscriptions: new SubscriptionService(repositories.subscriptions, repositories.eventTypes, access, quotas),
     requestAttempts: new RequestAttemptService(repositories.requestAttempts, access),
     responses: new ResponseService(repositories.responses, access),
+    quotas,
+    instance: new InstanceService(instanceInfo(context.config)),
+    health: new HealthService(healthProbes, { key: context.config.healthCheckKey, timeoutMs: context.config.healthCheckTimeoutMs }),
+    eventReplays: new EventReplayService(repositories.eventReplays, access, { onQueued: context.onOutboxWritten }),
+    eventsPerDay: new EventsPerDayService(repositories.eventsPerDay, access),
   };
 }

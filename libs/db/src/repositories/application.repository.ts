@@ -29,6 +29,33 @@ export class ApplicationRepository {
     return this.dataSource.getRepository(ApplicationEntity).find({ where: { organizationId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
+  /** Renames a live application of the organization (PUT is a full replace, and the name is all there is). Null when not found. */
+  async rename(applicationId: string, organizationId: string, name: string): Promise<ApplicationEntity | null> {
+    const repository = this.dataSource.getRepository(ApplicationEntity);
+    const live = { applicationId, organizationId, deletedAt: IsNull() };
+    const result = await repository.update(live, { name });
+    return result.affected ? repository.findOneBy(live) : null;
+  }
+
+  /**
+   * Soft-deletes a live application and fails every pending attempt of its subscriptions, in one transaction.
+   * Its secrets stop authenticating at once (they resolve only through a live application). False when not live.
+   */
+  async softDelete(applicationId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, affected]: [unknown[], number] = await manager.query(
+        `UPDATE application SET deleted_at = now() WHERE application_id = $1 AND deleted_at IS NULL`,
+        [applicationId],
+      );
+      if (affected === 0) return false;
+      await manager.query(
+        `UPDATE request_attempt SET failed_at = now() WHERE application_id = $1 AND succeeded_at IS NULL AND failed_at IS NULL`,
+        [applicationId],
+      );
+      return true;
+    });
+  }
+
   /** Creates the application and its `Default` secret in one transaction. */
   async createWithDefaultSecret(application: ApplicationEntity, defaultSecret: ApplicationSecretEntity): Promise<ApplicationEntity> {
     return this.dataSource.transaction(async (manager: EntityManager) => {

@@ -11,3 +11,7 @@ export * from './user-session.repository';
 export * from './request-attempt.repository';
 export * from './response.repository';
 export * from './subscription.repository';
+export * from './quota-usage.repository';
+export * from './database-health.repository';
+export * from './event-replay.repository';
+export * from './events-per-day.repository';

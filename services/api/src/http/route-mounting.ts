@@ -33,7 +33,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDefinition[], 
       }
       const reply = result instanceof Reply ? result : new Reply(result);
       for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
-      res.status(route.status).json(reply.body);
+      res.status(reply.status ?? route.status).json(reply.body);
     });
   }
 }

@@ -11,9 +11,9 @@ export interface RequestInput<TBody, TQuery, TParams> {
   readonly ip: string | null;
 }
 
-/** A response with headers of its own (pagination links); plain values are sent as JSON. */
+/** A response with headers of its own (pagination links), or a status other than the route's (a failing health check); plain values are sent as JSON. */
 export class Reply {
-  constructor(readonly body: unknown, readonly headers: Record<string, string> = {}) {}
+  constructor(readonly body: unknown, readonly headers: Record<string, string> = {}, readonly status?: number) {}
 }
 
 /** One row of the route table: it drives Express and the OpenAPI document alike. */

@@ -1,16 +1,21 @@
+import type { QuotaLimits } from '@hook0/config';
 import type { ApplicationEntity } from '@hook0/db';
 
 export function toApplicationView(application: ApplicationEntity) {
   return { application_id: application.applicationId, organization_id: application.organizationId, name: application.name };
 }
 
-const UNLIMITED = 2_147_483_647;
+/** The limits in force (2147483647 each while quotas are off) and today's event count. */
+export interface ApplicationQuotaUsage {
+  readonly limits: QuotaLimits;
+  readonly eventsPerDay: number;
+}
 
-export function toApplicationInfoView(application: ApplicationEntity, eventsToday: number) {
+export function toApplicationInfoView(application: ApplicationEntity, usage: ApplicationQuotaUsage) {
   return {
     ...toApplicationView(application),
-    quotas: { events_per_day_limit: UNLIMITED, days_of_events_retention_limit: UNLIMITED },
-    consumption: { events_per_day: eventsToday },
+    quotas: { events_per_day_limit: usage.limits.eventsPerDay, days_of_events_retention_limit: usage.limits.daysOfEventsRetention },
+    consumption: { events_per_day: usage.eventsPerDay },
     onboarding_steps: null,
   };
 }

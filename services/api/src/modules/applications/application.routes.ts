@@ -36,7 +36,33 @@ export function applicationRoutes(applications: ApplicationService): RouteDefini
       auth: 'token',
       params: ApplicationIdParamsDto,
       status: 200,
-      handler: async ({ principal, params }) => toApplicationInfoView(await applications.get(principal, params.application_id), 0),
+      handler: async ({ principal, params }) => {
+        const { application, usage } = await applications.info(principal, params.application_id);
+        return toApplicationInfoView(application, usage);
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/applications/:application_id',
+      operationId: 'applications.update',
+      summary: 'Rename an application (full replace)',
+      tag: 'Applications',
+      auth: 'token',
+      params: ApplicationIdParamsDto,
+      body: ApplicationPostDto,
+      status: 200,
+      handler: async ({ principal, params, body }) => toApplicationView(await applications.replace(principal, params.application_id, body)),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/applications/:application_id',
+      operationId: 'applications.delete',
+      summary: 'Delete an application; its pending request attempts fail',
+      tag: 'Applications',
+      auth: 'token',
+      params: ApplicationIdParamsDto,
+      status: 204,
+      handler: ({ principal, params }) => applications.delete(principal, params.application_id),
     }),
   ];
 }

@@ -3,19 +3,23 @@ import { ProblemError } from '@hook0/core';
 import { ApplicationEntity, ApplicationSecretEntity, type ApplicationRepository, type OrganizationRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
+import type { QuotaService } from '../quotas/quota.service';
 import type { ApplicationPostDto } from './application.dto';
+import type { ApplicationQuotaUsage } from './application.presenter';
 
 export class ApplicationService {
   constructor(
     private readonly applications: ApplicationRepository,
     private readonly organizations: OrganizationRepository,
     private readonly access: AccessPolicy,
+    private readonly quotas: QuotaService,
   ) {}
 
   async create(principal: Principal, input: ApplicationPostDto): Promise<ApplicationEntity> {
     const organizationId = input.organization_id.toLowerCase();
     this.access.organization(principal, organizationId, 'write');
     if (!(await this.organizations.exists(organizationId))) throw new ProblemError('Forbidden');
+    await this.quotas.assertCanCreateApplication(organizationId);
     const application = Object.assign(new ApplicationEntity(), { applicationId: randomUUID(), organizationId, name: input.name });
     const secret = Object.assign(new ApplicationSecretEntity(), { token: randomUUID(), applicationId: application.applicationId, name: 'Default' });
     return this.applications.createWithDefaultSecret(application, secret);
@@ -28,5 +32,26 @@ export class ApplicationService {
 
   async get(principal: Principal, applicationId: string): Promise<ApplicationEntity> {
     return this.access.application(principal, applicationId.toLowerCase(), 'read');
+  }
+
+  /** The application with its quota limits and today's consumption (ApplicationInfo). */
+  async info(principal: Principal, applicationId: string): Promise<{ application: ApplicationEntity; usage: ApplicationQuotaUsage }> {
+    const application = await this.get(principal, applicationId);
+    const consumption = await this.quotas.applicationConsumption(application.applicationId);
+    return { application, usage: { limits: this.quotas.limits(), eventsPerDay: consumption.eventsPerDay } };
+  }
+
+  /** PUT: the body's organization must be the application's own, else the application is not found there. */
+  async replace(principal: Principal, applicationId: string, input: ApplicationPostDto): Promise<ApplicationEntity> {
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
+    const renamed = await this.applications.rename(application.applicationId, input.organization_id.toLowerCase(), input.name);
+    if (!renamed) throw new ProblemError('NotFound');
+    return renamed;
+  }
+
+  /** Soft delete; pending attempts of its subscriptions fail in the same transaction. */
+  async delete(principal: Principal, applicationId: string): Promise<void> {
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
+    if (!(await this.applications.softDelete(application.applicationId))) throw new ProblemError('NotFound');
   }
 }

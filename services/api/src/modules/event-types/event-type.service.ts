@@ -2,11 +2,12 @@ import { ProblemError } from '@hook0/core';
 import type { EventTypeEntity, EventTypeRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
+import type { QuotaService } from '../quotas/quota.service';
 import type { EventTypePostDto } from './event-type.dto';
 
 /** Event types (HOOK0_API.md §3.7): create is an upsert that re-activates; delete deactivates. */
 export class EventTypeService {
-  constructor(private readonly eventTypes: EventTypeRepository, private readonly access: AccessPolicy) {}
+  constructor(private readonly eventTypes: EventTypeRepository, private readonly access: AccessPolicy, private readonly quotas: QuotaService) {}
 
   async list(principal: Principal, applicationId: string): Promise<EventTypeEntity[]> {
     const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
@@ -15,6 +16,7 @@ export class EventTypeService {
 
   async create(principal: Principal, input: EventTypePostDto): Promise<EventTypeEntity> {
     const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
+    await this.quotas.assertCanCreateEventType(application.applicationId, `${input.service}.${input.resource_type}.${input.verb}`);
     return this.eventTypes.upsert({
       applicationId: application.applicationId,
       serviceName: input.service,

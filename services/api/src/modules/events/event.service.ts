@@ -3,6 +3,7 @@ import { decodePayload, isPayloadContentType, ProblemError } from '@hook0/core';
 import { pgConstraint, pgErrorCode, PG, type EventRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
+import type { QuotaService } from '../quotas/quota.service';
 import type { EventPostDto } from './event.dto';
 
 export interface IngestedEvent {
@@ -17,11 +18,17 @@ export interface IngestHooks {
 }
 
 export class EventService {
-  constructor(private readonly events: EventRepository, private readonly access: AccessPolicy, private readonly hooks: IngestHooks) {}
+  constructor(
+    private readonly events: EventRepository,
+    private readonly access: AccessPolicy,
+    private readonly hooks: IngestHooks,
+    private readonly quotas: QuotaService,
+  ) {}
 
   async ingest(principal: Principal, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
     const applicationId = input.application_id.toLowerCase();
     await this.access.application(principal, applicationId, 'write');
+    await this.quotas.assertCanIngest(applicationId);
     if (!isPayloadContentType(input.payload_content_type)) throw new ProblemError('EventInvalidPayloadContentType');
     const decoded = decodePayload(input.payload, input.payload_content_type);
     if (!decoded.ok) throw new ProblemError(decoded.problem);

@@ -3,6 +3,7 @@ import { ProblemError } from '@hook0/core';
 import type { EventTypeRepository, SubscriptionEntity, SubscriptionFields, SubscriptionRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
+import type { QuotaService } from '../quotas/quota.service';
 import type { SubscriptionPostDto } from './subscription.dto';
 import { toSubscriptionFields } from './subscription-fields';
 
@@ -12,6 +13,7 @@ export class SubscriptionService {
     private readonly subscriptions: SubscriptionRepository,
     private readonly eventTypes: EventTypeRepository,
     private readonly access: AccessPolicy,
+    private readonly quotas: QuotaService,
   ) {}
 
   async list(principal: Principal, applicationId: string): Promise<SubscriptionEntity[]> {
@@ -21,6 +23,7 @@ export class SubscriptionService {
 
   async create(principal: Principal, input: SubscriptionPostDto): Promise<SubscriptionEntity> {
     const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
+    await this.quotas.assertCanCreateSubscription(application.applicationId);
     const fields = await this.checkedFields(application.applicationId, input);
     return this.subscriptions.create({ ...fields, subscriptionId: randomUUID(), applicationId: application.applicationId, secret: randomUUID() });
   }

@@ -1,0 +1,51 @@
+import { defineRoute, type RouteDefinition } from '../../http/route';
+import type { QuotaService } from '../quotas/quota.service';
+import { toQuotasView } from '../quotas/quota.presenter';
+import { toInstanceView } from './instance.presenter';
+import type { InstanceService } from './instance.service';
+
+/** Public endpoints (HOOK0_API.md §3.1): no token needed. */
+export function instanceRoutes(instance: InstanceService, quotas: QuotaService): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/instance',
+      operationId: 'instance.get',
+      summary: "Get this instance's configuration",
+      tag: 'Instance',
+      auth: 'none',
+      status: 200,
+      handler: async () => toInstanceView(instance.instance()),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/quotas',
+      operationId: 'quotas.get',
+      summary: 'Get the quota limits in force',
+      tag: 'Instance',
+      auth: 'none',
+      status: 200,
+      handler: async () => toQuotasView(quotas.enabled, quotas.limits()),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/errors',
+      operationId: 'errors.list',
+      summary: 'List every problem the API can answer with',
+      tag: 'Instance',
+      auth: 'none',
+      status: 200,
+      handler: async () => instance.errors(),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/payload_content_types',
+      operationId: 'payload_content_types.list',
+      summary: 'List the accepted event payload content types',
+      tag: 'Instance',
+      auth: 'none',
+      status: 200,
+      handler: async () => instance.payloadContentTypes(),
+    }),
+  ];
+}

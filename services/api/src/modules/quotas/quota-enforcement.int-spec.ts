@@ -1,0 +1,113 @@
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
+import { DatabaseProbe } from '../../testing/database-probe';
+import { eventBody, ingestEvent } from '../../testing/event-requests';
+import { expectProblem } from '../../testing/problem-assertions';
+import { subscriptionBody } from '../subscriptions/subscription.fixtures';
+
+const UNLIMITED = 2_147_483_647;
+
+/** Quotas enforced (HOOK0_API.md §10.1): each limit refuses the one past it with 429 and writes nothing. */
+describe('quotas, enforced', () => {
+  let harness: ApiHarness;
+  let probe: DatabaseProbe;
+  let tenant: Tenant;
+  let master: Record<string, string>;
+
+  beforeAll(async () => {
+    harness = await startApiHarness({
+      ENABLE_QUOTA_ENFORCEMENT: 'true',
+      QUOTA_GLOBAL_APPLICATIONS_PER_ORGANIZATION_LIMIT: '1',
+      QUOTA_GLOBAL_EVENTS_PER_DAY_LIMIT: '3',
+      QUOTA_GLOBAL_SUBSCRIPTIONS_PER_APPLICATION_LIMIT: '2',
+      QUOTA_GLOBAL_EVENT_TYPES_PER_APPLICATION_LIMIT: '2',
+      QUOTA_GLOBAL_DAYS_OF_EVENTS_RETENTION_LIMIT: '14',
+    });
+    probe = await DatabaseProbe.open(harness);
+    tenant = await createTenant(harness, ['billing.invoice.paid']);
+    master = { Authorization: `Bearer ${harness.masterKey}` };
+  });
+  afterAll(async () => {
+    await probe.close();
+    await harness.close();
+  });
+
+  it('refuses a second application in the organization with 429 TooManyApplicationsPerOrganization', async () => {
+    const before = await probe.counts();
+    const response = await harness.http().post('/applications').set(master).send({ organization_id: tenant.organizationId, name: 'Second' });
+    expectProblem(response, 429, 'TooManyApplicationsPerOrganization');
+    expect(response.body.detail).toContain('1 applications');
+    expect(await probe.counts()).toEqual(before);
+  });
+
+  it('refuses a third active event type, but re-creating an existing one still works', async () => {
+    const secret = { Authorization: `Bearer ${tenant.secret}` };
+    const create = (verb: string) =>
+      harness.http().post('/event_types').set(secret).send({ application_id: tenant.applicationId, service: 'billing', resource_type: 'invoice', verb });
+    await create('refunded').expect(201);
+    expectProblem(await create('voided'), 429, 'TooManyEventTypesPerApplication');
+    await create('paid').expect(201);
+    await harness.http().delete('/event_types/billing.invoice.refunded').query({ application_id: tenant.applicationId }).set(secret).expect(204);
+    await create('voided').expect(201);
+    expectProblem(await create('refunded'), 429, 'TooManyEventTypesPerApplication');
+  });
+
+  it('refuses a third live subscription; deleting one makes room', async () => {
+    const create = () => harness.http().post('/subscriptions').set(master).send(subscriptionBody(tenant.applicationId));
+    const first = await create().expect(201);
+    await create().expect(201);
+    const before = await probe.counts();
+    const refused = await create();
+    expectProblem(refused, 429, 'TooManySubscriptionsPerApplication');
+    expect(refused.body.detail).toContain('2 subscriptions');
+    expect(await probe.counts()).toEqual(before);
+    await harness.http().delete(`/subscriptions/${first.body.subscription_id}`).query({ application_id: tenant.applicationId }).set(master).expect(204);
+    await create().expect(201);
+  });
+
+  it('refuses the event past today’s limit with 429 TooManyEventsToday naming the limit, before looking at the payload', async () => {
+    const application = await harness.http().get(`/applications/${tenant.applicationId}`).set(master).expect(200);
+    expect(application.body.consumption).toEqual({ events_per_day: 0 });
+    for (let i = 0; i < 3; i += 1) await ingestEvent(harness, tenant);
+    const before = await probe.counts();
+    const refused = await harness.http().post('/event').set({ Authorization: `Bearer ${tenant.secret}` }).send(eventBody(tenant));
+    expectProblem(refused, 429, 'TooManyEventsToday');
+    expect(refused.body.detail).toBe('This organization cannot ingest more than 3 events per day. You might want to upgrade to a better plan.');
+    const badPayload = await harness.http().post('/event').set(master).send(eventBody(tenant, { payload_content_type: 'image/png' }));
+    expectProblem(badPayload, 429, 'TooManyEventsToday');
+    expect(await probe.counts()).toEqual(before);
+  });
+
+  it('counts only today (UTC): events received before midnight leave room', async () => {
+    const fresh = await createTenant(harness);
+    const ids = [await ingestEvent(harness, fresh), await ingestEvent(harness, fresh), await ingestEvent(harness, fresh)];
+    expectProblem(await harness.http().post('/event').set(master).send(eventBody(fresh)), 429, 'TooManyEventsToday');
+    await probe.query(`UPDATE event SET received_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '1 microsecond' WHERE event_id = ANY($1)`, [ids]);
+    await ingestEvent(harness, fresh);
+  });
+
+  it('reports the limits and today’s consumption in ApplicationInfo', async () => {
+    const response = await harness.http().get(`/applications/${tenant.applicationId}`).set(master).expect(200);
+    expect(response.body.quotas).toEqual({ events_per_day_limit: 3, days_of_events_retention_limit: 14 });
+    expect(response.body.consumption).toEqual({ events_per_day: 3 });
+  });
+});
+
+describe('quotas, off (the default)', () => {
+  let harness: ApiHarness;
+
+  beforeAll(async () => {
+    harness = await startApiHarness({ QUOTA_GLOBAL_APPLICATIONS_PER_ORGANIZATION_LIMIT: '1', QUOTA_GLOBAL_EVENTS_PER_DAY_LIMIT: '1' });
+  });
+  afterAll(() => harness.close());
+
+  it('enforces nothing and reports every limit as 2147483647, with real consumption', async () => {
+    const tenant = await createTenant(harness);
+    const master = { Authorization: `Bearer ${harness.masterKey}` };
+    await harness.http().post('/applications').set(master).send({ organization_id: tenant.organizationId, name: 'Second' }).expect(201);
+    await ingestEvent(harness, tenant);
+    await ingestEvent(harness, tenant);
+    const response = await harness.http().get(`/applications/${tenant.applicationId}`).set(master).expect(200);
+    expect(response.body.quotas).toEqual({ events_per_day_limit: UNLIMITED, days_of_events_retention_limit: UNLIMITED });
+    expect(response.body.consumption).toEqual({ events_per_day: 2 });
+  });
+});
