@@ -64,7 +64,10 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     },
     { config, rabbitmqConnected: () => broker.isConnected(), onOutboxWritten: () => relay.nudge() },
   );
-  const authenticator = new TokenAuthenticator(repositories.applications, config);
+  const authenticator = new TokenAuthenticator(
+    { applications: repositories.applications, sessions: repositories.sessions, serviceTokens: repositories.serviceTokens },
+    config,
+  );
   const app = buildApp({ config, logger, metrics, authenticator, routes: allRoutes(services, { appUrl: config.appUrl }) });
 
   let stopping = false;

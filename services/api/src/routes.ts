@@ -5,6 +5,8 @@ import { applicationSecretRoutes } from './modules/application-secrets/applicati
 import { eventRoutes } from './modules/events/event.routes';
 import { eventTypeRoutes } from './modules/event-types/event-type.routes';
 import { organizationRoutes } from './modules/organizations/organization.routes';
+import { serviceTokenRoutes } from './modules/service-tokens/service-token.routes';
+import { userRoutes } from './modules/users/user.routes';
 import { requestAttemptRoutes } from './modules/request-attempts/request-attempt.routes';
 import { responseRoutes } from './modules/responses/response.routes';
 import { subscriptionRoutes } from './modules/subscriptions/subscription.routes';
@@ -21,7 +23,9 @@ export interface RouteOptions {
 /** The whole route table: Express and the OpenAPI document are both built from it. */
 export function allRoutes(services: Services, options: RouteOptions): RouteDefinition[] {
   return [
-    ...organizationRoutes(services.organizations),
+    ...userRoutes(services.users, services.sessions),
+    ...organizationRoutes(services.organizations, services.organizationMembers),
+    ...serviceTokenRoutes(services.serviceTokens),
     ...applicationRoutes(services.applications),
     ...applicationSecretRoutes(services.applicationSecrets),
     ...eventTypeRoutes(services.eventTypes),

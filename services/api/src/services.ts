@@ -10,8 +10,14 @@ import {
   SubscriptionRepository,
 } from '@hook0/db';
 import { DatabaseHealthRepository, EventReplayRepository, EventsPerDayRepository, QuotaUsageRepository } from '@hook0/db';
+import { OrganizationMemberRepository, ServiceTokenRepository, UserRepository, UserSessionRepository } from '@hook0/db';
 import type { ApiConfig } from '@hook0/config';
 import { AccessPolicy } from './auth/access-policy';
+import { PasswordHasher } from './auth/password-hasher';
+import { OrganizationMemberService } from './modules/organizations/organization-member.service';
+import { ServiceTokenService } from './modules/service-tokens/service-token.service';
+import { SessionService } from './modules/users/session.service';
+import { UserService } from './modules/users/user.service';
 import { EventReplayService } from './modules/events/event-replay.service';
 import { EventsPerDayService } from './modules/events-per-day/events-per-day.service';
 import { HealthService } from './modules/health/health.service';
@@ -29,6 +35,10 @@ import { SubscriptionService } from './modules/subscriptions/subscription.servic
 export interface Services {
   readonly access: AccessPolicy;
   readonly organizations: OrganizationService;
+  readonly organizationMembers: OrganizationMemberService;
+  readonly serviceTokens: ServiceTokenService;
+  readonly users: UserService;
+  readonly sessions: SessionService;
   readonly applications: ApplicationService;
   readonly applicationSecrets: ApplicationSecretService;
   readonly eventTypes: EventTypeService;
@@ -47,6 +57,10 @@ export interface Repositories {
   readonly applications: ApplicationRepository;
   readonly applicationSecrets: ApplicationSecretRepository;
   readonly organizations: OrganizationRepository;
+  readonly organizationMembers: OrganizationMemberRepository;
+  readonly serviceTokens: ServiceTokenRepository;
+  readonly users: UserRepository;
+  readonly sessions: UserSessionRepository;
   readonly eventTypes: EventTypeRepository;
   readonly events: EventRepository;
   readonly subscriptions: SubscriptionRepository;
@@ -63,6 +77,10 @@ export function createRepositories(dataSource: DataSource): Repositories {
     applications: new ApplicationRepository(dataSource),
     applicationSecrets: new ApplicationSecretRepository(dataSource),
     organizations: new OrganizationRepository(dataSource),
+    organizationMembers: new OrganizationMemberRepository(dataSource),
+    serviceTokens: new ServiceTokenRepository(dataSource),
+    users: new UserRepository(dataSource),
+    sessions: new UserSessionRepository(dataSource),
     eventTypes: new EventTypeRepository(dataSource),
     events: new EventRepository(dataSource),
     subscriptions: new SubscriptionRepository(dataSource),
@@ -87,10 +105,15 @@ export interface ServiceContext {
 export function createServices(repositories: Repositories, ingestHooks: IngestHooks, context: ServiceContext): Services {
   const access = new AccessPolicy(repositories.applications);
   const quotas = new QuotaService(repositories.quotaUsage, context.config.quotas);
+  const passwords = new PasswordHasher();
   const healthProbes = { database: () => repositories.databaseHealth.ping(), rabbitmq: context.rabbitmqConnected };
   return {
     access,
-    organizations: new OrganizationService(repositories.organizations, access),
+    organizations: new OrganizationService(repositories.organizations, repositories.organizationMembers, quotas, access),
+    organizationMembers: new OrganizationMemberService(repositories.organizationMembers, repositories.users, quotas, access),
+    serviceTokens: new ServiceTokenService(repositories.serviceTokens, access),
+    users: new UserService(repositories.users, passwords, context.config.identity),
+    sessions: new SessionService(repositories.users, repositories.sessions, passwords, context.config.identity),
     applications: new ApplicationService(repositories.applications, repositories.organizations, access, quotas),
     applicationSecrets: new ApplicationSecretService(repositories.applicationSecrets, access),
     eventTypes: new EventTypeService(repositories.eventTypes, access, quotas),

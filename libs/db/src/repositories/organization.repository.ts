@@ -43,6 +43,19 @@ export class OrganizationRepository {
     });
   }
 
+  /** Which first steps the organization has taken (Hook0's onboarding_steps), counting live applications only. */
+  async onboarding(organizationId: string): Promise<{ application: boolean; eventType: boolean; subscription: boolean; event: boolean }> {
+    const [row]: { application: boolean; event_type: boolean; subscription: boolean; event: boolean }[] = await this.dataSource.query(
+      `WITH apps AS (SELECT application_id FROM application WHERE organization_id = $1 AND deleted_at IS NULL)
+       SELECT EXISTS (SELECT 1 FROM apps) AS application,
+              EXISTS (SELECT 1 FROM event_type t JOIN apps USING (application_id) WHERE t.deactivated_at IS NULL) AS event_type,
+              EXISTS (SELECT 1 FROM subscription s JOIN apps USING (application_id) WHERE s.deleted_at IS NULL) AS subscription,
+              EXISTS (SELECT 1 FROM event e JOIN apps USING (application_id)) AS event`,
+      [organizationId],
+    );
+    return { application: row.application, eventType: row.event_type, subscription: row.subscription, event: row.event };
+  }
+
   async countApplications(organizationId: string): Promise<number> {
     const [row]: { count: string }[] = await this.dataSource.query(
       `SELECT count(*) FROM application WHERE organization_id = $1 AND deleted_at IS NULL`,

@@ -4,7 +4,8 @@ import type { Authenticator, Principal } from './principal';
 import { Reply, type RouteDefinition } from './route';
 import { validateInput } from './validation';
 
-const ANONYMOUS: Principal = { kind: 'master', tokenKey: 'anonymous' };
+/** Public routes run as nobody: the access policy allows this principal nothing. */
+const ANONYMOUS: Principal = { kind: 'anonymous', tokenKey: 'anonymous' };
 
 function requireJsonBody(req: Request): void {
   if (!req.is('application/json')) {
@@ -18,7 +19,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDefinition[], 
     router[route.method](route.path, async (req: Request, res: Response) => {
       res.locals.routeTemplate = route.path;
       const params = route.params ? validateInput(route.params, { ...req.params }, 'params') : undefined;
-      const principal = route.auth === 'token' ? await authenticator.authenticate(req.headers.authorization) : ANONYMOUS;
+      const principal = route.auth === 'none' ? ANONYMOUS : await authenticator.authenticate(req.headers.authorization, route.auth);
       res.locals.principal = principal;
       const query = route.query ? validateInput(route.query, { ...(req.query as object) }, 'query') : undefined;
       let body: unknown;

@@ -1,4 +1,4 @@
-import type { Principal } from './principal';
+import type { AuthMode, Principal } from './principal';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 export type DtoClass<T = object> = new () => T;
@@ -24,7 +24,8 @@ export interface RouteDefinition<TBody = any, TQuery = any, TParams = any> {
   readonly operationId: string;
   readonly summary: string;
   readonly tag: string;
-  readonly auth: 'token' | 'none';
+  /** `none`: public; otherwise which credentials the route takes (see AuthMode). */
+  readonly auth: 'none' | AuthMode;
   readonly body?: DtoClass<TBody>;
   readonly query?: DtoClass<TQuery>;
   readonly params?: DtoClass<TParams>;

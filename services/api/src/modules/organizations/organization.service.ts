@@ -1,28 +1,81 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
-import { OrganizationEntity, type OrganizationRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
+import { OrganizationEntity, type OrganizationMemberRepository, type OrganizationRepository } from '@hook0/db';
+import type { AccessPolicy, OrganizationAccess } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
+import type { QuotaService } from '../quotas/quota.service';
 import type { OrganizationPostDto } from './organization.dto';
+import type { OrganizationDetails } from './organization.presenter';
 
-/** Organizations, managed with the master key until user accounts exist. */
+export interface ListedOrganization {
+  readonly organization: OrganizationEntity;
+  readonly role: OrganizationAccess;
+}
+
+/** Organizations (HOOK0_API.md §3.3): they group users and applications, and scope every token but the master key. */
 export class OrganizationService {
-  constructor(private readonly organizations: OrganizationRepository, private readonly access: AccessPolicy) {}
+  constructor(
+    private readonly organizations: OrganizationRepository,
+    private readonly members: OrganizationMemberRepository,
+    private readonly quotas: QuotaService,
+    private readonly access: AccessPolicy,
+  ) {}
 
-  async create(principal: Principal, input: OrganizationPostDto): Promise<OrganizationEntity> {
-    this.access.requireMaster(principal);
-    return this.organizations.create(Object.assign(new OrganizationEntity(), { organizationId: randomUUID(), name: input.name }));
+  /** A user becomes the new organization's editor; the master key may create one without a user (§14.4). */
+  async create(principal: Principal, input: OrganizationPostDto): Promise<OrganizationDetails> {
+    const organization = Object.assign(new OrganizationEntity(), { organizationId: randomUUID(), name: input.name });
+    if (principal.kind === 'user') await this.members.createOrganizationWithEditor(organization, principal.userId);
+    else if (principal.kind === 'master') await this.organizations.create(organization);
+    else throw new ProblemError('Forbidden');
+    return this.details(organization.organizationId);
   }
 
-  async list(principal: Principal): Promise<OrganizationEntity[]> {
-    this.access.requireMaster(principal);
-    return this.organizations.list();
+  /** The caller's organizations with its role in each: editor/viewer for users, editor for a service token, master for the master key. */
+  async list(principal: Principal): Promise<ListedOrganization[]> {
+    switch (principal.kind) {
+      case 'master':
+        return (await this.organizations.list()).map((organization) => ({ organization, role: 'master' }));
+      case 'user':
+        return this.members.organizationsOf(principal.userId);
+      case 'service-token': {
+        const organization = await this.organizations.find(principal.organizationId);
+        return organization ? [{ organization, role: 'editor' }] : [];
+      }
+      default:
+        throw new ProblemError('Forbidden');
+    }
   }
 
-  async get(principal: Principal, organizationId: string): Promise<{ organization: OrganizationEntity; applications: number }> {
-    this.access.organization(principal, organizationId.toLowerCase(), 'read');
-    const organization = await this.organizations.find(organizationId.toLowerCase());
+  async get(principal: Principal, organizationId: string): Promise<OrganizationDetails> {
+    const id = organizationId.toLowerCase();
+    this.access.organization(principal, id, 'read');
+    return this.details(id);
+  }
+
+  async rename(principal: Principal, organizationId: string, input: OrganizationPostDto): Promise<OrganizationDetails> {
+    const id = organizationId.toLowerCase();
+    this.access.organization(principal, id, 'write');
+    if (!(await this.organizations.rename(id, input.name))) throw new ProblemError('NotFound');
+    return this.details(id);
+  }
+
+  /** 409 OrganizationIsNotEmpty while a live application remains. */
+  async delete(principal: Principal, organizationId: string): Promise<void> {
+    const id = organizationId.toLowerCase();
+    this.access.administration(principal, id);
+    const outcome = await this.organizations.deleteIfEmpty(id);
+    if (outcome === 'not-found') throw new ProblemError('NotFound');
+    if (outcome === 'not-empty') throw new ProblemError('OrganizationIsNotEmpty');
+  }
+
+  private async details(organizationId: string): Promise<OrganizationDetails> {
+    const organization = await this.organizations.find(organizationId);
     if (!organization) throw new ProblemError('NotFound');
-    return { organization, applications: await this.organizations.countApplications(organization.organizationId) };
+    const [members, consumption, onboarding] = await Promise.all([
+      this.members.members(organizationId),
+      this.quotas.organizationConsumption(organizationId),
+      this.organizations.onboarding(organizationId),
+    ]);
+    return { organization, members, limits: this.quotas.limits(), consumption, onboarding };
   }
 }

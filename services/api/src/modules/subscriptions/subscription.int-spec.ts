@@ -101,12 +101,14 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
     expect(created).toEqual([...created].sort());
   });
 
-  it('gets one without application_id; a foreign secret gets 403 and never the data; unknown is 404', async () => {
+  it('gets one without application_id; to a foreign secret it is 404 like an unknown id, never the data', async () => {
     const created = await create().expect(201);
     const other = await createTenant(harness, []);
     const foreign = await get(created.body.subscription_id, { Authorization: `Bearer ${other.secret}` });
-    expectProblem(foreign, 403, 'Forbidden');
+    expectProblem(foreign, 404, 'NotFound');
     expect(JSON.stringify(foreign.body)).not.toContain(created.body.secret);
+    const unknown = await get('00000000-0000-4000-8000-000000000000', { Authorization: `Bearer ${other.secret}` });
+    expect(unknown.body).toEqual(foreign.body);
     expectProblem(await get('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
     await get(created.body.subscription_id, { Authorization: `Bearer ${harness.masterKey}` }).expect(200);
   });

@@ -32,7 +32,7 @@ export class SubscriptionService {
   async get(principal: Principal, subscriptionId: string): Promise<SubscriptionEntity> {
     const subscription = await this.subscriptions.findLive(subscriptionId.toLowerCase());
     if (!subscription) throw new ProblemError('NotFound');
-    await this.access.application(principal, subscription.applicationId, 'read');
+    await this.access.applicationOfResource(principal, subscription.applicationId, 'read');
     return subscription;
   }
 

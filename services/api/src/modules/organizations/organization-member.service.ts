@@ -1,0 +1,51 @@
+import { ProblemError } from '@hook0/core';
+import { isOrganizationRole, pgErrorCode, PG, type OrganizationMemberRepository, type OrganizationRole, type UserRepository } from '@hook0/db';
+import type { AccessPolicy } from '../../auth/access-policy';
+import type { Principal } from '../../http/principal';
+import type { QuotaService } from '../quotas/quota.service';
+import type { InviteDeleteDto, InvitePostDto, InvitePutDto } from './organization.dto';
+
+function role(value: string): OrganizationRole {
+  if (!isOrganizationRole(value)) throw new ProblemError('InvalidRole');
+  return value;
+}
+
+/**
+ * Invitations (HOOK0_API.md §3.3): an existing user joins at once, with the role given (no email is sent).
+ * Only the organization's editors (and the master key) manage members.
+ */
+export class OrganizationMemberService {
+  constructor(
+    private readonly members: OrganizationMemberRepository,
+    private readonly users: UserRepository,
+    private readonly quotas: QuotaService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async invite(principal: Principal, organizationId: string, input: InvitePostDto): Promise<void> {
+    const id = organizationId.toLowerCase();
+    this.access.administration(principal, id);
+    const granted = role(input.role);
+    const user = await this.users.findByEmail(input.email);
+    if (!user) throw new ProblemError('InvitedUserDoesNotExist');
+    this.quotas.assertCanAddMember(await this.members.count(id));
+    const added = await this.members.add(id, user.userId, granted).catch((error: unknown) => {
+      // Only the master key can name an organization that does not exist (or was just deleted).
+      if (pgErrorCode(error) === PG.foreignKeyViolation) throw new ProblemError('NotFound');
+      throw error;
+    });
+    if (!added) throw new ProblemError('InvitedUserAlreadyInOrganization');
+  }
+
+  async changeRole(principal: Principal, organizationId: string, input: InvitePutDto): Promise<void> {
+    const id = organizationId.toLowerCase();
+    this.access.administration(principal, id);
+    if (!(await this.members.setRole(id, input.user_id.toLowerCase(), role(input.role)))) throw new ProblemError('NotFound');
+  }
+
+  async remove(principal: Principal, organizationId: string, input: InviteDeleteDto): Promise<void> {
+    const id = organizationId.toLowerCase();
+    this.access.administration(principal, id);
+    if (!(await this.members.remove(id, input.user_id.toLowerCase()))) throw new ProblemError('NotFound');
+  }
+}

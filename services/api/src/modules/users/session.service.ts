@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { IdentityConfig } from '@hook0/config';
+import { ProblemError } from '@hook0/core';
+import type { NewUserToken, UserEntity, UserRepository, UserSessionRepository } from '@hook0/db';
+import { mintToken } from '../../auth/opaque-token';
+import type { PasswordHasher } from '../../auth/password-hasher';
+import type { Principal } from '../../http/principal';
+import type { IssuedTokens } from './user.presenter';
+import { checkPasswordPolicy, passwordLength } from './password-policy';
+
+export interface LoggedIn {
+  readonly user: UserEntity;
+  readonly tokens: IssuedTokens;
+}
+
+/**
+ * Sessions: login, refresh with rotation, logout, password change. A session holds one live refresh token at a time;
+ * access tokens expire after ACCESS_TOKEN_TTL, refresh tokens after REFRESH_TOKEN_TTL, both revocable.
+ */
+export class SessionService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: UserSessionRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly config: IdentityConfig,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** 401 AuthFailedLogin for an unknown email and for a wrong password alike, after the same KDF work. */
+  async login(email: string, password: string): Promise<LoggedIn> {
+    if (passwordLength(password) > this.config.passwordMaximumLength) throw new ProblemError('AuthFailedLogin');
+    const user = await this.users.findByEmail(email);
+    const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.hasher.verifyDecoy(password);
+    if (!user || !valid) throw new ProblemError('AuthFailedLogin');
+    const sessionId = randomUUID();
+    const { tokens, rows } = this.mint();
+    await this.sessions.createSession(sessionId, user.userId, rows);
+    return { user, tokens };
+  }
+
+  /** Rotation: the presented refresh token is revoked and the session gets a new pair. */
+  async refresh(principal: Principal): Promise<LoggedIn> {
+    if (principal.kind !== 'refresh') throw new ProblemError('AuthFailedRefresh');
+    const user = await this.users.find(principal.userId);
+    const { tokens, rows } = this.mint();
+    if (!user || !(await this.sessions.rotate(principal.tokenId, principal.sessionId, rows))) throw new ProblemError('AuthFailedRefresh');
+    return { user, tokens };
+  }
+
+  /** Revokes the session of the token presented (access or refresh) and every token of it. */
+  async logout(principal: Principal): Promise<void> {
+    if (principal.kind !== 'user' && principal.kind !== 'refresh') throw new ProblemError('Forbidden');
+    await this.sessions.revokeSession(principal.sessionId);
+  }
+
+  /** The current session stays; every other session of the user is revoked. */
+  async changePassword(principal: Principal, newPassword: string): Promise<void> {
+    if (principal.kind !== 'user') throw new ProblemError('Forbidden');
+    checkPasswordPolicy(newPassword, this.config);
+    await this.users.changePassword(principal.userId, await this.hasher.hash(newPassword), principal.sessionId);
+  }
+
+  private mint(): { tokens: IssuedTokens; rows: NewUserToken[] } {
+    const now = this.now().getTime();
+    const access = mintToken('access');
+    const refresh = mintToken('refresh');
+    const accessTokenExpiresAt = new Date(now + this.config.accessTokenTtlMs);
+    const refreshTokenExpiresAt = new Date(now + this.config.refreshTokenTtlMs);
+    return {
+      tokens: { accessToken: access.value, accessTokenExpiresAt, refreshToken: refresh.value, refreshTokenExpiresAt },
+      rows: [
+        { tokenId: randomUUID(), tokenHash: access.hash, kind: 'access', expiresAt: accessTokenExpiresAt },
+        { tokenId: randomUUID(), tokenHash: refresh.hash, kind: 'refresh', expiresAt: refreshTokenExpiresAt },
+      ],
+    };
+  }
+}
