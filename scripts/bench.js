@@ -99,6 +99,8 @@ async function main() {
     PORT: String(API_PORT),
     METRICS_PORT: '0',
     DISABLE_TARGET_IP_CHECK: 'true',
+    // The benchmark measures the pipeline; Hook0's per-token limit (10 requests/s) would measure the limiter.
+    DISABLE_API_RATE_LIMITING: 'true',
     LOG_LEVEL: 'warn',
   };
   const children = [spawnService('api', env)];

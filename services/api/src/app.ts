@@ -6,6 +6,7 @@ import type { Authenticator } from './http/principal';
 import { notFoundHandler, problemHandler } from './http/problem-responses';
 import type { RouteDefinition } from './http/route';
 import { mountRoutes } from './http/route-mounting';
+import { ApiRateLimits } from './http/rate-limits';
 
 export interface AppDependencies {
   readonly config: ApiConfig;
@@ -60,9 +61,11 @@ export function buildApp(deps: AppDependencies): Express {
   app.use(requestContext(deps.metrics, deps.logger));
   app.use(trimTrailingSlash);
   app.use(securityHeaders);
+  const rateLimits = new ApiRateLimits(deps.config.rateLimits);
+  app.use(API_PREFIX, rateLimits.requests);
   app.use(express.json({ limit: deps.config.bodyLimitBytes, type: 'application/json', strict: true }));
   const router = express.Router();
-  mountRoutes(router, deps.routes, deps.authenticator);
+  mountRoutes(router, deps.routes, rateLimits.perToken(deps.authenticator));
   app.use(API_PREFIX, router);
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));

@@ -1,0 +1,61 @@
+import type { RequestHandler } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { BucketConfig, RateLimitConfig } from '@hook0/config';
+import { ProblemError } from '@hook0/core';
+import type { Authenticator } from './principal';
+
+/**
+ * One of Hook0's buckets (`burst` at once, one more every `periodMs`) as a rate-limiter-flexible limiter:
+ * `burst` requests per window of `burst × periodMs`. The sustained rate and the burst are Hook0's; the window
+ * refills at once rather than token by token, so right at a window's end two bursts can pass back to back.
+ * State is in this process's memory: every API replica limits on its own (README, "Rate limits").
+ */
+function limiter(bucket: BucketConfig, keyPrefix: string): RateLimiterMemory | null {
+  if (!bucket.enabled) return null;
+  return new RateLimiterMemory({ keyPrefix, points: bucket.burst, duration: (bucket.burst * bucket.periodMs) / 1000 });
+}
+
+/** Charges one request to `key`; a refusal becomes 429 RateLimited with Retry-After (whole seconds, at least 1). */
+async function charge(limiter: RateLimiterMemory | null, key: string): Promise<void> {
+  if (!limiter) return;
+  try {
+    await limiter.consume(key);
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    const retryAfter = String(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    throw new ProblemError('RateLimited', undefined, null, { 'Retry-After': retryAfter });
+  }
+}
+
+/** API rate limiting (HOOK0_API.md §10.2): global and per IP on every request, per token once authenticated. */
+export class ApiRateLimits {
+  private readonly global: RateLimiterMemory | null;
+  private readonly ip: RateLimiterMemory | null;
+  private readonly token: RateLimiterMemory | null;
+
+  constructor(config: RateLimitConfig) {
+    this.global = limiter(config.global, 'global');
+    this.ip = limiter(config.ip, 'ip');
+    this.token = limiter(config.token, 'token');
+  }
+
+  /** Express middleware for the whole API: the global bucket, then the client IP's (as `trust proxy` resolves it). */
+  readonly requests: RequestHandler = async (req, _res, next) => {
+    await charge(this.global, 'all');
+    await charge(this.ip, req.ip ?? 'unknown');
+    next();
+  };
+
+  /** The same authenticator, charging each authenticated request to its credential's bucket (the principal's tokenKey). */
+  perToken(authenticator: Authenticator): Authenticator {
+    if (!this.token) return authenticator;
+    const token = this.token;
+    return {
+      async authenticate(header, mode) {
+        const principal = await authenticator.authenticate(header, mode);
+        await charge(token, principal.tokenKey);
+        return principal;
+      },
+    };
+  }
+}
