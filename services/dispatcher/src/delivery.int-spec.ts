@@ -1,9 +1,8 @@
-import { Pool } from 'pg';
 import { verifyWebhookSignature } from 'hook0-client';
 import { Webhook } from 'standardwebhooks';
 import { standardWebhooksSecret } from '@hook0/core';
-import { createApplication, createEvent, createSubscription, createTestDatabase, type ReceivedRequest, type TestDatabase } from '@hook0/testing';
-import { DispatcherHarness } from './testing/dispatcher-harness';
+import { createApplication, createEvent, createSubscription, type ReceivedRequest } from '@hook0/testing';
+import { useDispatcherWorld } from './testing/dispatcher-harness';
 
 function headersOf(request: ReceivedRequest): Headers {
   const headers = new Headers();
@@ -18,37 +17,25 @@ function stringHeaders(request: ReceivedRequest): Record<string, string> {
 }
 
 describe('delivery of an event to its subscription', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let harness: DispatcherHarness;
+  const world = useDispatcherWorld();
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 3 });
-  });
-  afterAll(async () => {
-    await pool.end();
-    await db.drop();
-  });
   beforeEach(async () => {
-    harness = await DispatcherHarness.create(db, pool);
-    await harness.start();
+    await world.harness.start();
   });
-  afterEach(() => harness.dispose());
 
   it('sends method, URL, custom headers, Hook0 headers and the exact JSON body, signed for both verifiers', async () => {
-    const { applicationId } = await createApplication(pool);
+    const { applicationId } = await createApplication(world.pool);
     const payload = '{"order_id":42,"note":"caf\u00e9"}';
-    const subscription = await createSubscription(pool, applicationId, {
-      url: `${harness.receiver.url}/hooks/in?tenant=acme`,
+    const subscription = await createSubscription(world.pool, applicationId, {
+      url: `${world.harness.receiver.url}/hooks/in?tenant=acme`,
       method: 'PUT',
       eventTypes: ['billing.invoice.paid'],
       headers: { 'X-Custom': 'one', authorization: 'Bearer abc' },
     });
-    const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid', payload });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: 'billing.invoice.paid', payload });
 
-    await harness.dispatch(event.eventId);
-    const [request] = await harness.receiver.waitForRequests(1);
+    await world.harness.dispatch(event.eventId);
+    const [request] = await world.harness.receiver.waitForRequests(1);
 
     expect(request.method).toBe('PUT');
     expect(request.path).toBe('/hooks/in?tenant=acme');
@@ -65,19 +52,19 @@ describe('delivery of an event to its subscription', () => {
     expect(verified).toEqual(JSON.parse(payload));
     expect(request.headers['webhook-id']).toBe(event.eventId);
 
-    const [attempt] = await harness.finishedAttempts(event.eventId, 1);
+    const [attempt] = await world.harness.finishedAttempts(event.eventId, 1);
     expect(attempt).toMatchObject({ retryCount: 0, httpCode: 204, errorName: null });
     expect(attempt.succeededAt).not.toBeNull();
   });
 
   it('sends a text/plain payload verbatim', async () => {
-    const { applicationId } = await createApplication(pool);
-    const subscription = await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['chat.message.sent'] });
+    const { applicationId } = await createApplication(world.pool);
+    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: ['chat.message.sent'] });
     const payload = 'hello, plain world \u2713';
-    const event = await createEvent(pool, applicationId, { eventTypeName: 'chat.message.sent', payload, contentType: 'text/plain' });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: 'chat.message.sent', payload, contentType: 'text/plain' });
 
-    await harness.dispatch(event.eventId);
-    const [request] = await harness.receiver.waitForRequests(1);
+    await world.harness.dispatch(event.eventId);
+    const [request] = await world.harness.receiver.waitForRequests(1);
 
     expect(request.headers['content-type']).toBe('text/plain');
     expect(request.body.toString('utf8')).toBe(payload);
@@ -86,13 +73,13 @@ describe('delivery of an event to its subscription', () => {
   });
 
   it('sends a base64 payload as its decoded bytes, with GET too', async () => {
-    const { applicationId } = await createApplication(pool);
-    const subscription = await createSubscription(pool, applicationId, { url: harness.receiver.url, method: 'GET', eventTypes: ['file.blob.stored'] });
+    const { applicationId } = await createApplication(world.pool);
+    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, method: 'GET', eventTypes: ['file.blob.stored'] });
     const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x7f, 0xc3, 0x28]);
-    const event = await createEvent(pool, applicationId, { eventTypeName: 'file.blob.stored', payload: bytes, contentType: 'application/octet-stream+base64' });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: 'file.blob.stored', payload: bytes, contentType: 'application/octet-stream+base64' });
 
-    await harness.dispatch(event.eventId);
-    const [request] = await harness.receiver.waitForRequests(1);
+    await world.harness.dispatch(event.eventId);
+    const [request] = await world.harness.receiver.waitForRequests(1);
 
     expect(request.method).toBe('GET');
     expect(request.headers['content-type']).toBe('application/octet-stream+base64');
@@ -101,16 +88,16 @@ describe('delivery of an event to its subscription', () => {
   });
 
   it('records the response status, headers and body of a successful delivery', async () => {
-    harness.receiver.respondWith(() => ({ status: 200, headers: { 'X-Reply': 'yes', 'Content-Type': 'text/plain' }, body: 'thanks' }));
-    const { applicationId } = await createApplication(pool);
-    await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
-    const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
+    world.harness.receiver.respondWith(() => ({ status: 200, headers: { 'X-Reply': 'yes', 'Content-Type': 'text/plain' }, body: 'thanks' }));
+    const { applicationId } = await createApplication(world.pool);
+    await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
 
-    await harness.dispatch(event.eventId);
-    const [attempt] = await harness.finishedAttempts(event.eventId, 1);
+    await world.harness.dispatch(event.eventId);
+    const [attempt] = await world.harness.finishedAttempts(event.eventId, 1);
 
     expect(attempt).toMatchObject({ httpCode: 200, errorName: null, responseBody: 'thanks' });
-    const { rows } = await pool.query('SELECT headers, elapsed_time_ms FROM response WHERE response_id = $1', [attempt.responseId]);
+    const { rows } = await world.pool.query('SELECT headers, elapsed_time_ms FROM response WHERE response_id = $1', [attempt.responseId]);
     expect(rows[0].headers).toMatchObject({ 'x-reply': 'yes', 'content-type': 'text/plain' });
     expect(rows[0].elapsed_time_ms).toBeGreaterThanOrEqual(0);
   });

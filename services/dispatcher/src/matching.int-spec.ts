@@ -1,35 +1,22 @@
-import { Pool } from 'pg';
-import { createApplication, createEvent, createSubscription, createTestDatabase, queueDepth, waitFor, type TestDatabase } from '@hook0/testing';
+import { createApplication, createEvent, createSubscription, queueDepth, waitFor } from '@hook0/testing';
 import type { DispatcherHandle } from './dispatcher';
-import { DispatcherHarness } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from './testing/dispatcher-harness';
 
 describe('which subscriptions an event goes to', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let harness: DispatcherHarness;
+  const world = useDispatcherWorld();
   let dispatcher: DispatcherHandle;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 3 });
-  });
-  afterAll(async () => {
-    await pool.end();
-    await db.drop();
-  });
   beforeEach(async () => {
-    harness = await DispatcherHarness.create(db, pool);
-    dispatcher = await harness.start();
+    dispatcher = await world.harness.start();
   });
-  afterEach(() => harness.dispose());
 
   it('matches on event type and on labels the event contains, never on labels it lacks; skips disabled and deleted subscriptions', async () => {
-    const { applicationId, organizationId } = await createApplication(pool);
-    const other = await createApplication(pool, { organizationId });
+    const { applicationId, organizationId } = await createApplication(world.pool);
+    const other = await createApplication(world.pool, { organizationId });
     const type = 'billing.invoice.paid';
-    const url = (name: string) => `${harness.receiver.url}/${name}`;
+    const url = (name: string) => `${world.harness.receiver.url}/${name}`;
     const subscribe = (app: string, name: string, options: Partial<Parameters<typeof createSubscription>[2]>) =>
-      createSubscription(pool, app, { url: url(name), eventTypes: [type], ...options });
+      createSubscription(world.pool, app, { url: url(name), eventTypes: [type], ...options });
 
     const expected = [
       await subscribe(applicationId, 'subset-labels', { labels: { env: 'prod' } }),
@@ -45,35 +32,35 @@ describe('which subscriptions an event goes to', () => {
       await subscribe(applicationId, 'deleted', { labels: { env: 'prod' }, deletedAt: new Date() }),
       await subscribe(other.applicationId, 'other-application', { labels: { env: 'prod' } }),
     ];
-    const event = await createEvent(pool, applicationId, { eventTypeName: type, labels: { env: 'prod', region: 'eu' } });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: type, labels: { env: 'prod', region: 'eu' } });
 
-    await harness.dispatch(event.eventId);
-    const requests = await harness.receiver.waitForRequests(expected.length);
-    const attempts = await harness.finishedAttempts(event.eventId, expected.length);
+    await world.harness.dispatch(event.eventId);
+    const requests = await world.harness.receiver.waitForRequests(expected.length);
+    const attempts = await world.harness.finishedAttempts(event.eventId, expected.length);
 
     expect(attempts.map((attempt) => attempt.subscriptionId).sort()).toEqual(expected.map((s) => s.subscriptionId).sort());
     expect(requests.map((request) => request.path).sort()).toEqual(['/equal-labels', '/several-types', '/subset-labels']);
-    const { rows } = await pool.query('SELECT count(*)::int AS n FROM request_attempt WHERE subscription_id = ANY($1::uuid[])', [
+    const { rows } = await world.pool.query('SELECT count(*)::int AS n FROM request_attempt WHERE subscription_id = ANY($1::uuid[])', [
       unexpected.map((s) => s.subscriptionId),
     ]);
     expect(rows[0].n).toBe(0);
   });
 
   it('creates no attempt for an event of a deleted application, and acks a dispatch of an unknown event', async () => {
-    const { applicationId } = await createApplication(pool);
-    await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
-    const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
-    await pool.query('UPDATE application SET deleted_at = now() WHERE application_id = $1', [applicationId]);
+    const { applicationId } = await createApplication(world.pool);
+    await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
+    await world.pool.query('UPDATE application SET deleted_at = now() WHERE application_id = $1', [applicationId]);
 
-    await harness.dispatch(event.eventId);
-    await harness.dispatch('00000000-0000-4000-8000-000000000000');
-    const { dispatchQueue, deadLetterQueue } = harness.topology;
-    await waitFor(async () => ((await queueDepth(harness.amqp.url, dispatchQueue)) === 0 ? true : undefined), 'dispatch messages taken');
+    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch('00000000-0000-4000-8000-000000000000');
+    const { dispatchQueue, deadLetterQueue } = world.harness.topology;
+    await waitFor(async () => ((await queueDepth(world.harness.amqp.url, dispatchQueue)) === 0 ? true : undefined), 'dispatch messages taken');
     await dispatcher.stop();
 
-    expect(await queueDepth(harness.amqp.url, dispatchQueue)).toBe(0);
-    expect(await queueDepth(harness.amqp.url, deadLetterQueue)).toBe(0);
-    expect(await harness.attempts(event.eventId)).toEqual([]);
-    expect(harness.receiver.requests).toEqual([]);
+    expect(await queueDepth(world.harness.amqp.url, dispatchQueue)).toBe(0);
+    expect(await queueDepth(world.harness.amqp.url, deadLetterQueue)).toBe(0);
+    expect(await world.harness.attempts(event.eventId)).toEqual([]);
+    expect(world.harness.receiver.requests).toEqual([]);
   });
 });

@@ -1,44 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import { encodeMessage, ROUTING, type DeliverAttemptMessage } from '@hook0/messaging';
-import { createApplication, createEvent, createSubscription, createTestDatabase, drainQueue, queueDepth, waitFor, type TestDatabase } from '@hook0/testing';
-import { DispatcherHarness } from './testing/dispatcher-harness';
+import { createApplication, createEvent, createSubscription, drainQueue, queueDepth, waitFor } from '@hook0/testing';
+import { useDispatcherWorld } from './testing/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 
 describe('deliver messages that arrive again, late or early', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let harness: DispatcherHarness;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 3 });
-  });
-  afterAll(async () => {
-    await pool.end();
-    await db.drop();
-  });
-  beforeEach(async () => {
-    harness = await DispatcherHarness.create(db, pool);
-  });
-  afterEach(() => harness.dispose());
+  const world = useDispatcherWorld();
 
   async function fixture(options: { isEnabled?: boolean } = {}) {
-    const { applicationId } = await createApplication(pool);
-    const subscription = await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: [TYPE], ...options });
-    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE });
+    const { applicationId } = await createApplication(world.pool);
+    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], ...options });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
     const insertAttempt = async (retryCount: number, state: 'pending' | 'failed', delayMs: number | null = null) => {
       const attemptId = randomUUID();
       let responseId: string | null = null;
       if (state === 'failed') {
         responseId = randomUUID();
-        await pool.query(`INSERT INTO response (response_id, application_id, response_error_name, http_code, elapsed_time_ms) VALUES ($1, $2, 'E_HTTP', 503, 5)`, [
+        await world.pool.query(`INSERT INTO response (response_id, application_id, response_error_name, http_code, elapsed_time_ms) VALUES ($1, $2, 'E_HTTP', 503, 5)`, [
           responseId,
           applicationId,
         ]);
       }
-      await pool.query(
+      await world.pool.query(
         `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, delay_until, failed_at, response_id)
          VALUES ($1, $2, $3, $4, 0, $5, now() + $6 * interval '1 millisecond', $7, $8)`,
         [attemptId, event.eventId, subscription.subscriptionId, applicationId, retryCount, delayMs, state === 'failed' ? new Date() : null, responseId],
@@ -50,60 +34,60 @@ describe('deliver messages that arrive again, late or early', () => {
 
   async function deliver(attemptId: string, dueAt = Date.now()): Promise<void> {
     const message: DeliverAttemptMessage = { v: 1, type: 'attempt.deliver', attemptId, dueAt };
-    await harness.broker.publish(harness.topology.workExchange, ROUTING.deliver, encodeMessage(message));
+    await world.harness.broker.publish(world.harness.topology.workExchange, ROUTING.deliver, encodeMessage(message));
   }
 
   it('re-announces the pending successor of a failed attempt (a crash between commit and publish)', async () => {
-    await harness.start();
+    await world.harness.start();
     const { event, insertAttempt } = await fixture();
     const failed = await insertAttempt(0, 'failed');
     const successor = await insertAttempt(1, 'pending', 200);
 
     await deliver(failed);
-    await harness.receiver.waitForRequests(1);
-    const attempts = await harness.finishedAttempts(event.eventId, 2);
+    await world.harness.receiver.waitForRequests(1);
+    const attempts = await world.harness.finishedAttempts(event.eventId, 2);
 
     expect(attempts.map((attempt) => attempt.attemptId)).toEqual([failed, successor]);
     expect(attempts[1].succeededAt).not.toBeNull();
   });
 
   it('re-publishes the dead letter of an attempt that exhausted its retries', async () => {
-    await harness.start({ MAX_RETRIES: '0' });
+    await world.harness.start({ MAX_RETRIES: '0' });
     const { event, subscription, insertAttempt } = await fixture();
     const failed = await insertAttempt(0, 'failed');
 
     await deliver(failed);
-    await waitFor(async () => ((await queueDepth(harness.amqp.url, harness.topology.deadLetterQueue)) > 0 ? true : undefined), 'a dead letter');
+    await waitFor(async () => ((await queueDepth(world.harness.amqp.url, world.harness.topology.deadLetterQueue)) > 0 ? true : undefined), 'a dead letter');
 
-    expect(await drainQueue(harness.amqp.url, harness.topology.deadLetterQueue)).toEqual([
+    expect(await drainQueue(world.harness.amqp.url, world.harness.topology.deadLetterQueue)).toEqual([
       { v: 1, type: 'attempt.dead', attemptId: failed, eventId: event.eventId, subscriptionId: subscription.subscriptionId, reason: 'retries_exhausted' },
     ]);
-    expect(harness.receiver.requests).toHaveLength(0);
+    expect(world.harness.receiver.requests).toHaveLength(0);
   });
 
   it('fails without sending an attempt whose subscription was disabled since fan-out, and does not dead-letter it', async () => {
-    const dispatcher = await harness.start();
+    const dispatcher = await world.harness.start();
     const { event, insertAttempt } = await fixture({ isEnabled: false });
     const pending = await insertAttempt(0, 'pending');
 
     await deliver(pending);
-    const [attempt] = await harness.finishedAttempts(event.eventId, 1);
+    const [attempt] = await world.harness.finishedAttempts(event.eventId, 1);
     await dispatcher.stop();
 
     expect(attempt).toMatchObject({ attemptId: pending, responseId: null });
     expect(attempt.failedAt).not.toBeNull();
-    expect(harness.receiver.requests).toHaveLength(0);
-    expect(await queueDepth(harness.amqp.url, harness.topology.deadLetterQueue)).toBe(0);
+    expect(world.harness.receiver.requests).toHaveLength(0);
+    expect(await queueDepth(world.harness.amqp.url, world.harness.topology.deadLetterQueue)).toBe(0);
   });
 
   it('holds a message due later in the wait ladder until it is due', async () => {
-    await harness.start();
+    await world.harness.start();
     const { insertAttempt } = await fixture();
     const pending = await insertAttempt(0, 'pending');
     const dueAt = Date.now() + 700;
 
     await deliver(pending, dueAt);
-    const [request] = await harness.receiver.waitForRequests(1);
+    const [request] = await world.harness.receiver.waitForRequests(1);
 
     expect(request.receivedAt).toBeGreaterThanOrEqual(dueAt - 50);
   });

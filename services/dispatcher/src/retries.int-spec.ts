@@ -1,6 +1,5 @@
-import { Pool } from 'pg';
-import { createApplication, createEvent, createSubscription, createTestDatabase, drainQueue, queueDepth, waitFor, type TestDatabase } from '@hook0/testing';
-import { DispatcherHarness, type AttemptRow } from './testing/dispatcher-harness';
+import { createApplication, createEvent, createSubscription, drainQueue, queueDepth, waitFor } from '@hook0/testing';
+import { useDispatcherWorld, type AttemptRow } from './testing/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 
@@ -9,44 +8,29 @@ function delayBefore(next: AttemptRow, previous: AttemptRow): number {
 }
 
 describe('retries', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let harness: DispatcherHarness;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 3 });
-  });
-  afterAll(async () => {
-    await pool.end();
-    await db.drop();
-  });
-  beforeEach(async () => {
-    harness = await DispatcherHarness.create(db, pool);
-  });
-  afterEach(() => harness.dispose());
+  const world = useDispatcherWorld();
 
   async function eventFor(options: { retryScheduleMs?: number[]; maxRetries?: number } = {}) {
-    const { applicationId } = await createApplication(pool);
-    const subscription = await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: [TYPE], ...options });
-    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE });
+    const { applicationId } = await createApplication(world.pool);
+    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], ...options });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
     return { subscription, event };
   }
 
   async function deadLetters(): Promise<unknown[]> {
-    const queue = harness.topology.deadLetterQueue;
-    await waitFor(async () => ((await queueDepth(harness.amqp.url, queue)) > 0 ? true : undefined), 'a dead letter');
-    return drainQueue(harness.amqp.url, queue);
+    const queue = world.harness.topology.deadLetterQueue;
+    await waitFor(async () => ((await queueDepth(world.harness.amqp.url, queue)) > 0 ? true : undefined), 'a dead letter');
+    return drainQueue(world.harness.amqp.url, queue);
   }
 
   it('retries a failing delivery as new attempt rows, on the schedule, until it succeeds', async () => {
-    harness.receiver.respondWith((_, index) => ({ status: index < 2 ? 503 : 200, body: index < 2 ? 'busy' : 'ok' }));
-    await harness.start({ RETRY_SCHEDULE: '300ms,600ms' });
+    world.harness.receiver.respondWith((_, index) => ({ status: index < 2 ? 503 : 200, body: index < 2 ? 'busy' : 'ok' }));
+    await world.harness.start({ RETRY_SCHEDULE: '300ms,600ms' });
     const { event } = await eventFor();
 
-    await harness.dispatch(event.eventId);
-    const requests = await harness.receiver.waitForRequests(3);
-    const attempts = await harness.finishedAttempts(event.eventId, 3);
+    await world.harness.dispatch(event.eventId);
+    const requests = await world.harness.receiver.waitForRequests(3);
+    const attempts = await world.harness.finishedAttempts(event.eventId, 3);
 
     expect(attempts.map(({ retryCount, httpCode, errorName }) => ({ retryCount, httpCode, errorName }))).toEqual([
       { retryCount: 0, httpCode: 503, errorName: 'E_HTTP' },
@@ -68,13 +52,13 @@ describe('retries', () => {
   });
 
   it('waits at least as long as Retry-After on a 429, even with a shorter schedule', async () => {
-    harness.receiver.respondWith((_, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }));
-    await harness.start({ RETRY_SCHEDULE: '300ms' });
+    world.harness.receiver.respondWith((_, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }));
+    await world.harness.start({ RETRY_SCHEDULE: '300ms' });
     const { event } = await eventFor();
 
-    await harness.dispatch(event.eventId);
-    const requests = await harness.receiver.waitForRequests(2);
-    const attempts = await harness.finishedAttempts(event.eventId, 2);
+    await world.harness.dispatch(event.eventId);
+    const requests = await world.harness.receiver.waitForRequests(2);
+    const attempts = await world.harness.finishedAttempts(event.eventId, 2);
 
     expect(attempts.map((attempt) => attempt.httpCode)).toEqual([429, 204]);
     expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(1000);
@@ -83,13 +67,13 @@ describe('retries', () => {
   });
 
   it("uses a subscription's own retry schedule and limit over the instance defaults", async () => {
-    harness.receiver.respondWith(() => ({ status: 500 }));
-    await harness.start({ RETRY_SCHEDULE: '5s', MAX_RETRIES: '5' });
+    world.harness.receiver.respondWith(() => ({ status: 500 }));
+    await world.harness.start({ RETRY_SCHEDULE: '5s', MAX_RETRIES: '5' });
     const { event, subscription } = await eventFor({ retryScheduleMs: [100, 200], maxRetries: 2 });
 
-    await harness.dispatch(event.eventId);
+    await world.harness.dispatch(event.eventId);
     const [dead] = await deadLetters();
-    const attempts = await harness.attempts(event.eventId);
+    const attempts = await world.harness.attempts(event.eventId);
 
     expect(attempts.map((attempt) => attempt.retryCount)).toEqual([0, 1, 2]);
     expect(attempts.every((attempt) => attempt.failedAt !== null && attempt.errorName === 'E_HTTP')).toBe(true);
@@ -101,13 +85,13 @@ describe('retries', () => {
   });
 
   it('dead-letters a delivery whose retries are exhausted, and schedules nothing more', async () => {
-    harness.receiver.respondWith(() => ({ status: 502 }));
-    await harness.start({ MAX_RETRIES: '1' });
+    world.harness.receiver.respondWith(() => ({ status: 502 }));
+    await world.harness.start({ MAX_RETRIES: '1' });
     const { event, subscription } = await eventFor();
 
-    await harness.dispatch(event.eventId);
+    await world.harness.dispatch(event.eventId);
     const dead = await deadLetters();
-    const attempts = await harness.attempts(event.eventId);
+    const attempts = await world.harness.attempts(event.eventId);
 
     expect(attempts.map(({ retryCount, httpCode }) => ({ retryCount, httpCode }))).toEqual([
       { retryCount: 0, httpCode: 502 },
@@ -117,22 +101,22 @@ describe('retries', () => {
     expect(dead).toEqual([
       { v: 1, type: 'attempt.dead', attemptId: attempts[1].attemptId, eventId: event.eventId, subscriptionId: subscription.subscriptionId, reason: 'retries_exhausted' },
     ]);
-    expect(harness.receiver.requests).toHaveLength(2);
+    expect(world.harness.receiver.requests).toHaveLength(2);
   });
 
   it('never retries a delivery whose headers cannot be signed (E_INVALID_HEADER)', async () => {
-    await harness.start({ MAX_RETRIES: '5' });
-    const { applicationId } = await createApplication(pool);
-    await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: [TYPE], headers: { 'X-Name': 'cart\u00e3o' } });
-    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE });
+    await world.harness.start({ MAX_RETRIES: '5' });
+    const { applicationId } = await createApplication(world.pool);
+    await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], headers: { 'X-Name': 'cart\u00e3o' } });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
 
-    await harness.dispatch(event.eventId);
+    await world.harness.dispatch(event.eventId);
     const dead = await deadLetters();
-    const attempts = await harness.attempts(event.eventId);
+    const attempts = await world.harness.attempts(event.eventId);
 
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ errorName: 'E_INVALID_HEADER', httpCode: null });
     expect(dead).toEqual([expect.objectContaining({ reason: 'invalid_header' })]);
-    expect(harness.receiver.requests).toHaveLength(0);
+    expect(world.harness.receiver.requests).toHaveLength(0);
   });
 });

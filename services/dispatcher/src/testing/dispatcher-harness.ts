@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
 import { Broker, buildTopology, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
 import { createLogger } from '@hook0/observability';
-import { testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
+import { createTestDatabase, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
 import { startDispatcher, type DispatcherHandle } from '../dispatcher';
 
 export interface AttemptRow {
@@ -125,4 +125,30 @@ function baseEnv(db: TestDatabase, amqp: { url: string; prefix: string }): Recor
     STARTUP_TIMEOUT: '10s',
     LOG_LEVEL: 'error',
   };
+}
+
+export interface DispatcherWorld {
+  readonly db: TestDatabase;
+  readonly pool: Pool;
+  readonly harness: DispatcherHarness;
+}
+
+/** The usual hooks of a dispatcher test file: one cloned database and pool per file, a fresh harness per test. */
+export function useDispatcherWorld(): DispatcherWorld {
+  const world = {} as { db: TestDatabase; pool: Pool; harness: DispatcherHarness };
+  beforeAll(async () => {
+    world.db = await createTestDatabase();
+    world.pool = new Pool({ connectionString: world.db.url, max: 3 });
+    // An idle client closed by the server (a dropped database, a restart) must not crash the test process.
+    world.pool.on('error', () => undefined);
+  });
+  afterAll(async () => {
+    await world.pool.end();
+    await world.db.drop();
+  });
+  beforeEach(async () => {
+    world.harness = await DispatcherHarness.create(world.db, world.pool);
+  });
+  afterEach(() => world.harness.dispose());
+  return world;
 }
