@@ -7,6 +7,7 @@ import { notFoundHandler, problemHandler } from './http/problem-responses';
 import type { RouteDefinition } from './http/route';
 import { mountRoutes } from './http/route-mounting';
 import { ApiRateLimits } from './http/rate-limits';
+import { DOCS_PATH, swaggerUiHandlers } from './http/openapi/swagger-ui';
 
 export interface AppDependencies {
   readonly config: ApiConfig;
@@ -59,6 +60,7 @@ export function buildApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxyHops);
   app.use(requestContext(deps.metrics, deps.logger));
+  app.use(DOCS_PATH, securityHeaders, ...swaggerUiHandlers(API_PREFIX));
   app.use(trimTrailingSlash);
   app.use(securityHeaders);
   const rateLimits = new ApiRateLimits(deps.config.rateLimits);

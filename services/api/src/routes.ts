@@ -14,6 +14,7 @@ import { eventReplayRoutes } from './modules/events/event-replay.routes';
 import { eventsPerDayRoutes } from './modules/events-per-day/events-per-day.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { instanceRoutes } from './modules/instance/instance.routes';
+import { openApiRoutes } from './http/openapi/openapi.routes';
 
 export interface RouteOptions {
   /** Public base URL (APP_URL), for links the API hands out. */
@@ -22,7 +23,7 @@ export interface RouteOptions {
 
 /** The whole route table: Express and the OpenAPI document are both built from it. */
 export function allRoutes(services: Services, options: RouteOptions): RouteDefinition[] {
-  return [
+  const table: RouteDefinition[] = [
     ...userRoutes(services.users, services.sessions),
     ...organizationRoutes(services.organizations, services.organizationMembers),
     ...serviceTokenRoutes(services.serviceTokens),
@@ -38,4 +39,6 @@ export function allRoutes(services: Services, options: RouteOptions): RouteDefin
     ...eventReplayRoutes(services.eventReplays),
     ...eventsPerDayRoutes(services.eventsPerDay),
   ];
+  table.push(...openApiRoutes(() => table, { title: 'hook0-ts', version: 'v1', serverUrl: `${options.appUrl}/api/v1` }));
+  return table;
 }

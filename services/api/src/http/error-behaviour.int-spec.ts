@@ -7,7 +7,8 @@ import { dtoFields, fillPath, label, routeTable } from '../testing/route-table';
 const ROUTES = routeTable();
 const TOKEN_ROUTES = ROUTES.filter((route) => route.auth === 'token');
 const BODY_ROUTES = ROUTES.filter((route) => route.body);
-const QUERY_ROUTES = ROUTES.filter((route) => route.query);
+/** Routes scoped by a required application_id or organization_id query parameter (not GET /health's optional key). */
+const QUERY_ROUTES = ROUTES.filter((route) => route.query && ['application_id', 'organization_id'].includes(dtoFields(route.query)[0]));
 const UUID_PARAM_ROUTES = ROUTES.filter((route) => route.params && !route.path.includes(':event_type_name'));
 
 /** Bodies that are not a JSON object under `Content-Type: application/json`, or not declared as JSON at all. */
