@@ -7,6 +7,12 @@ export interface ApplicationScope {
   readonly organizationId: string;
 }
 
+export interface ApplicationOnboarding {
+  readonly eventType: boolean;
+  readonly subscription: boolean;
+  readonly event: boolean;
+}
+
 export class ApplicationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -27,6 +33,17 @@ export class ApplicationRepository {
 
   listLive(organizationId: string): Promise<ApplicationEntity[]> {
     return this.dataSource.getRepository(ApplicationEntity).find({ where: { organizationId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Which first steps the application has taken (Hook0's onboarding_steps of ApplicationInfo). */
+  async onboarding(applicationId: string): Promise<ApplicationOnboarding> {
+    const [row]: { event_type: boolean; subscription: boolean; event: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM event_type WHERE application_id = $1 AND deactivated_at IS NULL) AS event_type,
+              EXISTS (SELECT 1 FROM subscription WHERE application_id = $1 AND deleted_at IS NULL) AS subscription,
+              EXISTS (SELECT 1 FROM event WHERE application_id = $1) AS event`,
+      [applicationId],
+    );
+    return { eventType: row.event_type, subscription: row.subscription, event: row.event };
   }
 
   /** Renames a live application of the organization (PUT is a full replace, and the name is all there is). Null when not found. */

@@ -120,6 +120,24 @@ describe('applications: replace and delete', () => {
     await harness.http().get(`/applications/${siblingId}`).set(master).expect(200);
   });
 
+  it('GET reports ApplicationInfo: quotas, today’s events and the onboarding steps taken', async () => {
+    const tenant = await createTenant(harness, []);
+    const info = async () => (await harness.http().get(`/applications/${tenant.applicationId}`).set(master).expect(200)).body;
+    expect(await info()).toEqual({
+      application_id: tenant.applicationId,
+      organization_id: tenant.organizationId,
+      name: 'Billing',
+      quotas: { events_per_day_limit: 2_147_483_647, days_of_events_retention_limit: 2_147_483_647 },
+      consumption: { events_per_day: 0 },
+      onboarding_steps: { event_type: 'ToDo', subscription: 'ToDo', event: 'ToDo' },
+    });
+    await harness.http().post('/event_types').set(master).send({ application_id: tenant.applicationId, service: 'billing', resource_type: 'invoice', verb: 'paid' }).expect(201);
+    expect((await info()).onboarding_steps).toEqual({ event_type: 'Done', subscription: 'ToDo', event: 'ToDo' });
+    await harness.http().post('/subscriptions').set(master).send(subscriptionBody(tenant.applicationId)).expect(201);
+    await ingestEvent(harness, tenant);
+    expect(await info()).toMatchObject({ consumption: { events_per_day: 1 }, onboarding_steps: { event_type: 'Done', subscription: 'Done', event: 'Done' } });
+  });
+
   it('answers 404 NotFound to a malformed application id, on PUT and DELETE', async () => {
     const tenant = await createTenant(harness);
     expectProblem(await harness.http().put('/applications/not-a-uuid').set(master).send({ organization_id: tenant.organizationId, name: 'Valid' }), 404, 'NotFound');

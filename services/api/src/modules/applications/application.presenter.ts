@@ -1,5 +1,5 @@
 import type { QuotaLimits } from '@hook0/config';
-import type { ApplicationEntity } from '@hook0/db';
+import type { ApplicationEntity, ApplicationOnboarding } from '@hook0/db';
 
 export function toApplicationView(application: ApplicationEntity) {
   return { application_id: application.applicationId, organization_id: application.organizationId, name: application.name };
@@ -11,11 +11,20 @@ export interface ApplicationQuotaUsage {
   readonly eventsPerDay: number;
 }
 
-export function toApplicationInfoView(application: ApplicationEntity, usage: ApplicationQuotaUsage) {
+export interface ApplicationInfo {
+  readonly application: ApplicationEntity;
+  readonly usage: ApplicationQuotaUsage;
+  readonly onboarding: ApplicationOnboarding;
+}
+
+const step = (done: boolean) => (done ? 'Done' : 'ToDo');
+
+/** Hook0's ApplicationInfo (HOOK0_API.md §3.4). */
+export function toApplicationInfoView({ application, usage, onboarding }: ApplicationInfo) {
   return {
     ...toApplicationView(application),
     quotas: { events_per_day_limit: usage.limits.eventsPerDay, days_of_events_retention_limit: usage.limits.daysOfEventsRetention },
     consumption: { events_per_day: usage.eventsPerDay },
-    onboarding_steps: null,
+    onboarding_steps: { event_type: step(onboarding.eventType), subscription: step(onboarding.subscription), event: step(onboarding.event) },
   };
 }

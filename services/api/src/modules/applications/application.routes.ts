@@ -36,10 +36,7 @@ export function applicationRoutes(applications: ApplicationService): RouteDefini
       auth: 'token',
       params: ApplicationIdParamsDto,
       status: 200,
-      handler: async ({ principal, params }) => {
-        const { application, usage } = await applications.info(principal, params.application_id);
-        return toApplicationInfoView(application, usage);
-      },
+      handler: async ({ principal, params }) => toApplicationInfoView(await applications.info(principal, params.application_id)),
     }),
     defineRoute({
       method: 'put',

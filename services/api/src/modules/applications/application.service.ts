@@ -5,7 +5,7 @@ import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { ApplicationPostDto } from './application.dto';
-import type { ApplicationQuotaUsage } from './application.presenter';
+import type { ApplicationInfo } from './application.presenter';
 
 export class ApplicationService {
   constructor(
@@ -35,10 +35,13 @@ export class ApplicationService {
   }
 
   /** The application with its quota limits and today's consumption (ApplicationInfo). */
-  async info(principal: Principal, applicationId: string): Promise<{ application: ApplicationEntity; usage: ApplicationQuotaUsage }> {
+  async info(principal: Principal, applicationId: string): Promise<ApplicationInfo> {
     const application = await this.get(principal, applicationId);
-    const consumption = await this.quotas.applicationConsumption(application.applicationId);
-    return { application, usage: { limits: this.quotas.limits(), eventsPerDay: consumption.eventsPerDay } };
+    const [consumption, onboarding] = await Promise.all([
+      this.quotas.applicationConsumption(application.applicationId),
+      this.applications.onboarding(application.applicationId),
+    ]);
+    return { application, usage: { limits: this.quotas.limits(), eventsPerDay: consumption.eventsPerDay }, onboarding };
   }
 
   /** PUT: the body's organization must be the application's own, else the application is not found there. */
