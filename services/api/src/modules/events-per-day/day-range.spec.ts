@@ -1,6 +1,6 @@
 import { ProblemError } from '@hook0/core';
 import { resolveDayRange, utcDay } from './day-range';
-import { isCalendarDay } from './events-per-day.dto';
+import { isCalendarDay } from '../../http/validators';
 
 const NOW = new Date('2026-03-01T23:59:59.999Z');
 

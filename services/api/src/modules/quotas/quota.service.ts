@@ -1,5 +1,5 @@
 import { UNLIMITED_QUOTA, type QuotaConfig, type QuotaLimits } from '@hook0/config';
-import { ProblemError } from '@hook0/core';
+import { ProblemError, type ProblemId } from '@hook0/core';
 import type { QuotaUsageRepository } from '@hook0/db';
 
 const UNLIMITED: QuotaLimits = {
@@ -10,6 +10,9 @@ const UNLIMITED: QuotaLimits = {
   subscriptionsPerApplication: UNLIMITED_QUOTA,
   eventTypesPerApplication: UNLIMITED_QUOTA,
 };
+
+/** Retention is reported, not enforced here. */
+type EnforcedQuota = Exclude<keyof QuotaLimits, 'daysOfEventsRetention'>;
 
 export interface ApplicationConsumption {
   readonly eventsPerDay: number;
@@ -38,44 +41,26 @@ export class QuotaService {
   }
 
   async assertCanCreateApplication(organizationId: string): Promise<void> {
-    const limit = this.enforced('applicationsPerOrganization');
-    if (limit === null) return;
-    if ((await this.usage.countLiveApplications(organizationId, limit)) >= limit) {
-      throw new ProblemError('TooManyApplicationsPerOrganization', `This organization cannot have more than ${limit} applications. You might want to upgrade to a better plan.`);
-    }
+    await this.refuseAtLimit('applicationsPerOrganization', (cap) => this.usage.countLiveApplications(organizationId, cap));
   }
 
   async assertCanIngest(applicationId: string): Promise<void> {
-    const limit = this.enforced('eventsPerDay');
-    if (limit === null) return;
-    if ((await this.usage.countEventsToday(applicationId, limit)) >= limit) {
-      throw new ProblemError('TooManyEventsToday', `This organization cannot ingest more than ${limit} events per day. You might want to upgrade to a better plan.`);
-    }
+    await this.refuseAtLimit('eventsPerDay', (cap) => this.usage.countEventsToday(applicationId, cap));
   }
 
   async assertCanCreateSubscription(applicationId: string): Promise<void> {
-    const limit = this.enforced('subscriptionsPerApplication');
-    if (limit === null) return;
-    if ((await this.usage.countLiveSubscriptions(applicationId, limit)) >= limit) {
-      throw new ProblemError('TooManySubscriptionsPerApplication', `This application cannot have more than ${limit} subscriptions. You might want to upgrade to a better plan.`);
-    }
+    await this.refuseAtLimit('subscriptionsPerApplication', (cap) => this.usage.countLiveSubscriptions(applicationId, cap));
   }
 
   /** Re-creating (or re-activating) `eventTypeName` itself is always allowed: it adds no other active type. */
   async assertCanCreateEventType(applicationId: string, eventTypeName: string): Promise<void> {
-    const limit = this.enforced('eventTypesPerApplication');
-    if (limit === null) return;
-    if ((await this.usage.countActiveEventTypes(applicationId, eventTypeName, limit)) >= limit) {
-      throw new ProblemError('TooManyEventTypesPerApplication', `This application cannot have more than ${limit} event types. You might want to upgrade to a better plan.`);
-    }
+    await this.refuseAtLimit('eventTypesPerApplication', (cap) => this.usage.countActiveEventTypes(applicationId, eventTypeName, cap));
   }
 
-  /** For invitations: `currentMembers` is how many users the organization has before the new one. */
+  /** For invitations (synchronous: the caller counts): `currentMembers` is how many users the organization has before the new one. */
   assertCanAddMember(currentMembers: number): void {
-    const limit = this.enforced('membersPerOrganization');
-    if (limit !== null && currentMembers >= limit) {
-      throw new ProblemError('TooManyMembersPerOrganization', `This organization cannot have more than ${limit} members. You might want to upgrade to a better plan.`);
-    }
+    const limit = this.limitOf('membersPerOrganization');
+    if (limit !== null && currentMembers >= limit) throw refusal('membersPerOrganization', limit);
   }
 
   async applicationConsumption(applicationId: string): Promise<ApplicationConsumption> {
@@ -90,7 +75,27 @@ export class QuotaService {
     return { applications, eventsPerDay };
   }
 
-  private enforced(quota: keyof QuotaLimits): number | null {
+  private limitOf(quota: EnforcedQuota): number | null {
     return this.config.enabled ? this.config.limits[quota] : null;
   }
+
+  /** When enforced, counts (no further than the limit) and refuses once the count has reached the limit. */
+  private async refuseAtLimit(quota: EnforcedQuota, count: (cap: number) => Promise<number>): Promise<void> {
+    const limit = this.limitOf(quota);
+    if (limit !== null && (await count(limit)) >= limit) throw refusal(quota, limit);
+  }
+}
+
+/** Each enforced quota's problem and, in Hook0's words, what its limit allows. */
+const REFUSALS: Record<EnforcedQuota, [ProblemId, (limit: number) => string]> = {
+  membersPerOrganization: ['TooManyMembersPerOrganization', (limit) => `This organization cannot have more than ${limit} members.`],
+  applicationsPerOrganization: ['TooManyApplicationsPerOrganization', (limit) => `This organization cannot have more than ${limit} applications.`],
+  eventsPerDay: ['TooManyEventsToday', (limit) => `This organization cannot ingest more than ${limit} events per day.`],
+  subscriptionsPerApplication: ['TooManySubscriptionsPerApplication', (limit) => `This application cannot have more than ${limit} subscriptions.`],
+  eventTypesPerApplication: ['TooManyEventTypesPerApplication', (limit) => `This application cannot have more than ${limit} event types.`],
+};
+
+function refusal(quota: EnforcedQuota, limit: number): ProblemError {
+  const [problem, what] = REFUSALS[quota];
+  return new ProblemError(problem, `${what(limit)} You might want to upgrade to a better plan.`);
 }
