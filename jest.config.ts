@@ -21,6 +21,14 @@ const config: Config = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    {
+      // Real processes killed, RabbitMQ and PostgreSQL stopped: run alone, one file at a time (npm run test:faults).
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/{libs,services}/*/src/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
   ],
 };
 

@@ -58,6 +58,25 @@ export class ServiceProcess {
   }
 }
 
+/**
+ * A TCP port free at the time of asking, on 127.0.0.1, outside the kernel's ephemeral range: a service
+ * restarted on the same port must not find it taken by some client connection's source port.
+ */
+export async function freeServicePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if (await isFree(port)) return port;
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 /** A TCP port free at the time of asking, on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

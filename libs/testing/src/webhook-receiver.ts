@@ -15,6 +15,8 @@ export interface ReceiverReply {
   readonly body?: string | Buffer;
   /** Never answer (the connection stays open until the client gives up). */
   readonly hang?: boolean;
+  /** Answer after this long, so that deliveries are in flight when something breaks. */
+  readonly delayMs?: number;
 }
 
 export type Responder = (request: ReceivedRequest, index: number) => ReceiverReply;
@@ -46,8 +48,12 @@ export class WebhookReceiver {
         const reply = this.responder(received, index);
         this.notify();
         if (reply.hang) return;
-        response.writeHead(reply.status, reply.headers);
-        response.end(reply.body);
+        const answer = () => {
+          response.writeHead(reply.status, reply.headers);
+          response.end(reply.body);
+        };
+        if (reply.delayMs) setTimeout(answer, reply.delayMs);
+        else answer();
       });
     });
     this.server.keepAliveTimeout = 1000;

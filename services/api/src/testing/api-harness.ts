@@ -54,7 +54,7 @@ export interface Tenant {
 }
 
 /** An organization and an application made through the API, with the application's Default secret. */
-export async function createTenant(harness: ApiHarness, eventTypes: string[] = ['billing.invoice.paid']): Promise<Tenant> {
+export async function createTenant(harness: Pick<ApiHarness, 'http' | 'masterKey'>, eventTypes: string[] = ['billing.invoice.paid']): Promise<Tenant> {
   const auth = { Authorization: `Bearer ${harness.masterKey}` };
   const organization = await harness.http().post('/organizations').set(auth).send({ name: 'Acme' }).expect(200);
   const organizationId: string = organization.body.organization_id;

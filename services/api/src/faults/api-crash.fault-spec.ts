@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+import { waitFor } from '@hook0/testing';
+import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
+import { ingestLoad } from './ingest-load';
+
+describe('the API killed with SIGKILL under load', () => {
+  let world: FaultWorld;
+
+  beforeAll(async () => {
+    world = await FaultWorld.create();
+    await world.startApi();
+    await world.startDispatcher();
+    await world.subscribe(2);
+  });
+  afterAll(() => world.close());
+
+  it('delivers every event it answered 201 for, once a replica is back to publish what the dead one left', async () => {
+    let killing: Promise<void> | null = null;
+    const { accepted, refused } = await ingestLoad({
+      apiUrl: () => world.apiUrl,
+      applicationId: world.tenant.applicationId,
+      token: world.tenant.secret,
+      eventType: EVENT_TYPE,
+      labels: LABELS,
+      count: 600,
+      concurrency: 20,
+      onAccepted: (count) => {
+        if (count === 200) killing = world.api!.kill();
+      },
+    });
+    await killing;
+    const db = new Client({ connectionString: world.database.url });
+    await db.connect();
+    const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM event_outbox');
+    await db.end();
+    await world.startApi();
+
+    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered to both subscriptions', 60_000, 200);
+    process.stdout.write(`${world.ledger.report('API SIGKILL', accepted.length)}; ${refused} requests refused; ${rows[0].count} outbox rows left by the killed API\n`);
+    expect(accepted.length).toBeGreaterThanOrEqual(200);
+    expect(world.ledger.missing(accepted, world.paths)).toEqual([]);
+  }, 120_000);
+});
