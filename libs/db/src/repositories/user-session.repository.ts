@@ -29,8 +29,18 @@ export interface RefreshTokenRecord {
 export class UserSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** A new session with its first tokens; the user's expired tokens, and sessions left with none, are pruned meanwhile. */
   async createSession(sessionId: string, userId: string, tokens: readonly NewUserToken[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // An expired token authenticates nothing and proves no reuse: nothing is lost by forgetting it.
+      await manager.query(
+        `DELETE FROM user_token t USING user_session s WHERE s.session_id = t.session_id AND s.user_id = $1 AND t.expires_at < now()`,
+        [userId],
+      );
+      await manager.query(
+        `DELETE FROM user_session s WHERE s.user_id = $1 AND NOT EXISTS (SELECT 1 FROM user_token t WHERE t.session_id = s.session_id)`,
+        [userId],
+      );
       await manager.query(`INSERT INTO user_session (session_id, user_id) VALUES ($1, $2)`, [sessionId, userId]);
       await insertTokens(manager, sessionId, tokens);
     });

@@ -116,6 +116,16 @@ describe('login, refresh, logout (HOOK0_API.md §3.2)', () => {
     expectProblem(await refresh(session.refreshToken), 401, 'AuthFailedRefresh');
   });
 
+  it("forgets the user's expired tokens, and the sessions they leave empty, at the next login", async () => {
+    const session = await login(harness, user);
+    const hashes = [sha256(session.accessToken), sha256(session.refreshToken)];
+    const [{ session_id: sessionId }] = await probe.query<{ session_id: string }>('SELECT session_id FROM user_token WHERE token_hash = $1', [hashes[0]]);
+    await probe.query(`UPDATE user_token SET expires_at = now() - interval '1 second' WHERE token_hash = ANY($1)`, [hashes]);
+    await login(harness, user);
+    expect(await probe.query('SELECT 1 FROM user_token WHERE token_hash = ANY($1)', [hashes])).toEqual([]);
+    expect(await probe.query('SELECT 1 FROM user_session WHERE session_id = $1', [sessionId])).toEqual([]);
+  });
+
   it.each([
     ['its access token', (s: TestSession) => s.accessToken],
     ['its refresh token', (s: TestSession) => s.refreshToken],
