@@ -14,6 +14,9 @@ export interface DispatcherConfig extends CommonConfig {
   readonly responseBodyMaxBytes: number;
   readonly workerName: string;
   readonly userAgent: string;
+  /** How often the reconciler looks for attempts whose message was lost, and how long past due that takes. */
+  readonly reconcileIntervalMs: number;
+  readonly reconcileStaleAfterMs: number;
 }
 
 export function loadDispatcherConfig(environment: Env = process.env): DispatcherConfig {
@@ -37,6 +40,8 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     responseBodyMaxBytes: env.integer('RESPONSE_BODY_MAX_BYTES', 64 * 1024, 0, 16 * 1024 * 1024),
     workerName: env.string('WORKER_NAME', `dispatcher-${process.pid}`),
     userAgent: env.string('USER_AGENT', 'hook0-ts-dispatcher/0.1.0'),
+    reconcileIntervalMs: env.duration('RECONCILE_INTERVAL', '1m'),
+    reconcileStaleAfterMs: env.duration('RECONCILE_STALE_AFTER', '10m'),
   };
   env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');
   env.check(config.connectTimeoutMs > 0, 'CONNECT_TIMEOUT', 'must be above 0');

@@ -15,3 +15,4 @@ export * from './quota-usage.repository';
 export * from './database-health.repository';
 export * from './event-replay.repository';
 export * from './events-per-day.repository';
+export * from './stale-attempt.repository';

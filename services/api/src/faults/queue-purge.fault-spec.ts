@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { queueDepth, waitFor } from '@hook0/testing';
+import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
+import { ingestLoad } from './ingest-load';
+
+const run = promisify(execFile);
+
+describe('deliver messages lost from RabbitMQ (the queue purged)', () => {
+  let world: FaultWorld;
+
+  beforeAll(async () => {
+    world = await FaultWorld.create();
+    await world.startApi();
+    await world.subscribe(2);
+  });
+  afterAll(() => world.close());
+
+  it('the reconciler finds the attempts left pending and publishes them again', async () => {
+    const vhost = decodeURIComponent(new URL(world.amqp.url).pathname.slice(1));
+    world.receiver.respondWith(() => ({ status: 200, delayMs: 100 }));
+    await world.startDispatcher({ CONCURRENT: '2', RECONCILE_INTERVAL: '500ms', RECONCILE_STALE_AFTER: '3s' });
+    const { accepted } = await ingestLoad({
+      apiUrl: () => world.apiUrl,
+      applicationId: world.tenant.applicationId,
+      token: world.tenant.secret,
+      eventType: EVENT_TYPE,
+      labels: LABELS,
+      count: 100,
+      concurrency: 10,
+    });
+    await world.receiver.waitForRequests(10);
+    const queue = `${world.amqp.prefix}.deliver`;
+    const purged = await queueDepth(world.amqp.url, queue);
+    await run('rabbitmqctl', ['-q', 'purge_queue', '-p', vhost, queue]);
+
+    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered', 120_000, 250);
+    process.stdout.write(`${world.ledger.report('deliver queue purged', accepted.length)}; ${purged} messages waiting when the queue was purged\n`);
+    expect(purged).toBeGreaterThan(0);
+    expect(world.ledger.missing(accepted, world.paths)).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { createApplication, createEvent, createSubscription, waitFor } from '@hook0/testing';
+import { useDispatcherWorld } from '../testing/dispatcher-harness';
+
+const TYPE = 'billing.invoice.paid';
+
+describe('the stale-attempt reconciler', () => {
+  const world = useDispatcherWorld();
+
+  /** A pending attempt whose deliver message was lost: the row exists, no message does. */
+  async function orphanAttempt(pastDueMs: number, leasedForMs: number | null = null) {
+    const { applicationId } = await createApplication(world.pool);
+    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE] });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
+    const attemptId = randomUUID();
+    await world.pool.query(
+      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, created_at, lease_expires_at)
+       VALUES ($1, $2, $3, $4, 0, 0, now() - $5 * interval '1 millisecond', now() + $6 * interval '1 millisecond')`,
+      [attemptId, event.eventId, subscription.subscriptionId, applicationId, pastDueMs, leasedForMs],
+    );
+    return { attemptId, eventId: event.eventId };
+  }
+
+  it('re-publishes pending attempts past the staleness, once, and leaves fresh or leased ones alone', async () => {
+    const stale = await orphanAttempt(60_000);
+    const fresh = await orphanAttempt(0);
+    const leased = await orphanAttempt(60_000, 600_000);
+    await world.harness.start({ RECONCILE_INTERVAL: '100ms', RECONCILE_STALE_AFTER: '30s' });
+
+    const [request] = await world.harness.receiver.waitForRequests(1);
+    expect(request.headers['x-event-id']).toBe(stale.eventId);
+    const [attempt] = await world.harness.finishedAttempts(stale.eventId, 1);
+    expect(attempt.succeededAt).not.toBeNull();
+
+    const { rows } = await world.pool.query<{ id: string; reconciled: boolean; pending: boolean }>(
+      `SELECT request_attempt_id AS id, reconciled_at IS NOT NULL AS reconciled, succeeded_at IS NULL AS pending
+         FROM request_attempt WHERE request_attempt_id = ANY($1)`,
+      [[fresh.attemptId, leased.attemptId]],
+    );
+    expect(rows).toEqual(expect.arrayContaining([
+      { id: fresh.attemptId, reconciled: false, pending: true },
+      { id: leased.attemptId, reconciled: false, pending: true },
+    ]));
+    expect(world.harness.receiver.requests).toHaveLength(1);
+  });
+
+  it('lets two dispatchers share the pass without delivering an attempt twice', async () => {
+    const orphans = await Promise.all(Array.from({ length: 20 }, () => orphanAttempt(60_000)));
+    await world.harness.start({ RECONCILE_INTERVAL: '50ms', RECONCILE_STALE_AFTER: '30s' });
+    await world.harness.start({ RECONCILE_INTERVAL: '50ms', RECONCILE_STALE_AFTER: '30s' });
+
+    await world.harness.receiver.waitForRequests(20);
+    await waitFor(async () => {
+      const { rows } = await world.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM request_attempt WHERE succeeded_at IS NOT NULL AND request_attempt_id = ANY($1)',
+        [orphans.map((orphan) => orphan.attemptId)],
+      );
+      return rows[0].n === 20 ? true : undefined;
+    }, '20 succeeded attempts');
+    const ids = world.harness.receiver.requests.map((request) => request.headers['x-event-id']);
+    expect(new Set(ids).size).toBe(20);
+    expect(ids.sort()).toEqual(orphans.map((orphan) => orphan.eventId).sort());
+  });
+});
