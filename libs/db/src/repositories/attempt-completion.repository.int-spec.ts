@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createApplication, createEvent, createSubscription, createTestDatabase, type TestDatabase } from '@hook0/testing';
+import { connectDataSource } from '../connect';
+import { AttemptCompletionRepository, type CompletionRequest } from './attempt-completion.repository';
+
+const TYPE = 'billing.invoice.paid';
+const WORKER = 'worker-a';
+
+describe('AttemptCompletionRepository', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let dataSource: DataSource;
+  let completion: AttemptCompletionRepository;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    dataSource = await connectDataSource({ url: db.url, poolSize: 2, applicationName: 'statements-test', timeoutMs: 10_000, createIfMissing: false });
+    completion = new AttemptCompletionRepository(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await pool.end();
+    await db.drop();
+  });
+
+  async function fixture(subscriptions: { labels?: Record<string, string>; isEnabled?: boolean; eventTypes?: string[] }[] = [{}]) {
+    const { applicationId } = await createApplication(pool);
+    const subs = [];
+    for (const options of subscriptions) subs.push(await createSubscription(pool, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [TYPE], ...options }));
+    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE, labels: { env: 'test' } });
+    return { applicationId, subs, event };
+  }
+
+  async function pendingClaimed(eventId: string, subscriptionId: string): Promise<string> {
+    const attemptId = randomUUID();
+    await pool.query(
+      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, worker_name, picked_at, lease_expires_at)
+       SELECT $1, e.event_id, $3, e.application_id, 0, 0, $4, now(), now() + interval '1 minute' FROM event e WHERE e.event_id = $2`,
+      [attemptId, eventId, subscriptionId, WORKER],
+    );
+    return attemptId;
+  }
+
+  function request(attemptId: string, applicationId: string, overrides: Partial<CompletionRequest> = {}): CompletionRequest {
+    return {
+      attemptId,
+      applicationId,
+      workerName: WORKER,
+      succeeded: false,
+      response: { responseId: randomUUID(), errorName: 'E_HTTP', httpCode: 503, headers: { 'retry-after': '1' }, body: 'busy', elapsedMs: 7 },
+      retry: { successorId: randomUUID(), delayMs: 60_000 },
+      ...overrides,
+    };
+  }
+
+  it('completes a failure with its response and successor, once', async () => {
+    const { applicationId, subs, event } = await fixture();
+    const attemptId = await pendingClaimed(event.eventId, subs[0].subscriptionId);
+    const failed = request(attemptId, applicationId);
+    const result = await completion.complete(failed);
+    expect(result).toEqual({ completed: true, subscriptionActive: true, successor: { attemptId: failed.retry?.successorId, delayUntil: expect.any(Date) } });
+    const { rows } = await pool.query(
+      `SELECT ra.failed_at IS NOT NULL AS failed, ra.succeeded_at, ra.lease_expires_at, r.http_code, r.headers, nx.retry_count AS next_retry,
+              extract(epoch FROM nx.delay_until - nx.created_at) AS next_delay_s
+         FROM request_attempt ra JOIN response r ON r.response_id = ra.response_id
+         JOIN request_attempt nx ON nx.request_attempt_id = $2 WHERE ra.request_attempt_id = $1`,
+      [attemptId, failed.retry?.successorId],
+    );
+    expect(rows[0]).toMatchObject({ failed: true, succeeded_at: null, lease_expires_at: null, http_code: 503, headers: { 'retry-after': '1' }, next_retry: 1 });
+    expect(Number(rows[0].next_delay_s)).toBeCloseTo(60, 0);
+    expect(await completion.complete(request(attemptId, applicationId))).toEqual({ completed: false });
+  });
+  it('completes a success without a successor', async () => {
+    const { applicationId, subs, event } = await fixture();
+    const attemptId = await pendingClaimed(event.eventId, subs[0].subscriptionId);
+    const result = await completion.complete(request(attemptId, applicationId, { succeeded: true, response: { responseId: randomUUID(), errorName: null, httpCode: 204, headers: {}, body: '', elapsedMs: 1 } }));
+    expect(result).toEqual({ completed: true, subscriptionActive: true, successor: null });
+    const { rows } = await pool.query(`SELECT succeeded_at IS NOT NULL AS ok, failed_at FROM request_attempt WHERE event_id = $1`, [event.eventId]);
+    expect(rows).toEqual([{ ok: true, failed_at: null }]);
+  });
+  it('writes nothing for an attempt another worker holds', async () => {
+    const { applicationId, subs, event } = await fixture();
+    const attemptId = await pendingClaimed(event.eventId, subs[0].subscriptionId);
+    const lost = request(attemptId, applicationId, { workerName: 'worker-b' });
+    expect(await completion.complete(lost)).toEqual({ completed: false });
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM response WHERE response_id = $1`, [lost.response.responseId]);
+    expect(rows[0].n).toBe(0);
+    const attempts = await pool.query(`SELECT failed_at FROM request_attempt WHERE event_id = $1`, [event.eventId]);
+    expect(attempts.rows).toEqual([{ failed_at: null }]);
+  });
+  it('schedules no successor once the subscription is disabled, and keeps an existing one', async () => {
+    const { applicationId, subs, event } = await fixture();
+    const attemptId = await pendingClaimed(event.eventId, subs[0].subscriptionId);
+    await pool.query(`UPDATE subscription SET is_enabled = false WHERE subscription_id = $1`, [subs[0].subscriptionId]);
+    expect(await completion.complete(request(attemptId, applicationId))).toEqual({ completed: true, subscriptionActive: false, successor: null });
+
+    const other = await fixture();
+    const second = await pendingClaimed(other.event.eventId, other.subs[0].subscriptionId);
+    await pool.query(
+      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count) VALUES ($1, $2, $3, $4, 0, 1)`,
+      [randomUUID(), other.event.eventId, other.subs[0].subscriptionId, other.applicationId],
+    );
+    expect(await completion.complete(request(second, other.applicationId))).toEqual({ completed: true, subscriptionActive: true, successor: null });
+  });
+});
