@@ -18,58 +18,88 @@ export interface CandidateSubscription {
   readonly labels: Record<string, string>;
 }
 
+export interface DispatchInput {
+  readonly event: DispatchEvent;
+  /** Enabled, live subscriptions of the application listing the event type; labels are left to the caller. */
+  readonly candidates: CandidateSubscription[];
+}
+
 export interface NewFirstAttempt {
   readonly attemptId: string;
   readonly subscriptionId: string;
 }
 
-/** Fan-out: what an event is, who may want it, and its first attempts. */
+export interface FirstAttempts {
+  readonly created: number;
+  /** Every unfinished first attempt of the round: the ones just created and any an earlier, interrupted fan-out left. */
+  readonly pending: string[];
+}
+
+type DispatchRow = DispatchEvent & {
+  readonly subscriptionId: string | null;
+  readonly isEnabled: boolean;
+  readonly deletedAt: Date | null;
+  readonly eventTypes: string[];
+  readonly subscriptionLabels: Record<string, string>;
+};
+
+const LOAD = `
+  SELECT e.event_id AS "eventId", e.application_id AS "applicationId", e.event_type_name AS "eventTypeName", e.labels,
+         e.dispatch_round AS "dispatchRound", (a.deleted_at IS NOT NULL) AS "applicationDeleted",
+         s.subscription_id AS "subscriptionId", s.is_enabled AS "isEnabled", s.deleted_at AS "deletedAt",
+         s.event_types AS "eventTypes", s.labels AS "subscriptionLabels"
+    FROM event e
+    JOIN application a ON a.application_id = e.application_id
+    LEFT JOIN subscription s ON s.application_id = e.application_id AND s.is_enabled AND s.deleted_at IS NULL
+                            AND s.event_types @> ARRAY[e.event_type_name]
+   WHERE e.event_id = $1`;
+
+const CREATE_FIRST_ATTEMPTS = `
+  WITH created AS (
+    INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count)
+    SELECT attempt_id, $3::uuid, subscription_id, $4::uuid, $5::smallint, 0
+      FROM unnest($1::uuid[], $2::uuid[]) AS input (attempt_id, subscription_id)
+    ON CONFLICT ON CONSTRAINT request_attempt_once DO NOTHING
+    RETURNING request_attempt_id
+  )
+  SELECT request_attempt_id AS "attemptId", true AS created FROM created
+  UNION ALL
+  SELECT request_attempt_id, false FROM request_attempt
+   WHERE event_id = $3 AND dispatch_round = $5 AND retry_count = 0 AND succeeded_at IS NULL AND failed_at IS NULL`;
+
+/** Fan-out: what an event is and who may want it in one statement, its first attempts in another. */
 export class DispatchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findEvent(eventId: string): Promise<DispatchEvent | null> {
-    const rows: DispatchEvent[] = await this.dataSource.query(
-      `SELECT e.event_id AS "eventId", e.application_id AS "applicationId", e.event_type_name AS "eventTypeName",
-              e.labels, e.dispatch_round AS "dispatchRound", (a.deleted_at IS NOT NULL) AS "applicationDeleted"
-         FROM event e JOIN application a ON a.application_id = e.application_id
-        WHERE e.event_id = $1`,
-      [eventId],
-    );
-    return rows[0] ?? null;
+  async load(eventId: string): Promise<DispatchInput | null> {
+    const rows: DispatchRow[] = await this.dataSource.query(LOAD, [eventId]);
+    if (rows.length === 0) return null;
+    const { eventId: id, applicationId, eventTypeName, labels, dispatchRound, applicationDeleted } = rows[0];
+    const candidates = rows
+      .filter((row) => row.subscriptionId !== null)
+      .map((row) => ({
+        subscriptionId: row.subscriptionId as string,
+        applicationId,
+        isEnabled: row.isEnabled,
+        deletedAt: row.deletedAt,
+        eventTypes: row.eventTypes,
+        labels: row.subscriptionLabels,
+      }));
+    return { event: { eventId: id, applicationId, eventTypeName, labels, dispatchRound, applicationDeleted }, candidates };
   }
 
-  /** Enabled, live subscriptions of the application listing the event type; labels are left to the caller. */
-  async findCandidateSubscriptions(applicationId: string, eventTypeName: string): Promise<CandidateSubscription[]> {
-    return this.dataSource.query(
-      `SELECT subscription_id AS "subscriptionId", application_id AS "applicationId", is_enabled AS "isEnabled",
-              deleted_at AS "deletedAt", event_types AS "eventTypes", labels
-         FROM subscription
-        WHERE application_id = $1 AND is_enabled AND deleted_at IS NULL AND event_types @> ARRAY[$2::text]`,
-      [applicationId, eventTypeName],
-    );
-  }
-
-  /** One statement; an attempt that already exists for (event, subscription, round, retry 0) is left alone. Returns how many were created. */
-  async insertFirstAttempts(event: { eventId: string; applicationId: string }, dispatchRound: number, attempts: readonly NewFirstAttempt[]): Promise<number> {
-    if (attempts.length === 0) return 0;
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count)
-       SELECT attempt_id, $3::uuid, subscription_id, $4::uuid, $5::smallint, 0
-         FROM unnest($1::uuid[], $2::uuid[]) AS input (attempt_id, subscription_id)
-       ON CONFLICT ON CONSTRAINT request_attempt_once DO NOTHING
-       RETURNING request_attempt_id`,
-      [attempts.map((a) => a.attemptId), attempts.map((a) => a.subscriptionId), event.eventId, event.applicationId, dispatchRound],
-    );
-    return inserted.length;
-  }
-
-  /** First attempts of a round not finished yet, including ones an earlier, interrupted fan-out created. */
-  async findPendingFirstAttempts(eventId: string, dispatchRound: number): Promise<string[]> {
-    const rows: { attemptId: string }[] = await this.dataSource.query(
-      `SELECT request_attempt_id AS "attemptId" FROM request_attempt
-        WHERE event_id = $1 AND dispatch_round = $2 AND retry_count = 0 AND succeeded_at IS NULL AND failed_at IS NULL`,
-      [eventId, dispatchRound],
-    );
-    return rows.map((row) => row.attemptId);
+  /**
+   * One statement: inserts the given first attempts (one already there for (event, subscription, round, retry 0) is
+   * left alone) and lists the round's unfinished first attempts, created now or before.
+   */
+  async createFirstAttempts(event: { eventId: string; applicationId: string }, dispatchRound: number, attempts: readonly NewFirstAttempt[]): Promise<FirstAttempts> {
+    const rows: { attemptId: string; created: boolean }[] = await this.dataSource.query(CREATE_FIRST_ATTEMPTS, [
+      attempts.map((a) => a.attemptId),
+      attempts.map((a) => a.subscriptionId),
+      event.eventId,
+      event.applicationId,
+      dispatchRound,
+    ]);
+    return { created: rows.filter((row) => row.created).length, pending: rows.map((row) => row.attemptId) };
   }
 }

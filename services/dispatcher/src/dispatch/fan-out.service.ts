@@ -19,19 +19,18 @@ export class FanOutService {
 
   async dispatch(message: DispatchEventMessage): Promise<void> {
     const { repository, publisher, metrics, logger } = this.deps;
-    const event = await repository.findEvent(message.eventId);
-    if (event === null || event.applicationDeleted) {
-      logger.info('dispatch.skipped', { reason: event === null ? 'event_not_found' : 'application_deleted' });
+    const input = await repository.load(message.eventId);
+    if (input === null || input.event.applicationDeleted) {
+      logger.info('dispatch.skipped', { reason: input === null ? 'event_not_found' : 'application_deleted' });
       return;
     }
-    const candidates = await repository.findCandidateSubscriptions(event.applicationId, event.eventTypeName);
+    const { event, candidates } = input;
     const matching = candidates.filter((subscription) => subscriptionMatches(subscription, event));
-    const created = await repository.insertFirstAttempts(
+    const { created, pending } = await repository.createFirstAttempts(
       event,
       message.dispatchRound,
       matching.map((subscription) => ({ attemptId: uuidv7(), subscriptionId: subscription.subscriptionId })),
     );
-    const pending = await repository.findPendingFirstAttempts(event.eventId, message.dispatchRound);
     const dueAt = this.deps.now();
     await Promise.all(pending.map((attemptId) => publisher.deliver(attemptId, dueAt)));
     metrics.attemptsCreated.inc(created);

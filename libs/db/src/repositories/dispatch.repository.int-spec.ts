@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createApplication, createEvent, createSubscription, createTestDatabase, type TestDatabase } from '@hook0/testing';
+import { connectDataSource } from '../connect';
+import { DispatchRepository } from './dispatch.repository';
+
+const TYPE = 'billing.invoice.paid';
+const WORKER = 'worker-a';
+
+describe('DispatchRepository', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let dataSource: DataSource;
+  let dispatch: DispatchRepository;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    dataSource = await connectDataSource({ url: db.url, poolSize: 2, applicationName: 'statements-test', timeoutMs: 10_000, createIfMissing: false });
+    dispatch = new DispatchRepository(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await pool.end();
+    await db.drop();
+  });
+
+  async function fixture(subscriptions: { labels?: Record<string, string>; isEnabled?: boolean; eventTypes?: string[] }[] = [{}]) {
+    const { applicationId } = await createApplication(pool);
+    const subs = [];
+    for (const options of subscriptions) subs.push(await createSubscription(pool, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [TYPE], ...options }));
+    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE, labels: { env: 'test' } });
+    return { applicationId, subs, event };
+  }
+
+  async function pendingClaimed(eventId: string, subscriptionId: string): Promise<string> {
+    const attemptId = randomUUID();
+    await pool.query(
+      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, worker_name, picked_at, lease_expires_at)
+       SELECT $1, e.event_id, $3, e.application_id, 0, 0, $4, now(), now() + interval '1 minute' FROM event e WHERE e.event_id = $2`,
+      [attemptId, eventId, subscriptionId, WORKER],
+    );
+    return attemptId;
+  }
+
+  it('loads the event with its enabled, live candidates listing its type', async () => {
+    const { subs, event } = await fixture([{}, { isEnabled: false }, { eventTypes: ['other.thing.done'] }, { labels: { env: 'prod' } }]);
+    const input = await dispatch.load(event.eventId);
+    expect(input?.event).toMatchObject({ eventId: event.eventId, eventTypeName: TYPE, labels: { env: 'test' }, dispatchRound: 0, applicationDeleted: false });
+    expect(input?.candidates.map((c) => c.subscriptionId).sort()).toEqual([subs[0].subscriptionId, subs[3].subscriptionId].sort());
+    expect(input?.candidates[0]).toMatchObject({ isEnabled: true, deletedAt: null, eventTypes: [TYPE] });
+    expect(await dispatch.load(randomUUID())).toBeNull();
+  });
+  it('loads an event without candidates', async () => {
+    const { event } = await fixture([]);
+    expect(await dispatch.load(event.eventId)).toMatchObject({ candidates: [], event: { eventId: event.eventId } });
+  });
+  it('creates first attempts once and lists every pending one of the round, earlier ones included', async () => {
+    const { subs, event } = await fixture([{}, {}]);
+    const earlier = await pendingClaimed(event.eventId, subs[0].subscriptionId);
+    const attempts = subs.map((s) => ({ attemptId: randomUUID(), subscriptionId: s.subscriptionId }));
+    const first = await dispatch.createFirstAttempts(event, 0, attempts);
+    expect(first.created).toBe(1);
+    expect(first.pending.sort()).toEqual([earlier, attempts[1].attemptId].sort());
+    const again = await dispatch.createFirstAttempts(event, 0, attempts.map((a) => ({ ...a, attemptId: randomUUID() })));
+    expect(again).toEqual({ created: 0, pending: expect.arrayContaining([earlier, attempts[1].attemptId]) });
+    expect(await dispatch.createFirstAttempts(event, 0, [])).toMatchObject({ created: 0, pending: expect.arrayContaining([earlier]) });
+  });
+});
