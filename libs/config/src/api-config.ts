@@ -15,6 +15,8 @@ export interface ApiConfig extends CommonConfig {
   readonly bodyLimitBytes: number;
   readonly outboxBatchSize: number;
   readonly outboxPollIntervalMs: number;
+  /** Ingest answers 503 while this many events wait in the outbox (RabbitMQ away or pushing back for long). */
+  readonly outboxMaxBacklog: number;
   /** Number of reverse proxies whose X-Forwarded-For is trusted for the client IP. */
   readonly trustProxyHops: number;
   /** Users, passwords and session tokens. */
@@ -44,6 +46,7 @@ export function loadApiConfig(environment: Env = process.env): ApiConfig {
     bodyLimitBytes: env.integer('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     outboxBatchSize: env.integer('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
     outboxPollIntervalMs: env.duration('OUTBOX_POLL_INTERVAL', '1s'),
+    outboxMaxBacklog: env.integer('OUTBOX_MAX_BACKLOG', 100_000, 1, 100_000_000),
     trustProxyHops: env.integer('TRUST_PROXY_HOPS', 0, 0, 10),
     identity: readIdentityConfig(env),
     // Read raw: unlike every other variable, an empty HEALTH_CHECK_KEY means something (a public endpoint).

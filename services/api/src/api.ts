@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiConfig } from '@hook0/config';
+import { ProblemError } from '@hook0/core';
 import { connectDataSource, OutboxRepository } from '@hook0/db';
 import { Broker, buildTopology } from '@hook0/messaging';
 import { createApiMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
@@ -52,11 +53,18 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   await broker.waitUntilReady(config.startupTimeoutMs);
 
   const outbox = new OutboxRepository(dataSource);
-  const relay = new OutboxRelay(outbox, broker, logger, metrics, { batchSize: config.outboxBatchSize, pollIntervalMs: config.outboxPollIntervalMs });
+  const relay = new OutboxRelay(outbox, broker, logger, metrics, {
+    batchSize: config.outboxBatchSize,
+    pollIntervalMs: config.outboxPollIntervalMs,
+    maxBacklog: config.outboxMaxBacklog,
+  });
   const repositories = createRepositories(dataSource);
   const services = createServices(
     repositories,
     {
+      admit: () => {
+        if (relay.isSaturated()) throw new ProblemError('ServiceUnavailable', 'Too many events are waiting to be published; retry later.', null, { 'Retry-After': '5' });
+      },
       onCommitted: (contentType) => {
         metrics.eventsIngested.inc({ content_type: contentType });
         relay.nudge();

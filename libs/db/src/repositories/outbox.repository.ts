@@ -27,8 +27,9 @@ export class OutboxRepository {
     });
   }
 
-  async backlog(): Promise<number> {
-    const [row]: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM event_outbox`);
+  /** Rows waiting, counted up to `cap` so that a huge backlog costs no more than the cap. */
+  async backlog(cap: number): Promise<number> {
+    const [row]: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM (SELECT 1 FROM event_outbox LIMIT $1) AS waiting`, [cap]);
     return Number(row.count);
   }
 }

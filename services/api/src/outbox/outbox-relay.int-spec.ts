@@ -97,3 +97,41 @@ describe('transactional outbox', () => {
     await waitFor(async () => ((await outboxSize(db)) === 0 ? true : undefined), 'an empty outbox');
   });
 });
+
+describe('back-pressure when events cannot leave the outbox', () => {
+  const vhost = `hook0-backlog-${randomUUID().slice(0, 8)}`;
+  const amqpUrl = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+  let harness: ApiHarness;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    await addVhost(vhost);
+    harness = await startApiHarness({ AMQP_URL: amqpUrl, OUTBOX_MAX_BACKLOG: '5', OUTBOX_POLL_INTERVAL: '100ms' });
+    const db = new Client({ connectionString: harness.database.url });
+    await db.connect();
+    ({ applicationId } = await createApplication(db));
+    await createEventType(db, applicationId, 'billing.invoice.paid');
+    await db.end();
+  });
+
+  afterAll(async () => {
+    await harness.close();
+    await deleteVhost(vhost);
+  });
+
+  const ingest = () => harness.http().post('/event').set('Authorization', `Bearer ${harness.masterKey}`).send(ingestBody(applicationId));
+
+  it('answers 503 with Retry-After once OUTBOX_MAX_BACKLOG events wait, and accepts again once they are published', async () => {
+    await deleteVhost(vhost);
+    const refusal = await waitFor(async () => {
+      const response = await ingest();
+      return response.status === 503 ? response : undefined;
+    }, 'a 503 from ingest', 60_000, 100);
+    expect(refusal.headers['retry-after']).toBe('5');
+    expect(refusal.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refusal.body).toMatchObject({ id: 'ServiceUnavailable', status: 503 });
+
+    await addVhost(vhost);
+    await waitFor(async () => ((await ingest()).status === 201 ? true : undefined), 'ingest to accept again', 60_000, 250);
+  }, 120_000);
+});

@@ -5,6 +5,7 @@ import { errorFields, type ApiMetrics, type Logger } from '@hook0/observability'
 export interface OutboxRelayOptions {
   readonly batchSize: number;
   readonly pollIntervalMs: number;
+  readonly maxBacklog: number;
 }
 
 const MAX_BACKOFF_MS = 10_000;
@@ -21,6 +22,7 @@ export class OutboxRelay {
   private stopped = true;
   private backoffMs = 0;
   private current: Promise<void> = Promise.resolve();
+  private backlog = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -33,6 +35,11 @@ export class OutboxRelay {
   start(): void {
     this.stopped = false;
     this.schedule(0);
+  }
+
+  /** True while the outbox holds `maxBacklog` rows or more: RabbitMQ has been away or pushing back for long. */
+  isSaturated(): boolean {
+    return this.backlog >= this.options.maxBacklog;
   }
 
   /** Called after an event commits: publish soon, coalescing bursts into batches. */
@@ -74,14 +81,21 @@ export class OutboxRelay {
         } while (published === this.options.batchSize && !this.stopped);
       } while (this.rerun && !this.stopped);
       this.backoffMs = 0;
+      await this.measureBacklog();
       this.schedule(this.options.pollIntervalMs);
     } catch (error) {
+      await this.measureBacklog().catch(() => undefined);
       this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 250), MAX_BACKOFF_MS);
       this.logger.warn('outbox.publish_failed', { backoffMs: this.backoffMs, ...errorFields(error) });
       this.schedule(this.backoffMs);
     } finally {
       this.running = false;
     }
+  }
+
+  private async measureBacklog(): Promise<void> {
+    this.backlog = await this.outbox.backlog(this.options.maxBacklog);
+    this.metrics.outboxBacklog.set(this.backlog);
   }
 
   private async publish(rows: OutboxRow[]): Promise<void> {

@@ -13,6 +13,8 @@ export interface IngestedEvent {
 }
 
 export interface IngestHooks {
+  /** Throws ServiceUnavailable while events cannot leave the outbox fast enough to accept more. */
+  readonly admit: () => void;
   /** Called once the event is committed, to get it published without waiting for the next sweep. */
   readonly onCommitted: (contentType: string) => void;
 }
@@ -33,6 +35,7 @@ export class EventService {
     const decoded = decodePayload(input.payload, input.payload_content_type);
     if (!decoded.ok) throw new ProblemError(decoded.problem);
     const eventId = input.event_id?.toLowerCase() ?? uuidv7();
+    this.hooks.admit();
     try {
       const result = await this.events.insertWithOutbox({
         eventId,
