@@ -48,6 +48,8 @@ describe('loadDispatcherConfig defaults (HOOK0_API.md §14.2, §6.3, §7.2)', ()
       responseBodyMaxBytes: 64 * 1024,
       workerName: `dispatcher-${process.pid}`,
       userAgent: 'hook0-ts-dispatcher/0.1.0',
+      reconcileIntervalMs: 60_000,
+      reconcileStaleAfterMs: 600_000,
     });
   });
 });
@@ -69,6 +71,8 @@ describe('loadDispatcherConfig values', () => {
       RESPONSE_BODY_MAX_BYTES: '0',
       WORKER_NAME: 'worker-a',
       USER_AGENT: 'test-agent/1',
+      RECONCILE_INTERVAL: '5s',
+      RECONCILE_STALE_AFTER: '2m',
     });
     expect(config).toMatchObject({
       retry: { scheduleMs: [5 * SECOND, MINUTE, HOUR], maxRetries: 0, jitterRatio: 0, jitterMinSpreadMs: 0, jitterMaxSpreadMs: MINUTE },
@@ -81,6 +85,8 @@ describe('loadDispatcherConfig values', () => {
       responseBodyMaxBytes: 0,
       workerName: 'worker-a',
       userAgent: 'test-agent/1',
+      reconcileIntervalMs: 5_000,
+      reconcileStaleAfterMs: 120_000,
     });
   });
 
