@@ -1,5 +1,5 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
+import { createTenant } from '../../testing/api-harness';
+import { useApiWorld } from '../../testing/api-world';
 import { eventBody } from '../../testing/event-requests';
 import { expectProblem } from '../../testing/problem-assertions';
 
@@ -55,32 +55,21 @@ const REJECTED: [string, Record<string, unknown>, number, string][] = [
 ];
 
 describe('POST /event (HOOK0_API.md §3.8.1)', () => {
-  let harness: ApiHarness;
-  let probe: DatabaseProbe;
-  let tenant: Tenant;
-  let auth: Record<string, string>;
+  const world = useApiWorld(['billing.invoice.paid', 'billing.invoice.voided']);
 
   beforeAll(async () => {
-    harness = await startApiHarness();
-    probe = await DatabaseProbe.open(harness);
-    tenant = await createTenant(harness, ['billing.invoice.paid', 'billing.invoice.voided']);
-    auth = { Authorization: `Bearer ${tenant.secret}` };
-    await harness.http().delete('/event_types/billing.invoice.voided').query({ application_id: tenant.applicationId }).set(auth).expect(204);
-  });
-  afterAll(async () => {
-    await probe.close();
-    await harness.close();
+    await world.harness.http().delete('/event_types/billing.invoice.voided').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(204);
   });
 
   const ingest = (overrides: Record<string, unknown> = {}, path = '/event') => {
-    const body = eventBody(tenant, overrides);
+    const body = eventBody(world.tenant, overrides);
     for (const [key, value] of Object.entries(body)) if (value === undefined) delete body[key];
-    return harness.http().post(path).set(auth).send(body);
+    return world.harness.http().post(path).set(world.auth).send(body);
   };
 
   it('answers 201 with exactly {application_id, event_id, received_at}, the id a server-made UUIDv7', async () => {
     const response = await ingest().expect(201);
-    expect(response.body).toEqual({ application_id: tenant.applicationId, event_id: expect.stringMatching(UUID_V7), received_at: expect.stringMatching(RFC3339) });
+    expect(response.body).toEqual({ application_id: world.tenant.applicationId, event_id: expect.stringMatching(UUID_V7), received_at: expect.stringMatching(RFC3339) });
     expect(Math.abs(Date.parse(response.body.received_at) - Date.now())).toBeLessThan(60_000);
   });
 
@@ -109,25 +98,25 @@ describe('POST /event (HOOK0_API.md §3.8.1)', () => {
   it('stores absent or null metadata as {}', async () => {
     const absent = (await ingest({ metadata: undefined }).expect(201)).body.event_id;
     const nulled = (await ingest({ metadata: null }).expect(201)).body.event_id;
-    const rows = await probe.query<{ metadata: object }>('SELECT metadata FROM event WHERE event_id = ANY($1)', [[absent, nulled]]);
+    const rows = await world.probe.query<{ metadata: object }>('SELECT metadata FROM event WHERE event_id = ANY($1)', [[absent, nulled]]);
     expect(rows.map((row) => row.metadata)).toEqual([{}, {}]);
   });
 
   it('accepts occurred_at with an offset and stores the instant', async () => {
     const id = (await ingest({ occurred_at: '2026-05-04T11:12:30.5+02:00' }).expect(201)).body.event_id;
-    const [row] = await probe.query<{ occurred_at: Date }>('SELECT occurred_at FROM event WHERE event_id = $1', [id]);
+    const [row] = await world.probe.query<{ occurred_at: Date }>('SELECT occurred_at FROM event WHERE event_id = $1', [id]);
     expect(row.occurred_at.toISOString()).toBe('2026-05-04T09:12:30.500Z');
   });
 
   it('keeps a client event_id and answers 409 EventAlreadyIngested when it is reused, even by another application', async () => {
     const eventId = '0190a8f2-1111-7000-8000-00000000abcd';
     expect((await ingest({ event_id: eventId.toUpperCase() }).expect(201)).body.event_id).toBe(eventId);
-    const before = await probe.counts();
+    const before = await world.probe.counts();
     expectProblem(await ingest({ event_id: eventId, payload: '{"different":true}' }), 409, 'EventAlreadyIngested');
-    const other = await createTenant(harness);
-    const foreign = harness.http().post('/event').set({ Authorization: `Bearer ${other.secret}` });
+    const other = await createTenant(world.harness);
+    const foreign = world.harness.http().post('/event').set({ Authorization: `Bearer ${other.secret}` });
     expectProblem(await foreign.send({ ...eventBody(other), event_id: eventId }), 409, 'EventAlreadyIngested');
-    const after = await probe.counts();
+    const after = await world.probe.counts();
     expect({ ...after, organization: 0, application: 0, application_secret: 0, event_type: 0 }).toEqual({ ...before, organization: 0, application: 0, application_secret: 0, event_type: 0 });
   });
 
@@ -136,16 +125,16 @@ describe('POST /event (HOOK0_API.md §3.8.1)', () => {
   });
 
   it.each(REJECTED)('refuses %s', async (_case, overrides, status, id) => {
-    const before = await probe.fingerprint();
+    const before = await world.probe.fingerprint();
     expectProblem(await ingest(overrides), status, id);
-    expect(await probe.fingerprint()).toBe(before);
+    expect(await world.probe.fingerprint()).toBe(before);
   });
 
   it('refuses an application the secret does not belong to with 403 Forbidden, and unknown applications alike', async () => {
-    const other = await createTenant(harness);
-    const before = await probe.fingerprint();
+    const other = await createTenant(world.harness);
+    const before = await world.probe.fingerprint();
     expectProblem(await ingest({ application_id: other.applicationId }), 403, 'Forbidden');
     expectProblem(await ingest({ application_id: '00000000-0000-4000-8000-000000000000' }), 403, 'Forbidden');
-    expect(await probe.fingerprint()).toBe(before);
+    expect(await world.probe.fingerprint()).toBe(before);
   });
 });

@@ -1,31 +1,17 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
+import { createTenant } from '../../testing/api-harness';
+import { useApiWorld } from '../../testing/api-world';
 import { insertResponse } from '../../testing/attempt-fixtures';
-import { DatabaseProbe } from '../../testing/database-probe';
 import { expectProblem } from '../../testing/problem-assertions';
 
 describe('responses (HOOK0_API.md §3.11)', () => {
-  let harness: ApiHarness;
-  let probe: DatabaseProbe;
-  let tenant: Tenant;
-  let auth: Record<string, string>;
+  const world = useApiWorld([]);
 
-  beforeAll(async () => {
-    harness = await startApiHarness();
-    probe = await DatabaseProbe.open(harness);
-    tenant = await createTenant(harness, []);
-    auth = { Authorization: `Bearer ${tenant.secret}` };
-  });
-  afterAll(async () => {
-    await probe.close();
-    await harness.close();
-  });
-
-  const get = (id: string, applicationId = tenant.applicationId, headers = auth) =>
-    harness.http().get(`/responses/${id}`).query({ application_id: applicationId }).set(headers);
+  const get = (id: string, applicationId = world.tenant.applicationId, headers = world.auth) =>
+    world.harness.http().get(`/responses/${id}`).query({ application_id: applicationId }).set(headers);
 
   it('returns an HTTP error response exactly in Hook0 shape', async () => {
     const headers = { 'content-type': 'text/plain', 'retry-after': '30' };
-    const id = await insertResponse(probe, { applicationId: tenant.applicationId, errorName: 'E_HTTP', httpCode: 503, headers, body: 'Service Unavailable', elapsedTimeMs: 84 });
+    const id = await insertResponse(world.probe, { applicationId: world.tenant.applicationId, errorName: 'E_HTTP', httpCode: 503, headers, body: 'Service Unavailable', elapsedTimeMs: 84 });
     expect((await get(id).expect(200)).body).toEqual({
       response_id: id,
       response_error_name: 'E_HTTP',
@@ -37,20 +23,20 @@ describe('responses (HOOK0_API.md §3.11)', () => {
   });
 
   it('returns nulls for a transport error without an HTTP response, and a null error name on success', async () => {
-    const timeout = await insertResponse(probe, { applicationId: tenant.applicationId, errorName: 'E_TIMEOUT', body: 'timed out after 15000 ms', elapsedTimeMs: 15000 });
+    const timeout = await insertResponse(world.probe, { applicationId: world.tenant.applicationId, errorName: 'E_TIMEOUT', body: 'timed out after 15000 ms', elapsedTimeMs: 15000 });
     expect((await get(timeout).expect(200)).body).toMatchObject({ response_error_name: 'E_TIMEOUT', http_code: null, headers: null });
-    const ok = await insertResponse(probe, { applicationId: tenant.applicationId, httpCode: 204, headers: {}, elapsedTimeMs: 3 });
+    const ok = await insertResponse(world.probe, { applicationId: world.tenant.applicationId, httpCode: 204, headers: {}, elapsedTimeMs: 3 });
     expect((await get(ok).expect(200)).body).toMatchObject({ response_error_name: null, http_code: 204, headers: {}, body: null });
   });
 
   it('answers 404 for unknown ids, ids of another application and malformed ids; 403 to a foreign secret', async () => {
-    const id = await insertResponse(probe, { applicationId: tenant.applicationId, httpCode: 200 });
+    const id = await insertResponse(world.probe, { applicationId: world.tenant.applicationId, httpCode: 200 });
     expectProblem(await get('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
     expectProblem(await get('nope'), 404, 'NotFound');
-    const other = await createTenant(harness, []);
+    const other = await createTenant(world.harness, []);
     const foreign = { Authorization: `Bearer ${other.secret}` };
     expectProblem(await get(id, other.applicationId, foreign), 404, 'NotFound');
-    expectProblem(await get(id, tenant.applicationId, foreign), 403, 'Forbidden');
-    expectProblem(await harness.http().get(`/responses/${id}`).set(auth), 400, 'InvalidQueryString');
+    expectProblem(await get(id, world.tenant.applicationId, foreign), 403, 'Forbidden');
+    expectProblem(await world.harness.http().get(`/responses/${id}`).set(world.auth), 400, 'InvalidQueryString');
   });
 });

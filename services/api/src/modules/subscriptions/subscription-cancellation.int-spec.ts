@@ -1,49 +1,35 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
+import { createTenant } from '../../testing/api-harness';
+import { useApiWorld } from '../../testing/api-world';
 import { insertAttempt } from '../../testing/attempt-fixtures';
-import { DatabaseProbe } from '../../testing/database-probe';
 import { ingestEvent } from '../../testing/event-requests';
 import { expectProblem } from '../../testing/problem-assertions';
 import { subscriptionBody } from './subscription.fixtures';
 
 /** Disabling or deleting a subscription fails its pending attempts (HOOK0_API.md §3.9). */
 describe('subscriptions: disable and delete', () => {
-  let harness: ApiHarness;
-  let probe: DatabaseProbe;
-  let tenant: Tenant;
-  let auth: Record<string, string>;
-
-  beforeAll(async () => {
-    harness = await startApiHarness();
-    probe = await DatabaseProbe.open(harness);
-    tenant = await createTenant(harness);
-    auth = { Authorization: `Bearer ${tenant.secret}` };
-  });
-  afterAll(async () => {
-    await probe.close();
-    await harness.close();
-  });
+  const world = useApiWorld();
 
   const create = (overrides: Record<string, unknown> = {}) =>
-    harness.http().post('/subscriptions').set(auth).send(subscriptionBody(tenant.applicationId, overrides));
-  const get = (id: string) => harness.http().get(`/subscriptions/${id}`).set(auth);
+    world.harness.http().post('/subscriptions').set(world.auth).send(subscriptionBody(world.tenant.applicationId, overrides));
+  const get = (id: string) => world.harness.http().get(`/subscriptions/${id}`).set(world.auth);
   const put = (id: string, overrides: Record<string, unknown> = {}) =>
-    harness.http().put(`/subscriptions/${id}`).set(auth).send(subscriptionBody(tenant.applicationId, overrides));
-  const remove = (id: string, headers = auth) => harness.http().delete(`/subscriptions/${id}`).query({ application_id: tenant.applicationId }).set(headers);
+    world.harness.http().put(`/subscriptions/${id}`).set(world.auth).send(subscriptionBody(world.tenant.applicationId, overrides));
+  const remove = (id: string, headers = world.auth) => world.harness.http().delete(`/subscriptions/${id}`).query({ application_id: world.tenant.applicationId }).set(headers);
 
   async function attemptsOfEachKind(subscriptionId: string): Promise<Record<string, string>> {
-    const eventId = await ingestEvent(harness, tenant);
-    const base = { applicationId: tenant.applicationId, eventId, subscriptionId };
+    const eventId = await ingestEvent(world.harness, world.tenant);
+    const base = { applicationId: world.tenant.applicationId, eventId, subscriptionId };
     return {
-      pending: await insertAttempt(probe, { ...base, retryCount: 0 }),
-      picked: await insertAttempt(probe, { ...base, retryCount: 1, pickedAt: '2026-01-01T00:00:00Z' }),
-      waiting: await insertAttempt(probe, { ...base, retryCount: 2, delayUntil: '2999-01-01T00:00:00Z' }),
-      succeeded: await insertAttempt(probe, { ...base, retryCount: 3, succeededAt: '2026-01-01T00:00:01Z' }),
-      failed: await insertAttempt(probe, { ...base, retryCount: 4, failedAt: '2026-01-01T00:00:02Z' }),
+      pending: await insertAttempt(world.probe, { ...base, retryCount: 0 }),
+      picked: await insertAttempt(world.probe, { ...base, retryCount: 1, pickedAt: '2026-01-01T00:00:00Z' }),
+      waiting: await insertAttempt(world.probe, { ...base, retryCount: 2, delayUntil: '2999-01-01T00:00:00Z' }),
+      succeeded: await insertAttempt(world.probe, { ...base, retryCount: 3, succeededAt: '2026-01-01T00:00:01Z' }),
+      failed: await insertAttempt(world.probe, { ...base, retryCount: 4, failedAt: '2026-01-01T00:00:02Z' }),
     };
   }
 
   async function attemptStates(ids: Record<string, string>) {
-    const rows = await probe.query<{ request_attempt_id: string; failed_at: Date | null; succeeded_at: Date | null }>(
+    const rows = await world.probe.query<{ request_attempt_id: string; failed_at: Date | null; succeeded_at: Date | null }>(
       'SELECT request_attempt_id, failed_at, succeeded_at FROM request_attempt WHERE request_attempt_id = ANY($1)',
       [Object.values(ids)],
     );
@@ -78,18 +64,18 @@ describe('subscriptions: disable and delete', () => {
     const created = await create().expect(201);
     const id: string = created.body.subscription_id;
     const ids = await attemptsOfEachKind(id);
-    const other = await createTenant(harness, []);
+    const other = await createTenant(world.harness, []);
     expectProblem(await remove(id, { Authorization: `Bearer ${other.secret}` }), 403, 'Forbidden');
     const response = await remove(id).expect(204);
     expect(response.text).toBe('');
-    const [row] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    const [row] = await world.probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
     expect(row.deleted_at).toBeInstanceOf(Date);
     const states = await attemptStates(ids);
     expect(states.pending.failed_at).not.toBeNull();
     expect(states.succeeded.failed_at).toBeNull();
     expectProblem(await get(id), 404, 'NotFound');
     await remove(id).expect(204);
-    const [again] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    const [again] = await world.probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
     expect(again.deleted_at).toEqual(row.deleted_at);
     expectProblem(await remove('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
   });

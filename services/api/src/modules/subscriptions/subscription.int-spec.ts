@@ -1,5 +1,5 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
+import { createTenant } from '../../testing/api-harness';
+import { useApiWorld } from '../../testing/api-world';
 import { expectProblem } from '../../testing/problem-assertions';
 import { subscriptionBody } from './subscription.fixtures';
 
@@ -7,36 +7,22 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe('subscriptions (HOOK0_API.md §3.9)', () => {
-  let harness: ApiHarness;
-  let probe: DatabaseProbe;
-  let tenant: Tenant;
-  let auth: Record<string, string>;
-
-  beforeAll(async () => {
-    harness = await startApiHarness();
-    probe = await DatabaseProbe.open(harness);
-    tenant = await createTenant(harness, ['billing.invoice.paid', 'billing.invoice.sent']);
-    auth = { Authorization: `Bearer ${tenant.secret}` };
-  });
-  afterAll(async () => {
-    await probe.close();
-    await harness.close();
-  });
+  const world = useApiWorld(['billing.invoice.paid', 'billing.invoice.sent']);
 
   const create = (overrides: Record<string, unknown> = {}) =>
-    harness.http().post('/subscriptions').set(auth).send(subscriptionBody(tenant.applicationId, overrides));
-  const get = (id: string, headers = auth) => harness.http().get(`/subscriptions/${id}`).set(headers);
+    world.harness.http().post('/subscriptions').set(world.auth).send(subscriptionBody(world.tenant.applicationId, overrides));
+  const get = (id: string, headers = world.auth) => world.harness.http().get(`/subscriptions/${id}`).set(headers);
   const put = (id: string, overrides: Record<string, unknown> = {}) =>
-    harness.http().put(`/subscriptions/${id}`).set(auth).send(subscriptionBody(tenant.applicationId, overrides));
-  const remove = (id: string, headers = auth) => harness.http().delete(`/subscriptions/${id}`).query({ application_id: tenant.applicationId }).set(headers);
-  const list = async () => (await harness.http().get('/subscriptions').query({ application_id: tenant.applicationId }).set(auth).expect(200)).body;
+    world.harness.http().put(`/subscriptions/${id}`).set(world.auth).send(subscriptionBody(world.tenant.applicationId, overrides));
+  const remove = (id: string, headers = world.auth) => world.harness.http().delete(`/subscriptions/${id}`).query({ application_id: world.tenant.applicationId }).set(headers);
+  const list = async () => (await world.harness.http().get('/subscriptions').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(200)).body;
 
   it('creates (201) in Hook0 shape, with a server-side secret and the project extensions', async () => {
     const response = await create({ target: { type: 'http', method: 'PUT', url: 'https://Hooks.ACME.test', headers: { 'X-Api-Key': 'k', Accept: '*/*' } } }).expect(201);
     const secret: string = response.body.secret;
     expect(secret).toMatch(UUID_V4);
     expect(response.body).toEqual({
-      application_id: tenant.applicationId,
+      application_id: world.tenant.applicationId,
       subscription_id: expect.stringMatching(UUID_V4),
       is_enabled: true,
       event_types: ['billing.invoice.paid'],
@@ -61,7 +47,7 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
     const response = await create({ retry_schedule: ['5s', '1m', '90s', '1500ms', '2h', '10d'], max_retries: 7 }).expect(201);
     expect(response.body.retry_schedule).toEqual(['5s', '1m', '90s', '1500ms', '2h', '10d']);
     expect(response.body.max_retries).toBe(7);
-    const [row] = await probe.query<{ retry_schedule_ms: number[]; max_retries: number }>(
+    const [row] = await world.probe.query<{ retry_schedule_ms: number[]; max_retries: number }>(
       'SELECT retry_schedule_ms, max_retries FROM subscription WHERE subscription_id = $1',
       [response.body.subscription_id],
     );
@@ -81,12 +67,12 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
   });
 
   it('refuses unknown or deactivated event types with 400 EventTypeDoesNotExist, writing nothing', async () => {
-    await harness.http().post('/event_types').set(auth).send({ application_id: tenant.applicationId, service: 'old', resource_type: 'thing', verb: 'gone' }).expect(201);
-    await harness.http().delete('/event_types/old.thing.gone').query({ application_id: tenant.applicationId }).set(auth).expect(204);
-    const before = await probe.counts();
+    await world.harness.http().post('/event_types').set(world.auth).send({ application_id: world.tenant.applicationId, service: 'old', resource_type: 'thing', verb: 'gone' }).expect(201);
+    await world.harness.http().delete('/event_types/old.thing.gone').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(204);
+    const before = await world.probe.counts();
     expectProblem(await create({ event_types: ['billing.invoice.paid', 'no.such.type'] }), 400, 'EventTypeDoesNotExist');
     expectProblem(await create({ event_types: ['old.thing.gone'] }), 400, 'EventTypeDoesNotExist');
-    expect(await probe.counts()).toEqual(before);
+    expect(await world.probe.counts()).toEqual(before);
   });
 
   it('lists live subscriptions, enabled and disabled, oldest first', async () => {
@@ -103,14 +89,14 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
 
   it('gets one without application_id; to a foreign secret it is 404 like an unknown id, never the data', async () => {
     const created = await create().expect(201);
-    const other = await createTenant(harness, []);
+    const other = await createTenant(world.harness, []);
     const foreign = await get(created.body.subscription_id, { Authorization: `Bearer ${other.secret}` });
     expectProblem(foreign, 404, 'NotFound');
     expect(JSON.stringify(foreign.body)).not.toContain(created.body.secret);
     const unknown = await get('00000000-0000-4000-8000-000000000000', { Authorization: `Bearer ${other.secret}` });
     expect(unknown.body).toEqual(foreign.body);
     expectProblem(await get('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
-    await get(created.body.subscription_id, { Authorization: `Bearer ${harness.masterKey}` }).expect(200);
+    await get(created.body.subscription_id, { Authorization: `Bearer ${world.harness.masterKey}` }).expect(200);
   });
 
   it('replaces fully with PUT: new fields, same id, secret and created_at, later updated_at', async () => {
@@ -144,10 +130,10 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
     const deleted = await create().expect(201);
     await remove(deleted.body.subscription_id).expect(204);
     expectProblem(await put(deleted.body.subscription_id), 404, 'NotFound');
-    const other = await createTenant(harness, ['billing.invoice.paid']);
+    const other = await createTenant(world.harness, ['billing.invoice.paid']);
     const mine = await create().expect(201);
-    const master = { Authorization: `Bearer ${harness.masterKey}` };
-    const crossed = await harness.http().put(`/subscriptions/${mine.body.subscription_id}`).set(master).send(subscriptionBody(other.applicationId));
+    const master = { Authorization: `Bearer ${world.harness.masterKey}` };
+    const crossed = await world.harness.http().put(`/subscriptions/${mine.body.subscription_id}`).set(master).send(subscriptionBody(other.applicationId));
     expectProblem(crossed, 404, 'NotFound');
   });
 
