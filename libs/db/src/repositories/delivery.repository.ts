@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { PreparedStatement } from '../prepared-statement';
 
 /** An attempt this worker now holds, with everything needed to send it. */
 export interface ClaimedAttempt {
@@ -52,60 +53,66 @@ export interface ClaimRequest {
   readonly earlyToleranceMs: number;
 }
 
+const CLAIM = new PreparedStatement<ClaimedAttempt>(
+  'hook0_claim_attempt',
+  `UPDATE request_attempt AS ra
+        SET picked_at = now(), lease_expires_at = now() + $3 * interval '1 millisecond', worker_name = $2
+       FROM event AS e, subscription AS s, application AS a
+      WHERE ra.request_attempt_id = $1
+        AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
+        AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
+        AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now())
+        AND (ra.delay_until IS NULL OR ra.delay_until <= now() + $4 * interval '1 millisecond')
+    RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", ra.subscription_id AS "subscriptionId",
+              ra.application_id AS "applicationId", ra.dispatch_round AS "dispatchRound", ra.retry_count AS "retryCount",
+              e.payload, e.payload_content_type AS "payloadContentType", e.event_type_name AS "eventTypeName",
+              s.target_method AS "targetMethod", s.target_url AS "targetUrl", s.target_headers AS "targetHeaders",
+              s.secret::text AS secret, s.is_enabled AS "subscriptionEnabled", s.deleted_at AS "subscriptionDeletedAt",
+              a.deleted_at AS "applicationDeletedAt", s.retry_schedule_ms AS "retryScheduleMs", s.max_retries AS "maxRetries"`,
+);
+
+const CANCEL = new PreparedStatement(
+  'hook0_cancel_attempt',
+  `UPDATE request_attempt SET failed_at = now(), lease_expires_at = NULL
+    WHERE request_attempt_id = $1 AND worker_name = $2 AND succeeded_at IS NULL AND failed_at IS NULL`,
+);
+
+const FIND_STATE = new PreparedStatement<AttemptState>(
+  'hook0_attempt_state',
+  `SELECT ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", ra.subscription_id AS "subscriptionId",
+          ra.retry_count AS "retryCount", ra.succeeded_at AS "succeededAt", ra.failed_at AS "failedAt",
+          ra.lease_expires_at AS "leaseExpiresAt", ra.delay_until AS "delayUntil", ra.response_id AS "responseId",
+          r.response_error_name AS "responseErrorName", r.http_code AS "httpCode", r.headers ->> 'retry-after' AS "retryAfter",
+          s.retry_schedule_ms AS "retryScheduleMs", s.max_retries AS "maxRetries",
+          (s.is_enabled AND s.deleted_at IS NULL AND a.deleted_at IS NULL) AS "subscriptionActive",
+          nx.request_attempt_id AS "successorId", nx.delay_until AS "successorDelayUntil",
+          (nx.succeeded_at IS NULL AND nx.failed_at IS NULL) AS "successorPending"
+     FROM request_attempt ra
+     JOIN subscription s ON s.subscription_id = ra.subscription_id
+     JOIN application a ON a.application_id = ra.application_id
+     LEFT JOIN response r ON r.response_id = ra.response_id
+     LEFT JOIN request_attempt nx ON nx.event_id = ra.event_id AND nx.subscription_id = ra.subscription_id
+          AND nx.dispatch_round = ra.dispatch_round AND nx.retry_count = ra.retry_count + 1
+    WHERE ra.request_attempt_id = $1`,
+);
+
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Takes the lease atomically: only a pending attempt whose lease is free (or expired) and that is due. */
   async claim(request: ClaimRequest): Promise<ClaimedAttempt | null> {
-    const [rows]: [ClaimedAttempt[], number] = await this.dataSource.query(
-      `UPDATE request_attempt AS ra
-          SET picked_at = now(), lease_expires_at = now() + $3 * interval '1 millisecond', worker_name = $2
-         FROM event AS e, subscription AS s, application AS a
-        WHERE ra.request_attempt_id = $1
-          AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
-          AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-          AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now())
-          AND (ra.delay_until IS NULL OR ra.delay_until <= now() + $4 * interval '1 millisecond')
-      RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", ra.subscription_id AS "subscriptionId",
-                ra.application_id AS "applicationId", ra.dispatch_round AS "dispatchRound", ra.retry_count AS "retryCount",
-                e.payload, e.payload_content_type AS "payloadContentType", e.event_type_name AS "eventTypeName",
-                s.target_method AS "targetMethod", s.target_url AS "targetUrl", s.target_headers AS "targetHeaders",
-                s.secret::text AS secret, s.is_enabled AS "subscriptionEnabled", s.deleted_at AS "subscriptionDeletedAt",
-                a.deleted_at AS "applicationDeletedAt", s.retry_schedule_ms AS "retryScheduleMs", s.max_retries AS "maxRetries"`,
-      [request.attemptId, request.workerName, request.leaseMs, request.earlyToleranceMs],
-    );
+    const rows = await CLAIM.rows(this.dataSource, [request.attemptId, request.workerName, request.leaseMs, request.earlyToleranceMs]);
     return rows[0] ?? null;
   }
 
   /** Fails a held attempt without sending it (its subscription or application is gone); no response row. */
   async cancel(attemptId: string, workerName: string): Promise<boolean> {
-    const [, affected]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE request_attempt SET failed_at = now(), lease_expires_at = NULL
-        WHERE request_attempt_id = $1 AND worker_name = $2 AND succeeded_at IS NULL AND failed_at IS NULL`,
-      [attemptId, workerName],
-    );
-    return affected > 0;
+    const { rowCount } = await CANCEL.run(this.dataSource, [attemptId, workerName]);
+    return (rowCount ?? 0) > 0;
   }
 
   async findState(attemptId: string): Promise<AttemptState | null> {
-    const rows: AttemptState[] = await this.dataSource.query(
-      `SELECT ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", ra.subscription_id AS "subscriptionId",
-              ra.retry_count AS "retryCount", ra.succeeded_at AS "succeededAt", ra.failed_at AS "failedAt",
-              ra.lease_expires_at AS "leaseExpiresAt", ra.delay_until AS "delayUntil", ra.response_id AS "responseId",
-              r.response_error_name AS "responseErrorName", r.http_code AS "httpCode", r.headers ->> 'retry-after' AS "retryAfter",
-              s.retry_schedule_ms AS "retryScheduleMs", s.max_retries AS "maxRetries",
-              (s.is_enabled AND s.deleted_at IS NULL AND a.deleted_at IS NULL) AS "subscriptionActive",
-              nx.request_attempt_id AS "successorId", nx.delay_until AS "successorDelayUntil",
-              (nx.succeeded_at IS NULL AND nx.failed_at IS NULL) AS "successorPending"
-         FROM request_attempt ra
-         JOIN subscription s ON s.subscription_id = ra.subscription_id
-         JOIN application a ON a.application_id = ra.application_id
-         LEFT JOIN response r ON r.response_id = ra.response_id
-         LEFT JOIN request_attempt nx ON nx.event_id = ra.event_id AND nx.subscription_id = ra.subscription_id
-              AND nx.dispatch_round = ra.dispatch_round AND nx.retry_count = ra.retry_count + 1
-        WHERE ra.request_attempt_id = $1`,
-      [attemptId],
-    );
+    const rows = await FIND_STATE.rows(this.dataSource, [attemptId]);
     return rows[0] ?? null;
   }
 }

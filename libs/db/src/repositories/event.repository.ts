@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { PreparedStatement } from '../prepared-statement';
 import { EventEntity } from '../entities/event.entity';
 
 export interface NewEvent {
@@ -27,6 +28,20 @@ const WITHOUT_PAYLOAD = {
   receivedAt: true,
 } as const;
 
+const INSERT_WITH_OUTBOX = new PreparedStatement<{ received_at: Date }>(
+  'hook0_insert_event',
+  `WITH inserted AS (
+     INSERT INTO event (event_id, application_id, event_type_name, payload, payload_content_type, ip, metadata, labels, occurred_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+      WHERE EXISTS (SELECT 1 FROM event_type
+                     WHERE application_id = $2 AND event_type_name = $3 AND deactivated_at IS NULL)
+     RETURNING event_id, dispatch_round, received_at
+   ), queued AS (
+     INSERT INTO event_outbox (event_id, dispatch_round) SELECT event_id, dispatch_round FROM inserted
+   )
+   SELECT received_at FROM inserted`,
+);
+
 export class EventRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -36,29 +51,17 @@ export class EventRepository {
    * `event_pkey` unique violation.
    */
   async insertWithOutbox(event: NewEvent): Promise<InsertEventResult> {
-    const rows: { received_at: Date }[] = await this.dataSource.query(
-      `WITH inserted AS (
-         INSERT INTO event (event_id, application_id, event_type_name, payload, payload_content_type, ip, metadata, labels, occurred_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
-          WHERE EXISTS (SELECT 1 FROM event_type
-                         WHERE application_id = $2 AND event_type_name = $3 AND deactivated_at IS NULL)
-         RETURNING event_id, dispatch_round, received_at
-       ), queued AS (
-         INSERT INTO event_outbox (event_id, dispatch_round) SELECT event_id, dispatch_round FROM inserted
-       )
-       SELECT received_at FROM inserted`,
-      [
-        event.eventId,
-        event.applicationId,
-        event.eventTypeName,
-        event.payload,
-        event.payloadContentType,
-        event.ip,
-        JSON.stringify(event.metadata),
-        JSON.stringify(event.labels),
-        event.occurredAt,
-      ],
-    );
+    const rows = await INSERT_WITH_OUTBOX.rows(this.dataSource, [
+      event.eventId,
+      event.applicationId,
+      event.eventTypeName,
+      event.payload,
+      event.payloadContentType,
+      event.ip,
+      JSON.stringify(event.metadata),
+      JSON.stringify(event.labels),
+      event.occurredAt,
+    ]);
     return rows[0] ? { inserted: true, receivedAt: rows[0].received_at } : { inserted: false, reason: 'unknown-event-type' };
   }
 
