@@ -74,7 +74,8 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     const consumers = [
       new QueueConsumer(broker, {
         queue: topology.dispatchQueue,
-        prefetch: Math.max(8, Math.ceil(config.concurrency / 4)),
+        // A fan-out mostly waits (two statements, then publish confirms): a smaller window starves the deliveries.
+        prefetch: config.concurrency,
         logger,
         handle: createFanOutConsumer(topology.dispatchQueue, handlers, logger),
         isTransient: isDatabaseUnavailable,
