@@ -14,7 +14,8 @@ export interface NewEvent {
   readonly occurredAt: Date;
 }
 
-export type InsertEventResult = { inserted: true; receivedAt: Date } | { inserted: false; reason: 'unknown-event-type' };
+/** Not inserted: the event type is unknown or deactivated, or the application is deleted or not in the required organization. */
+export type InsertEventResult = { inserted: true; receivedAt: Date } | { inserted: false };
 
 const WITHOUT_PAYLOAD = {
   eventId: true,
@@ -33,8 +34,9 @@ const INSERT_WITH_OUTBOX = new PreparedStatement<{ received_at: Date }>(
   `WITH inserted AS (
      INSERT INTO event (event_id, application_id, event_type_name, payload, payload_content_type, ip, metadata, labels, occurred_at)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
-      WHERE EXISTS (SELECT 1 FROM event_type
-                     WHERE application_id = $2 AND event_type_name = $3 AND deactivated_at IS NULL)
+      WHERE EXISTS (SELECT 1 FROM event_type t JOIN application a ON a.application_id = t.application_id
+                     WHERE t.application_id = $2 AND t.event_type_name = $3 AND t.deactivated_at IS NULL
+                       AND a.deleted_at IS NULL AND ($10::uuid IS NULL OR a.organization_id = $10))
      RETURNING event_id, dispatch_round, received_at
    ), queued AS (
      INSERT INTO event_outbox (event_id, dispatch_round) SELECT event_id, dispatch_round FROM inserted
@@ -47,10 +49,10 @@ export class EventRepository {
 
   /**
    * Writes the event and its outbox row in one statement (so one transaction): once this returns,
-   * the event will reach RabbitMQ whatever happens to this process. A reused event_id raises the
-   * `event_pkey` unique violation.
+   * the event will reach RabbitMQ whatever happens to this process. Only into a live application (in
+   * `organizationId` when given) and an active event type. A reused event_id raises the `event_pkey` unique violation.
    */
-  async insertWithOutbox(event: NewEvent): Promise<InsertEventResult> {
+  async insertWithOutbox(event: NewEvent, organizationId: string | null = null): Promise<InsertEventResult> {
     const rows = await INSERT_WITH_OUTBOX.rows(this.dataSource, [
       event.eventId,
       event.applicationId,
@@ -61,8 +63,9 @@ export class EventRepository {
       JSON.stringify(event.metadata),
       JSON.stringify(event.labels),
       event.occurredAt,
+      organizationId,
     ]);
-    return rows[0] ? { inserted: true, receivedAt: rows[0].received_at } : { inserted: false, reason: 'unknown-event-type' };
+    return rows[0] ? { inserted: true, receivedAt: rows[0].received_at } : { inserted: false };
   }
 
   /** The 100 most recent events of an application, without payloads. */

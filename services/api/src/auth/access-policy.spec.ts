@@ -68,6 +68,23 @@ describe('AccessPolicy', () => {
     expect(results).toEqual(EXPECTED[name]);
   });
 
+  it.each(Object.keys(PRINCIPALS))('lets %s skip the lookup only where a live application in the given organization means allowed', async (name) => {
+    const principal = PRINCIPALS[name];
+    for (const id of [APP_A, APP_A2, APP_B, UNKNOWN]) {
+      const scope = policy.writableIfLive(principal, id);
+      if (scope === null) continue;
+      const organizationId = applications.get(id);
+      const provenByInsert = organizationId !== undefined && (scope.organizationId === null || scope.organizationId === organizationId);
+      expect(await allowed(() => policy.application(principal, id, 'write'))).toBe(provenByInsert);
+    }
+  });
+
+  it('skips the lookup for the master key, own secrets and service tokens only', () => {
+    const skipping = Object.keys(PRINCIPALS).filter((name) => policy.writableIfLive(PRINCIPALS[name], APP_A) !== null);
+    expect(skipping).toEqual(['master', 'service token of A', 'secret of app A']);
+    expect(policy.writableIfLive(PRINCIPALS['secret of app A'], APP_A2)).toBeNull();
+  });
+
   it('answers an unknown application and a foreign one alike (403 Forbidden)', async () => {
     const editor = PRINCIPALS.editor;
     const unknown = await policy.application(editor, UNKNOWN, 'read').catch((error: ProblemError) => error);

@@ -33,6 +33,18 @@ export class AccessPolicy {
   }
 
   /**
+   * Whether a write may skip `application()` because the write's own statement proves the rest: for the master key
+   * and an application's own secret, that the application is live; for a service token, that it is live and in the
+   * token's organization. Null when the decision needs more (a user's roles) or is a refusal: call `application()`.
+   */
+  writableIfLive(principal: Principal, applicationId: string): { readonly organizationId: string | null } | null {
+    if (principal.kind === 'master') return { organizationId: null };
+    if (principal.kind === 'application-secret' && principal.applicationId === applicationId) return { organizationId: null };
+    if (principal.kind === 'service-token') return { organizationId: principal.organizationId };
+    return null;
+  }
+
+  /**
    * For a route that names a resource but not its application (GET /subscriptions/{id}): the resource was found,
    * and a refusal must read like an unknown id, so it is 404 NotFound here rather than 403.
    */

@@ -27,9 +27,27 @@ export class EventService {
     private readonly quotas: QuotaService,
   ) {}
 
+  /**
+   * When the access policy lets the insert itself prove the application live (master key, the application's own
+   * secret, a service token), the lookup is skipped; any failure then runs the full check first, so a refused
+   * principal still gets 403 before any other problem, exactly as when checking up front.
+   */
   async ingest(principal: Principal, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
     const applicationId = input.application_id.toLowerCase();
-    await this.access.application(principal, applicationId, 'write');
+    const scope = this.access.writableIfLive(principal, applicationId);
+    if (scope === null) {
+      await this.access.application(principal, applicationId, 'write');
+      return this.store(input, applicationId, ip, null);
+    }
+    try {
+      return await this.store(input, applicationId, ip, scope.organizationId);
+    } catch (error) {
+      await this.access.application(principal, applicationId, 'write');
+      throw error;
+    }
+  }
+
+  private async store(input: EventPostDto, applicationId: string, ip: string | null, organizationId: string | null): Promise<IngestedEvent> {
     await this.quotas.assertCanIngest(applicationId);
     if (!isPayloadContentType(input.payload_content_type)) throw new ProblemError('EventInvalidPayloadContentType');
     const decoded = decodePayload(input.payload, input.payload_content_type);
@@ -37,7 +55,7 @@ export class EventService {
     const eventId = input.event_id?.toLowerCase() ?? uuidv7();
     this.hooks.admit();
     try {
-      const result = await this.events.insertWithOutbox({
+      const event = {
         eventId,
         applicationId,
         eventTypeName: input.event_type,
@@ -47,7 +65,8 @@ export class EventService {
         metadata: input.metadata ?? {},
         labels: input.labels,
         occurredAt: new Date(input.occurred_at),
-      });
+      };
+      const result = await this.events.insertWithOutbox(event, organizationId);
       if (!result.inserted) throw new ProblemError('EventTypeDoesNotExist');
       this.hooks.onCommitted(input.payload_content_type);
       return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
