@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DispatcherConfig } from '@hook0/config';
-import { connectDataSource, isDatabaseUnavailable, StaleAttemptRepository } from '@hook0/db';
+import { connectDataSource, isDatabaseUnavailable, StaleAttemptRepository, StaleDispatchRepository } from '@hook0/db';
 import { Broker, buildTopology, QueueConsumer } from '@hook0/messaging';
 import { createDispatcherMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
 import { createDeliverConsumer } from './consumers/deliver.consumer';
@@ -11,7 +11,7 @@ import { AxiosHttpSender } from './delivery/axios-http-sender';
 import type { HttpSender } from './delivery/http-sender';
 import { buildMessageHandlers } from './dispatcher-graph';
 import { BrokerWorkPublisher } from './messaging/broker-work-publisher';
-import { StaleAttemptReconciler } from './reconcile/stale-attempt.reconciler';
+import { LostMessageReconciler } from './reconcile/lost-message.reconciler';
 import { CleanupStack } from './startup/cleanup-stack';
 
 export interface DispatcherOverrides {
@@ -92,7 +92,7 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     ];
     cleanup.push('consumers', () => Promise.all(consumers.map((consumer) => consumer.stop(config.shutdownTimeoutMs))));
     await Promise.all(consumers.map((consumer) => consumer.start()));
-    const reconciler = new StaleAttemptReconciler(new StaleAttemptRepository(dataSource), new BrokerWorkPublisher(broker), logger, {
+    const reconciler = new LostMessageReconciler(new StaleAttemptRepository(dataSource), new StaleDispatchRepository(dataSource), new BrokerWorkPublisher(broker), logger, {
       intervalMs: config.reconcileIntervalMs,
       staleAfterMs: config.reconcileStaleAfterMs,
       batchSize: 500,

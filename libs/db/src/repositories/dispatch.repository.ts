@@ -65,6 +65,9 @@ const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{ attemptId: string; created
        FROM unnest($1::uuid[], $2::uuid[]) AS input (attempt_id, subscription_id)
      ON CONFLICT ON CONSTRAINT request_attempt_once DO NOTHING
      RETURNING request_attempt_id
+   ), fanned_out AS (
+     UPDATE event SET dispatched_round = $5
+      WHERE event_id = $3 AND (dispatched_round IS NULL OR dispatched_round < $5)
    )
    SELECT request_attempt_id AS "attemptId", true AS created FROM created
    UNION ALL
@@ -95,7 +98,7 @@ export class DispatchRepository {
 
   /**
    * One statement: inserts the given first attempts (one already there for (event, subscription, round, retry 0) is
-   * left alone) and lists the round's unfinished first attempts, created now or before.
+   * left alone), records the round as fanned out, and lists the round's unfinished first attempts, created now or before.
    */
   async createFirstAttempts(event: { eventId: string; applicationId: string }, dispatchRound: number, attempts: readonly NewFirstAttempt[]): Promise<FirstAttempts> {
     const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, [

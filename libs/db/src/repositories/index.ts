@@ -16,3 +16,4 @@ export * from './database-health.repository';
 export * from './event-replay.repository';
 export * from './events-per-day.repository';
 export * from './stale-attempt.repository';
+export * from './stale-dispatch.repository';

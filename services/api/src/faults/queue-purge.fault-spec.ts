@@ -6,7 +6,7 @@ import { ingestLoad } from './ingest-load';
 
 const run = promisify(execFile);
 
-describe('deliver messages lost from RabbitMQ (the queue purged)', () => {
+describe('messages lost from RabbitMQ (a queue purged)', () => {
   let world: FaultWorld;
 
   beforeAll(async () => {
@@ -39,4 +39,28 @@ describe('deliver messages lost from RabbitMQ (the queue purged)', () => {
     expect(purged).toBeGreaterThan(0);
     expect(world.ledger.missing(accepted, world.paths)).toEqual([]);
   }, 180_000);
+
+  it('the reconciler finds events whose dispatch message was purged, and they are fanned out and delivered', async () => {
+    const vhost = decodeURIComponent(new URL(world.amqp.url).pathname.slice(1));
+    await Promise.all(world.dispatchers.splice(0).map((dispatcher) => dispatcher.kill()));
+    world.receiver.respondWith(() => ({ status: 200 }));
+    const { accepted } = await ingestLoad({
+      apiUrl: () => world.apiUrl,
+      applicationId: world.tenant.applicationId,
+      token: world.tenant.secret,
+      eventType: EVENT_TYPE,
+      labels: LABELS,
+      count: 50,
+      concurrency: 10,
+    });
+    const queue = `${world.amqp.prefix}.dispatch`;
+    await waitFor(async () => ((await queueDepth(world.amqp.url, queue)) >= 50 ? true : undefined), 'the dispatch messages in their queue');
+    await run('rabbitmqctl', ['-q', 'purge_queue', '-p', vhost, queue]);
+    await world.startDispatcher({ RECONCILE_INTERVAL: '500ms', RECONCILE_STALE_AFTER: '2s' });
+
+    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered', 60_000, 250);
+    process.stdout.write(`${world.ledger.report('dispatch queue purged', accepted.length)}\n`);
+    expect(world.ledger.missing(accepted, world.paths)).toEqual([]);
+  }, 120_000);
 });
+

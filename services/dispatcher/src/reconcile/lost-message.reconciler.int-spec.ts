@@ -4,7 +4,7 @@ import { useDispatcherWorld } from '../testing/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 
-describe('the stale-attempt reconciler', () => {
+describe('the lost-message reconciler: attempts', () => {
   const world = useDispatcherWorld();
 
   /** A pending attempt whose deliver message was lost: the row exists, no message does. */

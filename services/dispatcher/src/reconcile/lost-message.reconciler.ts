@@ -1,6 +1,10 @@
-import type { StaleAttemptRepository } from '@hook0/db';
+import type { StaleAttemptRepository, StaleDispatchRepository } from '@hook0/db';
 import { errorFields, type Logger } from '@hook0/observability';
 import type { WorkPublisher } from '../dispatch/work-publisher';
+
+export interface DispatchPublisher {
+  dispatch(eventId: string, dispatchRound: number): Promise<void>;
+}
 
 export interface ReconcilerOptions {
   readonly intervalMs: number;
@@ -9,17 +13,18 @@ export interface ReconcilerOptions {
 }
 
 /**
- * The safety net under RabbitMQ: every interval, re-publishes the deliver message of pending attempts that
- * have been due for longer than `staleAfterMs` with nobody holding them. Redundant messages are harmless:
- * a delivery is claimed before it is sent.
+ * The safety net under RabbitMQ: every interval, re-publishes the dispatch message of events never fanned out,
+ * and the deliver message of pending attempts nobody holds, once they are `staleAfterMs` overdue. Redundant
+ * messages are harmless: fan-out is idempotent and a delivery is claimed before it is sent.
  */
-export class StaleAttemptReconciler {
+export class LostMessageReconciler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
     private readonly attempts: StaleAttemptRepository,
-    private readonly publisher: WorkPublisher,
+    private readonly dispatches: StaleDispatchRepository,
+    private readonly publisher: WorkPublisher & DispatchPublisher,
     private readonly logger: Logger,
     private readonly options: ReconcilerOptions,
   ) {}
@@ -35,16 +40,22 @@ export class StaleAttemptReconciler {
     await this.running;
   }
 
-  /** One pass; returns how many attempts it re-published. */
+  /** One pass; returns how many messages it re-published. */
   async runOnce(): Promise<number> {
     let total = 0;
+    for (;;) {
+      const events = await this.dispatches.claimUndispatched(this.options.staleAfterMs, this.options.batchSize);
+      await Promise.all(events.map((event) => this.publisher.dispatch(event.eventId, event.dispatchRound)));
+      total += events.length;
+      if (events.length < this.options.batchSize) break;
+    }
     for (;;) {
       const stale = await this.attempts.claimStale(this.options.staleAfterMs, this.options.batchSize);
       await Promise.all(stale.map((attempt) => this.publisher.deliver(attempt.attemptId, attempt.dueAt.getTime())));
       total += stale.length;
       if (stale.length < this.options.batchSize) break;
     }
-    if (total > 0) this.logger.warn('reconciler.republished', { attempts: total });
+    if (total > 0) this.logger.warn('reconciler.republished', { messages: total });
     return total;
   }
 
