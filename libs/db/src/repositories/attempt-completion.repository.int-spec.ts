@@ -105,4 +105,28 @@ describe('AttemptCompletionRepository', () => {
     );
     expect(await completion.complete(request(second, other.applicationId))).toEqual({ completed: true, subscriptionActive: true, successor: null });
   });
+
+  it('completes attempts recorded together, each with its own outcome', async () => {
+    const one = await fixture();
+    const two = await fixture();
+    const three = await fixture();
+    const succeeded = await pendingClaimed(one.event.eventId, one.subs[0].subscriptionId);
+    const failed = await pendingClaimed(two.event.eventId, two.subs[0].subscriptionId);
+    const lost = await pendingClaimed(three.event.eventId, three.subs[0].subscriptionId);
+    const ok = { responseId: randomUUID(), errorName: null, httpCode: 200, headers: {}, body: 'ok', elapsedMs: 2 };
+    const results = await Promise.all([
+      completion.complete(request(succeeded, one.applicationId, { succeeded: true, response: ok })),
+      completion.complete(request(failed, two.applicationId)),
+      completion.complete(request(lost, three.applicationId, { workerName: 'worker-b' })),
+      completion.complete(request(succeeded, one.applicationId, { succeeded: true, response: { ...ok, responseId: randomUUID() } })),
+    ]);
+    expect(results).toEqual([
+      { completed: true, subscriptionActive: true, successor: null },
+      { completed: true, subscriptionActive: true, successor: { attemptId: expect.any(String), delayUntil: expect.any(Date) } },
+      { completed: false },
+      { completed: false },
+    ]);
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM response WHERE application_id = ANY($1)`, [[one.applicationId, two.applicationId, three.applicationId]]);
+    expect(rows[0].n).toBe(2);
+  });
 });

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { MicroBatcher } from '../micro-batcher';
 import { PreparedStatement } from '../prepared-statement';
+import { STATEMENT_BATCHING } from './statement-batching';
 
 export interface RecordedResponse {
   readonly responseId: string;
@@ -30,64 +32,104 @@ export type CompletionResult =
     };
 
 interface CompletionRow {
+  readonly attemptId: string;
   readonly subscriptionActive: boolean;
   readonly successorId: string | null;
   readonly successorDelayUntil: Date | null;
 }
 
 /**
- * One statement, so one transaction and one round trip: the attempt is completed only while this worker
- * still holds it pending; the response and the successor are written only if it was.
+ * One statement, so one transaction and one round trip for many completions: an attempt is completed only while
+ * its worker still holds it pending (rows locked in id order, so concurrent batches cannot deadlock); its response
+ * and successor are written only if it was.
  */
 const COMPLETE = new PreparedStatement<CompletionRow>(
-  'hook0_complete_attempt',
-  `WITH completed AS (
+  'hook0_complete_attempts',
+  `WITH input AS (
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[],
+                          $9::int[], $10::bool[], $11::uuid[], $12::bigint[])
+              AS i (attempt_id, worker_name, response_id, application_id, error_name, http_code, headers, body,
+                    elapsed_ms, succeeded, successor_id, delay_ms)
+   ), held AS (
+     SELECT ra.request_attempt_id FROM request_attempt AS ra JOIN input AS i ON i.attempt_id = ra.request_attempt_id
+      WHERE ra.worker_name = i.worker_name AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
+      ORDER BY ra.request_attempt_id
+        FOR UPDATE OF ra
+   ), completed AS (
      UPDATE request_attempt AS ra
-        SET succeeded_at = CASE WHEN $10 THEN now() END, failed_at = CASE WHEN $10 THEN NULL ELSE now() END,
-            response_id = $3, lease_expires_at = NULL
-       FROM subscription AS s, application AS a
-      WHERE ra.request_attempt_id = $1 AND ra.worker_name = $2 AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
+        SET succeeded_at = CASE WHEN i.succeeded THEN now() END, failed_at = CASE WHEN i.succeeded THEN NULL ELSE now() END,
+            response_id = i.response_id, lease_expires_at = NULL
+       FROM held AS h, input AS i, subscription AS s, application AS a
+      WHERE ra.request_attempt_id = h.request_attempt_id AND i.attempt_id = ra.request_attempt_id
         AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
-     RETURNING ra.event_id, ra.subscription_id, ra.application_id, ra.dispatch_round, ra.retry_count,
-               (s.is_enabled AND s.deleted_at IS NULL AND a.deleted_at IS NULL) AS active
+     RETURNING ra.request_attempt_id AS attempt_id, ra.event_id, ra.subscription_id, ra.application_id, ra.dispatch_round,
+               ra.retry_count, (s.is_enabled AND s.deleted_at IS NULL AND a.deleted_at IS NULL) AS active
    ), recorded AS (
      INSERT INTO response (response_id, application_id, response_error_name, http_code, headers, body, elapsed_time_ms)
-     SELECT $3, $4, $5, $6, $7, $8, $9 FROM completed
+     SELECT i.response_id, i.application_id, i.error_name, i.http_code, i.headers::jsonb, i.body, i.elapsed_ms
+       FROM completed AS c JOIN input AS i USING (attempt_id)
    ), successor AS (
      INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, created_at, delay_until)
-     SELECT $11, event_id, subscription_id, application_id, dispatch_round, retry_count + 1, now(), now() + $12 * interval '1 millisecond'
-       FROM completed WHERE active AND $11::uuid IS NOT NULL
+     SELECT i.successor_id, c.event_id, c.subscription_id, c.application_id, c.dispatch_round, c.retry_count + 1, now(),
+            now() + i.delay_ms * interval '1 millisecond'
+       FROM completed AS c JOIN input AS i USING (attempt_id)
+      WHERE c.active AND i.successor_id IS NOT NULL
      ON CONFLICT ON CONSTRAINT request_attempt_once DO NOTHING
-     RETURNING request_attempt_id, delay_until
+     RETURNING request_attempt_id, event_id, subscription_id, dispatch_round, retry_count, delay_until
    )
-   SELECT c.active AS "subscriptionActive", n.request_attempt_id AS "successorId", n.delay_until AS "successorDelayUntil"
-     FROM completed AS c LEFT JOIN successor AS n ON true`,
+   SELECT c.attempt_id AS "attemptId", c.active AS "subscriptionActive",
+          n.request_attempt_id AS "successorId", n.delay_until AS "successorDelayUntil"
+     FROM completed AS c
+     LEFT JOIN successor AS n ON n.event_id = c.event_id AND n.subscription_id = c.subscription_id
+                             AND n.dispatch_round = c.dispatch_round AND n.retry_count = c.retry_count + 1`,
 );
 
-/** Records an attempt's outcome, its response and its successor atomically. */
+/** Records attempts' outcomes, responses and successors; completions made together share one statement. */
 export class AttemptCompletionRepository {
+  private readonly completions = new MicroBatcher((requests: CompletionRequest[]) => this.completeAll(requests), STATEMENT_BATCHING);
+
   constructor(private readonly dataSource: DataSource) {}
 
-  async complete(request: CompletionRequest): Promise<CompletionResult> {
-    const { response } = request;
-    const retry = request.succeeded ? null : request.retry;
-    const rows = await COMPLETE.rows(this.dataSource, [
-      request.attemptId,
-      request.workerName,
-      response.responseId,
-      request.applicationId,
-      response.errorName,
-      response.httpCode,
-      response.headers === null ? null : JSON.stringify(response.headers),
-      response.body,
-      response.elapsedMs,
-      request.succeeded,
-      retry?.successorId ?? null,
-      retry?.delayMs ?? null,
-    ]);
-    if (rows.length === 0) return { completed: false };
-    const [{ subscriptionActive, successorId, successorDelayUntil }] = rows;
-    const successor = successorId === null || successorDelayUntil === null ? null : { attemptId: successorId, delayUntil: successorDelayUntil };
-    return { completed: true, subscriptionActive, successor };
+  complete(request: CompletionRequest): Promise<CompletionResult> {
+    return this.completions.submit(request);
   }
+
+  /** An attempt named twice in one batch would be updated once but answered twice: repeats go in a later statement. */
+  private async completeAll(requests: CompletionRequest[]): Promise<CompletionResult[]> {
+    const results: CompletionResult[] = [];
+    let remaining = requests.map((request, index) => ({ request, index }));
+    while (remaining.length > 0) {
+      const seen = new Set<string>();
+      const batch = remaining.filter(({ request }) => !seen.has(request.attemptId) && seen.add(request.attemptId));
+      remaining = remaining.filter((item) => !batch.includes(item));
+      const rows = new Map((await COMPLETE.rows(this.dataSource, columns(batch.map(({ request }) => request)))).map((row) => [row.attemptId, row]));
+      for (const { request, index } of batch) results[index] = toResult(rows.get(request.attemptId));
+    }
+    return results;
+  }
+}
+
+function columns(requests: CompletionRequest[]): unknown[] {
+  const retryOf = (r: CompletionRequest) => (r.succeeded ? null : r.retry);
+  return [
+    requests.map((r) => r.attemptId),
+    requests.map((r) => r.workerName),
+    requests.map((r) => r.response.responseId),
+    requests.map((r) => r.applicationId),
+    requests.map((r) => r.response.errorName),
+    requests.map((r) => r.response.httpCode),
+    requests.map((r) => (r.response.headers === null ? null : JSON.stringify(r.response.headers))),
+    requests.map((r) => r.response.body),
+    requests.map((r) => r.response.elapsedMs),
+    requests.map((r) => r.succeeded),
+    requests.map((r) => retryOf(r)?.successorId ?? null),
+    requests.map((r) => retryOf(r)?.delayMs ?? null),
+  ];
+}
+
+function toResult(row: CompletionRow | undefined): CompletionResult {
+  if (row === undefined) return { completed: false };
+  const { subscriptionActive, successorId, successorDelayUntil } = row;
+  const successor = successorId === null || successorDelayUntil === null ? null : { attemptId: successorId, delayUntil: successorDelayUntil };
+  return { completed: true, subscriptionActive, successor };
 }

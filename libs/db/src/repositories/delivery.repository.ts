@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { groupBy, MicroBatcher } from '../micro-batcher';
 import { PreparedStatement } from '../prepared-statement';
+import { STATEMENT_BATCHING } from './statement-batching';
 
 /** An attempt this worker now holds, with everything needed to send it. */
 export interface ClaimedAttempt {
@@ -53,22 +55,28 @@ export interface ClaimRequest {
   readonly earlyToleranceMs: number;
 }
 
+/** Claims many attempts in one statement; rows are locked in id order, so concurrent batches cannot deadlock. */
 const CLAIM = new PreparedStatement<ClaimedAttempt>(
-  'hook0_claim_attempt',
-  `UPDATE request_attempt AS ra
-        SET picked_at = now(), lease_expires_at = now() + $3 * interval '1 millisecond', worker_name = $2
-       FROM event AS e, subscription AS s, application AS a
-      WHERE ra.request_attempt_id = $1
-        AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
-        AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-        AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now())
-        AND (ra.delay_until IS NULL OR ra.delay_until <= now() + $4 * interval '1 millisecond')
-    RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", ra.subscription_id AS "subscriptionId",
-              ra.application_id AS "applicationId", ra.dispatch_round AS "dispatchRound", ra.retry_count AS "retryCount",
-              e.payload, e.payload_content_type AS "payloadContentType", e.event_type_name AS "eventTypeName",
-              s.target_method AS "targetMethod", s.target_url AS "targetUrl", s.target_headers AS "targetHeaders",
-              s.secret::text AS secret, s.is_enabled AS "subscriptionEnabled", s.deleted_at AS "subscriptionDeletedAt",
-              a.deleted_at AS "applicationDeletedAt", s.retry_schedule_ms AS "retryScheduleMs", s.max_retries AS "maxRetries"`,
+  'hook0_claim_attempts',
+  `WITH claimable AS (
+     SELECT request_attempt_id FROM request_attempt
+      WHERE request_attempt_id = ANY($1::uuid[]) AND succeeded_at IS NULL AND failed_at IS NULL
+        AND (lease_expires_at IS NULL OR lease_expires_at < now())
+        AND (delay_until IS NULL OR delay_until <= now() + $4 * interval '1 millisecond')
+      ORDER BY request_attempt_id
+        FOR UPDATE
+   )
+   UPDATE request_attempt AS ra
+      SET picked_at = now(), lease_expires_at = now() + $3 * interval '1 millisecond', worker_name = $2
+     FROM claimable AS c, event AS e, subscription AS s, application AS a
+    WHERE ra.request_attempt_id = c.request_attempt_id
+      AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
+   RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", ra.subscription_id AS "subscriptionId",
+             ra.application_id AS "applicationId", ra.dispatch_round AS "dispatchRound", ra.retry_count AS "retryCount",
+             e.payload, e.payload_content_type AS "payloadContentType", e.event_type_name AS "eventTypeName",
+             s.target_method AS "targetMethod", s.target_url AS "targetUrl", s.target_headers AS "targetHeaders",
+             s.secret::text AS secret, s.is_enabled AS "subscriptionEnabled", s.deleted_at AS "subscriptionDeletedAt",
+             a.deleted_at AS "applicationDeletedAt", s.retry_schedule_ms AS "retryScheduleMs", s.max_retries AS "maxRetries"`,
 );
 
 const CANCEL = new PreparedStatement(
@@ -97,18 +105,36 @@ const FIND_STATE = new PreparedStatement<AttemptState>(
 );
 
 export class DeliveryRepository {
+  private readonly claims = new MicroBatcher((requests: ClaimRequest[]) => this.claimAll(requests), STATEMENT_BATCHING);
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Takes the lease atomically: only a pending attempt whose lease is free (or expired) and that is due. */
-  async claim(request: ClaimRequest): Promise<ClaimedAttempt | null> {
-    const rows = await CLAIM.rows(this.dataSource, [request.attemptId, request.workerName, request.leaseMs, request.earlyToleranceMs]);
-    return rows[0] ?? null;
+  /**
+   * Takes the lease atomically: only a pending attempt whose lease is free (or expired) and that is due.
+   * Claims made together share one statement; the same attempt asked twice at once is given to one caller only.
+   */
+  claim(request: ClaimRequest): Promise<ClaimedAttempt | null> {
+    return this.claims.submit(request);
   }
 
   /** Fails a held attempt without sending it (its subscription or application is gone); no response row. */
   async cancel(attemptId: string, workerName: string): Promise<boolean> {
     const { rowCount } = await CANCEL.run(this.dataSource, [attemptId, workerName]);
     return (rowCount ?? 0) > 0;
+  }
+
+  private async claimAll(requests: ClaimRequest[]): Promise<(ClaimedAttempt | null)[]> {
+    const results: (ClaimedAttempt | null)[] = requests.map(() => null);
+    for (const group of groupBy(requests, (r) => `${r.workerName}\u0000${r.leaseMs}\u0000${r.earlyToleranceMs}`)) {
+      const [{ workerName, leaseMs, earlyToleranceMs }] = group.map((index) => requests[index]);
+      const ids = group.map((index) => requests[index].attemptId);
+      const claimed = new Map((await CLAIM.rows(this.dataSource, [ids, workerName, leaseMs, earlyToleranceMs])).map((row) => [row.attemptId, row]));
+      for (const index of group) {
+        results[index] = claimed.get(requests[index].attemptId) ?? null;
+        claimed.delete(requests[index].attemptId);
+      }
+    }
+    return results;
   }
 
   async findState(attemptId: string): Promise<AttemptState | null> {

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createApplication, createEvent, createSubscription, createTestDatabase, type TestDatabase } from '@hook0/testing';
+import { connectDataSource } from '../connect';
+import { DeliveryRepository, type ClaimRequest } from './delivery.repository';
+
+const TYPE = 'billing.invoice.paid';
+
+describe('DeliveryRepository.claim', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let dataSource: DataSource;
+  let deliveries: DeliveryRepository;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    dataSource = await connectDataSource({ url: db.url, poolSize: 4, applicationName: 'claim-test', timeoutMs: 10_000, createIfMissing: false });
+    deliveries = new DeliveryRepository(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await pool.end();
+    await db.drop();
+  });
+
+  /** Pending first attempts of one event, one per subscription; `state` tweaks each row after insertion. */
+  async function attempts(count: number, state: string[] = []): Promise<string[]> {
+    const { applicationId } = await createApplication(pool);
+    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE });
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const { subscriptionId } = await createSubscription(pool, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [TYPE] });
+      const id = randomUUID();
+      await pool.query(
+        `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count) VALUES ($1, $2, $3, $4, 0, 0)`,
+        [id, event.eventId, subscriptionId, applicationId],
+      );
+      if (state[i]) await pool.query(`UPDATE request_attempt SET ${state[i]} WHERE request_attempt_id = $1`, [id]);
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  const request = (attemptId: string, workerName = 'w1'): ClaimRequest => ({ attemptId, workerName, leaseMs: 60_000, earlyToleranceMs: 50 });
+
+  it('claims attempts asked for together, each for its caller, with everything needed to send it', async () => {
+    const ids = await attempts(3);
+    const claimed = await Promise.all(ids.map((id) => deliveries.claim(request(id))));
+    expect(claimed.map((c) => c?.attemptId)).toEqual(ids);
+    expect(claimed[0]).toMatchObject({ retryCount: 0, eventTypeName: TYPE, targetMethod: 'POST', subscriptionEnabled: true, payload: expect.any(Buffer) });
+    const { rows } = await pool.query(`SELECT worker_name, lease_expires_at > now() AS leased FROM request_attempt WHERE request_attempt_id = ANY($1)`, [ids]);
+    expect(rows).toEqual(ids.map(() => ({ worker_name: 'w1', leased: true })));
+  });
+
+  it('gives an attempt asked for twice at once to one caller only, whichever worker asks', async () => {
+    const [id] = await attempts(1);
+    const claimed = await Promise.all([deliveries.claim(request(id, 'w1')), deliveries.claim(request(id, 'w1')), deliveries.claim(request(id, 'w2'))]);
+    expect(claimed.filter((c) => c !== null)).toHaveLength(1);
+  });
+
+  it('skips finished, leased and not yet due attempts', async () => {
+    const ids = await attempts(4, [
+      'succeeded_at = now()',
+      `lease_expires_at = now() + interval '1 minute', worker_name = 'other'`,
+      `delay_until = now() + interval '1 minute'`,
+      `lease_expires_at = now() - interval '1 second', worker_name = 'dead'`,
+    ]);
+    const claimed = await Promise.all(ids.map((id) => deliveries.claim(request(id))));
+    expect(claimed.map((c) => c?.attemptId ?? null)).toEqual([null, null, null, ids[3]]);
+  });
+});

@@ -1,0 +1,9 @@
+import type { MicroBatcherOptions } from '../micro-batcher';
+import { isDatabaseUnavailable } from '../postgres-errors';
+
+/** How the dispatcher's per-message statements are gathered: a few batches in flight, the rest waits for them. */
+export const STATEMENT_BATCHING: MicroBatcherOptions = {
+  maxBatch: 64,
+  maxInFlight: 4,
+  retryAlone: (error) => !isDatabaseUnavailable(error),
+};
