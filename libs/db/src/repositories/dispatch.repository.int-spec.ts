@@ -67,4 +67,26 @@ describe('DispatchRepository', () => {
     expect(again).toEqual({ created: 0, pending: expect.arrayContaining([earlier, attempts[1].attemptId]) });
     expect(await dispatch.createFirstAttempts(event, 0, [])).toMatchObject({ created: 0, pending: expect.arrayContaining([earlier]) });
   });
+
+  it('serves loads and first attempts asked for together, each with its own event, including the same round twice', async () => {
+    const one = await fixture([{}]);
+    const two = await fixture([{}, {}]);
+    const [a, b, unknown] = await Promise.all([dispatch.load(one.event.eventId), dispatch.load(two.event.eventId), dispatch.load(randomUUID())]);
+    expect([a?.candidates.length, b?.candidates.length, unknown]).toEqual([1, 2, null]);
+    const attemptsOf = (f: typeof one) => f.subs.map((s) => ({ attemptId: randomUUID(), subscriptionId: s.subscriptionId }));
+    const [first, second, repeat, none] = await Promise.all([
+      dispatch.createFirstAttempts(one.event, 0, attemptsOf(one)),
+      dispatch.createFirstAttempts(two.event, 0, attemptsOf(two)),
+      dispatch.createFirstAttempts(one.event, 0, attemptsOf(one)),
+      dispatch.createFirstAttempts(two.event, 1, []),
+    ]);
+    expect(first.created).toBe(1);
+    expect(second).toMatchObject({ created: 2, pending: expect.any(Array) });
+    expect(second.pending).toHaveLength(2);
+    expect(repeat).toEqual({ created: 0, pending: first.pending });
+    expect(none).toEqual({ created: 0, pending: [] });
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM request_attempt WHERE event_id = ANY($1)`, [[one.event.eventId, two.event.eventId]]);
+    expect(rows[0].n).toBe(3);
+  });
 });
+

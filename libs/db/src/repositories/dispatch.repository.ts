@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { MicroBatcher } from '../micro-batcher';
 import { PreparedStatement } from '../prepared-statement';
+import { STATEMENT_BATCHING } from './statement-batching';
 
 export interface DispatchEvent {
   readonly eventId: string;
@@ -54,60 +56,111 @@ const LOAD = new PreparedStatement<DispatchRow>(
      JOIN application a ON a.application_id = e.application_id
      LEFT JOIN subscription s ON s.application_id = e.application_id AND s.is_enabled AND s.deleted_at IS NULL
                              AND s.event_types @> ARRAY[e.event_type_name]
-    WHERE e.event_id = $1`,
+    WHERE e.event_id = ANY($1::uuid[])`,
 );
 
-const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{ attemptId: string; created: boolean }>(
+/** Inserted in key order, so concurrent batches wait on each other's rows in one order; records each round as fanned out. */
+const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{ attemptId: string; eventId: string; dispatchRound: number; created: boolean }>(
   'hook0_create_first_attempts',
   `WITH created AS (
      INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count)
-     SELECT attempt_id, $3::uuid, subscription_id, $4::uuid, $5::smallint, 0
-       FROM unnest($1::uuid[], $2::uuid[]) AS input (attempt_id, subscription_id)
+     SELECT attempt_id, event_id, subscription_id, application_id, dispatch_round, 0
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[])
+            AS input (attempt_id, event_id, subscription_id, application_id, dispatch_round)
+      ORDER BY event_id, subscription_id, dispatch_round
      ON CONFLICT ON CONSTRAINT request_attempt_once DO NOTHING
-     RETURNING request_attempt_id
+     RETURNING request_attempt_id, event_id, dispatch_round
    ), fanned_out AS (
-     UPDATE event SET dispatched_round = $5
-      WHERE event_id = $3 AND (dispatched_round IS NULL OR dispatched_round < $5)
+     UPDATE event AS e SET dispatched_round = round.dispatch_round
+       FROM unnest($6::uuid[], $7::smallint[]) AS round (event_id, dispatch_round)
+      WHERE e.event_id = round.event_id AND (e.dispatched_round IS NULL OR e.dispatched_round < round.dispatch_round)
    )
-   SELECT request_attempt_id AS "attemptId", true AS created FROM created
+   SELECT request_attempt_id AS "attemptId", event_id AS "eventId", dispatch_round AS "dispatchRound", true AS created FROM created
    UNION ALL
-   SELECT request_attempt_id, false FROM request_attempt
-    WHERE event_id = $3 AND dispatch_round = $5 AND retry_count = 0 AND succeeded_at IS NULL AND failed_at IS NULL`,
+   SELECT ra.request_attempt_id, ra.event_id, ra.dispatch_round, false
+     FROM request_attempt ra JOIN unnest($6::uuid[], $7::smallint[]) AS round (event_id, dispatch_round)
+       ON ra.event_id = round.event_id AND ra.dispatch_round = round.dispatch_round
+    WHERE ra.retry_count = 0 AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL`,
 );
 
-/** Fan-out: what an event is and who may want it in one statement, its first attempts in another. */
+interface FirstAttemptsRequest {
+  readonly event: { readonly eventId: string; readonly applicationId: string };
+  readonly dispatchRound: number;
+  readonly attempts: readonly NewFirstAttempt[];
+}
+
+/** Fan-out: what events are and who may want them in one statement, their first attempts in another; calls made together share them. */
 export class DispatchRepository {
+  private readonly loads = new MicroBatcher((eventIds: string[]) => this.loadAll(eventIds), STATEMENT_BATCHING);
+  private readonly creations = new MicroBatcher((requests: FirstAttemptsRequest[]) => this.createAll(requests), STATEMENT_BATCHING);
+
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(eventId: string): Promise<DispatchInput | null> {
-    const rows = await LOAD.rows(this.dataSource, [eventId]);
-    if (rows.length === 0) return null;
-    const { eventId: id, applicationId, eventTypeName, labels, dispatchRound, applicationDeleted } = rows[0];
-    const candidates = rows
-      .filter((row) => row.subscriptionId !== null)
-      .map((row) => ({
-        subscriptionId: row.subscriptionId as string,
-        applicationId,
-        isEnabled: row.isEnabled,
-        deletedAt: row.deletedAt,
-        eventTypes: row.eventTypes,
-        labels: row.subscriptionLabels,
-      }));
-    return { event: { eventId: id, applicationId, eventTypeName, labels, dispatchRound, applicationDeleted }, candidates };
+  load(eventId: string): Promise<DispatchInput | null> {
+    return this.loads.submit(eventId);
   }
 
   /**
-   * One statement: inserts the given first attempts (one already there for (event, subscription, round, retry 0) is
-   * left alone), records the round as fanned out, and lists the round's unfinished first attempts, created now or before.
+   * Inserts the given first attempts (one already there for (event, subscription, round, retry 0) is left alone),
+   * records the round as fanned out, and lists the round's unfinished first attempts, created now or before.
    */
-  async createFirstAttempts(event: { eventId: string; applicationId: string }, dispatchRound: number, attempts: readonly NewFirstAttempt[]): Promise<FirstAttempts> {
-    const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, [
-      attempts.map((a) => a.attemptId),
-      attempts.map((a) => a.subscriptionId),
-      event.eventId,
-      event.applicationId,
-      dispatchRound,
-    ]);
-    return { created: rows.filter((row) => row.created).length, pending: rows.map((row) => row.attemptId) };
+  createFirstAttempts(event: { eventId: string; applicationId: string }, dispatchRound: number, attempts: readonly NewFirstAttempt[]): Promise<FirstAttempts> {
+    return this.creations.submit({ event, dispatchRound, attempts });
   }
+
+  private async loadAll(eventIds: string[]): Promise<(DispatchInput | null)[]> {
+    const byEvent = new Map<string, DispatchRow[]>();
+    for (const row of await LOAD.rows(this.dataSource, [eventIds])) {
+      const rows = byEvent.get(row.eventId);
+      if (rows) rows.push(row);
+      else byEvent.set(row.eventId, [row]);
+    }
+    return eventIds.map((eventId) => toDispatchInput(byEvent.get(eventId)));
+  }
+
+  /** A round named twice in one batch would insert twice: repeats go in a later statement. */
+  private async createAll(requests: FirstAttemptsRequest[]): Promise<FirstAttempts[]> {
+    const results: FirstAttempts[] = [];
+    let remaining = requests.map((request, index) => ({ request, index, key: `${request.event.eventId}:${request.dispatchRound}` }));
+    while (remaining.length > 0) {
+      const seen = new Set<string>();
+      const batch = remaining.filter(({ key }) => !seen.has(key) && seen.add(key));
+      remaining = remaining.filter((item) => !batch.includes(item));
+      const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, firstAttemptColumns(batch.map(({ request }) => request)));
+      for (const { key, index } of batch) {
+        const mine = rows.filter((row) => `${row.eventId}:${row.dispatchRound}` === key);
+        results[index] = { created: mine.filter((row) => row.created).length, pending: mine.map((row) => row.attemptId) };
+      }
+    }
+    return results;
+  }
+}
+
+function toDispatchInput(rows: DispatchRow[] | undefined): DispatchInput | null {
+  if (rows === undefined) return null;
+  const { eventId, applicationId, eventTypeName, labels, dispatchRound, applicationDeleted } = rows[0];
+  const candidates = rows
+    .filter((row) => row.subscriptionId !== null)
+    .map((row) => ({
+      subscriptionId: row.subscriptionId as string,
+      applicationId,
+      isEnabled: row.isEnabled,
+      deletedAt: row.deletedAt,
+      eventTypes: row.eventTypes,
+      labels: row.subscriptionLabels,
+    }));
+  return { event: { eventId, applicationId, eventTypeName, labels, dispatchRound, applicationDeleted }, candidates };
+}
+
+function firstAttemptColumns(requests: FirstAttemptsRequest[]): unknown[] {
+  const rows = requests.flatMap(({ event, dispatchRound, attempts }) => attempts.map((attempt) => ({ ...attempt, ...event, dispatchRound })));
+  return [
+    rows.map((r) => r.attemptId),
+    rows.map((r) => r.eventId),
+    rows.map((r) => r.subscriptionId),
+    rows.map((r) => r.applicationId),
+    rows.map((r) => r.dispatchRound),
+    requests.map((r) => r.event.eventId),
+    requests.map((r) => r.dispatchRound),
+  ];
 }
