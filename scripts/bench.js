@@ -17,6 +17,10 @@ const { Client } = require('pg');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const DISPATCHERS = Number(process.env.BENCH_DISPATCHERS ?? 1);
+/** BENCH_AUTH=secret ingests with the application's secret (as Hook0's SDK does) instead of the master key. */
+const AUTH = process.env.BENCH_AUTH ?? 'master';
+/** BENCH_LOG_LEVEL=info measures the services with their per-delivery logs on (default warn). */
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 /** BENCH_PROFILE=dir writes a CPU profile of each service process into dir. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 18181);
@@ -51,11 +55,11 @@ function spawnService(service, env) {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function call(method, urlPath, body) {
+function call(method, urlPath, body, token = masterKey) {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: API_PORT, method, path: `/api/v1${urlPath}`, agent, headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json', 'content-length': payload?.length ?? 0 } },
+      { host: '127.0.0.1', port: API_PORT, method, path: `/api/v1${urlPath}`, agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': payload?.length ?? 0 } },
       (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
@@ -101,7 +105,7 @@ async function main() {
     DISABLE_TARGET_IP_CHECK: 'true',
     // The benchmark measures the pipeline; Hook0's per-token limit (10 requests/s) would measure the limiter.
     DISABLE_API_RATE_LIMITING: 'true',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL,
   };
   const children = [spawnService('api', env)];
   for (let i = 0; i < DISPATCHERS; i += 1) children.push(spawnService('dispatcher', { ...env, WORKER_NAME: `bench-${i}` }));
@@ -119,6 +123,7 @@ async function main() {
       target: { type: 'http', method: 'POST', url: `http://127.0.0.1:${receiver.address().port}/hook`, headers: {} },
     });
 
+    const ingestToken = AUTH === 'secret' ? (await call('GET', `/application_secrets?application_id=${applicationId}`))[0].token : masterKey;
     const sentAt = new Map();
     const ingestLatencies = [];
     let next = 0;
@@ -137,7 +142,7 @@ async function main() {
           payload_content_type: 'application/json',
           occurred_at: new Date().toISOString(),
           labels: { env: 'bench' },
-        });
+        }, ingestToken);
         ingestLatencies.push(performance.now() - begin);
       }
     };
@@ -152,7 +157,7 @@ async function main() {
     const results = {
       date: new Date().toISOString(),
       machine: { cpus: require('node:os').cpus().length, node: process.version },
-      parameters: { events: EVENTS, concurrency: CONCURRENCY, dispatchers: DISPATCHERS, payloadBytes: 220 },
+      parameters: { events: EVENTS, concurrency: CONCURRENCY, dispatchers: DISPATCHERS, payloadBytes: 220, auth: AUTH, logLevel: LOG_LEVEL },
       ingest: { eventsPerSecond: round(EVENTS / ingestSeconds), p50Ms: round(percentile(ingestLatencies, 50)), p99Ms: round(percentile(ingestLatencies, 99)) },
       endToEnd: { p50Ms: round(percentile(endToEnd, 50)), p99Ms: round(percentile(endToEnd, 99)) },
       delivery: { delivered: received.size, eventsPerSecond: round(received.size / deliveredSeconds) },
