@@ -1,6 +1,7 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../entities/application.entity';
 import { ApplicationSecretEntity } from '../entities/application-secret.entity';
+import { PreparedStatement } from '../prepared-statement';
 
 export interface ApplicationScope {
   readonly applicationId: string;
@@ -13,18 +14,21 @@ export interface ApplicationOnboarding {
   readonly event: boolean;
 }
 
+/** Runs on every request authenticated by an application secret. */
+const SCOPE_OF_SECRET = new PreparedStatement<{ application_id: string; organization_id: string }>(
+  'hook0_scope_of_secret',
+  `SELECT a.application_id, a.organization_id
+     FROM application_secret s JOIN application a ON a.application_id = s.application_id
+    WHERE s.token = $1 AND s.deleted_at IS NULL AND a.deleted_at IS NULL`,
+);
+
 export class ApplicationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The live application a secret belongs to, or null for an unknown or deleted secret. */
   async scopeOfSecret(token: string): Promise<ApplicationScope | null> {
-    const rows: { application_id: string; organization_id: string }[] = await this.dataSource.query(
-      `SELECT a.application_id, a.organization_id
-         FROM application_secret s JOIN application a ON a.application_id = s.application_id
-        WHERE s.token = $1 AND s.deleted_at IS NULL AND a.deleted_at IS NULL`,
-      [token],
-    );
-    return rows[0] ? { applicationId: rows[0].application_id, organizationId: rows[0].organization_id } : null;
+    const [row] = await SCOPE_OF_SECRET.rows(this.dataSource, [token]);
+    return row ? { applicationId: row.application_id, organizationId: row.organization_id } : null;
   }
 
   findLive(applicationId: string): Promise<ApplicationEntity | null> {

@@ -1,10 +1,17 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { ServiceTokenEntity } from '../entities/service-token.entity';
+import { PreparedStatement } from '../prepared-statement';
 
 export interface ServiceTokenScope {
   readonly tokenId: string;
   readonly organizationId: string;
 }
+
+/** Runs on every request authenticated by a service token. */
+const SCOPE_OF_TOKEN = new PreparedStatement<{ token_id: string; organization_id: string }>(
+  'hook0_scope_of_service_token',
+  `SELECT token_id, organization_id FROM service_token WHERE token_hash = $1 AND expired_at IS NULL`,
+);
 
 /** Service tokens (HOOK0_API.md §3.6). Deleting one expires it; expired ones are kept but authenticate nothing. */
 export class ServiceTokenRepository {
@@ -42,10 +49,7 @@ export class ServiceTokenRepository {
 
   /** The live token with this hash, and its organization. */
   async scopeOf(tokenHash: Buffer): Promise<ServiceTokenScope | null> {
-    const rows: { token_id: string; organization_id: string }[] = await this.dataSource.query(
-      `SELECT token_id, organization_id FROM service_token WHERE token_hash = $1 AND expired_at IS NULL`,
-      [tokenHash],
-    );
-    return rows[0] ? { tokenId: rows[0].token_id, organizationId: rows[0].organization_id } : null;
+    const [row] = await SCOPE_OF_TOKEN.rows(this.dataSource, [tokenHash]);
+    return row ? { tokenId: row.token_id, organizationId: row.organization_id } : null;
   }
 }
