@@ -56,6 +56,19 @@ describe('MicroBatcher', () => {
     await expect(Promise.all(results)).resolves.toEqual([10, 20, 30, 40, 50, 60, 70]);
   });
 
+  it('keeps inputs with the same key out of one batch: a repeat goes in a later one', async () => {
+    const batches: number[][] = [];
+    const batcher = new MicroBatcher<number, number>(
+      async (inputs) => {
+        batches.push(inputs);
+        return inputs;
+      },
+      { maxBatch: 10, maxInFlight: 1, retryAlone: () => true, key: (n) => String(n % 3) },
+    );
+    await expect(Promise.all([1, 4, 2, 7, 3].map((n) => batcher.submit(n)))).resolves.toEqual([1, 4, 2, 7, 3]);
+    expect(batches).toEqual([[1, 2, 3], [4], [7]]);
+  });
+
   it('re-runs a failed batch one input at a time, so only the bad input fails', async () => {
     const { batcher, batches, releaseAll } = recordingBatcher({ fail: (inputs) => inputs.includes(2) });
     const results = [1, 2, 3].map((n) => batcher.submit(n).catch((error: Error) => error.message));

@@ -1,10 +1,12 @@
-export interface MicroBatcherOptions {
+export interface MicroBatcherOptions<In = unknown> {
   /** Most inputs in one batch. */
   readonly maxBatch: number;
   /** Batches running at once; inputs arriving meanwhile wait and go together in the next one. */
   readonly maxInFlight: number;
   /** A failed batch of several inputs is re-run one input at a time when this says so, so one bad input fails alone. */
   readonly retryAlone: (error: unknown) => boolean;
+  /** Inputs with the same key never share a batch: a repeat waits for a later one. */
+  readonly key?: (input: In) => string;
 }
 
 interface Pending<In, Out> {
@@ -25,7 +27,7 @@ export class MicroBatcher<In, Out> {
 
   constructor(
     private readonly run: (inputs: In[]) => Promise<Out[]>,
-    private readonly options: MicroBatcherOptions,
+    private readonly options: MicroBatcherOptions<In>,
   ) {}
 
   submit(input: In): Promise<Out> {
@@ -40,8 +42,25 @@ export class MicroBatcher<In, Out> {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      while (this.queue.length > 0 && this.inFlight < this.options.maxInFlight) void this.runBatch(this.queue.splice(0, this.options.maxBatch));
+      while (this.queue.length > 0 && this.inFlight < this.options.maxInFlight) void this.runBatch(this.takeBatch());
     });
+  }
+
+  private takeBatch(): Pending<In, Out>[] {
+    const { key, maxBatch } = this.options;
+    if (key === undefined) return this.queue.splice(0, maxBatch);
+    const keys = new Set<string>();
+    const batch: Pending<In, Out>[] = [];
+    for (let index = 0; index < this.queue.length && batch.length < maxBatch; ) {
+      const k = key(this.queue[index].input);
+      if (keys.has(k)) {
+        index += 1;
+        continue;
+      }
+      keys.add(k);
+      batch.push(...this.queue.splice(index, 1));
+    }
+    return batch;
   }
 
   private async runBatch(batch: Pending<In, Out>[]): Promise<void> {
@@ -68,14 +87,3 @@ export class MicroBatcher<In, Out> {
   }
 }
 
-/** Indexes of `items` grouped by `key`, groups in order of first appearance. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): number[][] {
-  const groups = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(index);
-    else groups.set(k, [index]);
-  });
-  return [...groups.values()];
-}

@@ -86,7 +86,10 @@ const COMPLETE = new PreparedStatement<CompletionRow>(
 
 /** Records attempts' outcomes, responses and successors; completions made together share one statement. */
 export class AttemptCompletionRepository {
-  private readonly completions = new MicroBatcher((requests: CompletionRequest[]) => this.completeAll(requests), STATEMENT_BATCHING);
+  private readonly completions = new MicroBatcher((requests: CompletionRequest[]) => this.completeAll(requests), {
+    ...STATEMENT_BATCHING,
+    key: (request) => request.attemptId,
+  });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -94,18 +97,9 @@ export class AttemptCompletionRepository {
     return this.completions.submit(request);
   }
 
-  /** An attempt named twice in one batch would be updated once but answered twice: repeats go in a later statement. */
   private async completeAll(requests: CompletionRequest[]): Promise<CompletionResult[]> {
-    const results: CompletionResult[] = [];
-    let remaining = requests.map((request, index) => ({ request, index }));
-    while (remaining.length > 0) {
-      const seen = new Set<string>();
-      const batch = remaining.filter(({ request }) => !seen.has(request.attemptId) && seen.add(request.attemptId));
-      remaining = remaining.filter((item) => !batch.includes(item));
-      const rows = new Map((await COMPLETE.rows(this.dataSource, columns(batch.map(({ request }) => request)))).map((row) => [row.attemptId, row]));
-      for (const { request, index } of batch) results[index] = toResult(rows.get(request.attemptId));
-    }
-    return results;
+    const rows = new Map((await COMPLETE.rows(this.dataSource, columns(requests))).map((row) => [row.attemptId, row]));
+    return requests.map((request) => toResult(rows.get(request.attemptId)));
   }
 }
 

@@ -16,6 +16,8 @@ describe('DeliveryRepository.claim', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.url, max: 2 });
+    // pool.end() resolves before its sockets close; the forced DROP DATABASE may still end one of them.
+    pool.on('error', () => undefined);
     dataSource = await connectDataSource({ url: db.url, poolSize: 4, applicationName: 'claim-test', timeoutMs: 10_000, createIfMissing: false });
     deliveries = new DeliveryRepository(dataSource);
   });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupBy, MicroBatcher } from '../micro-batcher';
+import { MicroBatcher } from '../micro-batcher';
 import { PreparedStatement } from '../prepared-statement';
 import { STATEMENT_BATCHING } from './statement-batching';
 
@@ -58,16 +58,19 @@ export interface ClaimRequest {
 /** Claims many attempts in one statement; rows are locked in id order, so concurrent batches cannot deadlock. */
 const CLAIM = new PreparedStatement<ClaimedAttempt>(
   'hook0_claim_attempts',
-  `WITH claimable AS (
-     SELECT request_attempt_id FROM request_attempt
-      WHERE request_attempt_id = ANY($1::uuid[]) AND succeeded_at IS NULL AND failed_at IS NULL
-        AND (lease_expires_at IS NULL OR lease_expires_at < now())
-        AND (delay_until IS NULL OR delay_until <= now() + $4 * interval '1 millisecond')
-      ORDER BY request_attempt_id
-        FOR UPDATE
+  `WITH input AS (
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS i (attempt_id, worker_name, lease_ms, tolerance_ms)
+   ), claimable AS (
+     SELECT ra.request_attempt_id, i.worker_name, i.lease_ms
+       FROM request_attempt AS ra JOIN input AS i ON i.attempt_id = ra.request_attempt_id
+      WHERE ra.succeeded_at IS NULL AND ra.failed_at IS NULL
+        AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now())
+        AND (ra.delay_until IS NULL OR ra.delay_until <= now() + i.tolerance_ms * interval '1 millisecond')
+      ORDER BY ra.request_attempt_id
+        FOR UPDATE OF ra
    )
    UPDATE request_attempt AS ra
-      SET picked_at = now(), lease_expires_at = now() + $3 * interval '1 millisecond', worker_name = $2
+      SET picked_at = now(), lease_expires_at = now() + c.lease_ms * interval '1 millisecond', worker_name = c.worker_name
      FROM claimable AS c, event AS e, subscription AS s, application AS a
     WHERE ra.request_attempt_id = c.request_attempt_id
       AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
@@ -105,7 +108,7 @@ const FIND_STATE = new PreparedStatement<AttemptState>(
 );
 
 export class DeliveryRepository {
-  private readonly claims = new MicroBatcher((requests: ClaimRequest[]) => this.claimAll(requests), STATEMENT_BATCHING);
+  private readonly claims = new MicroBatcher((requests: ClaimRequest[]) => this.claimAll(requests), { ...STATEMENT_BATCHING, key: (request) => request.attemptId });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -124,17 +127,14 @@ export class DeliveryRepository {
   }
 
   private async claimAll(requests: ClaimRequest[]): Promise<(ClaimedAttempt | null)[]> {
-    const results: (ClaimedAttempt | null)[] = requests.map(() => null);
-    for (const group of groupBy(requests, (r) => `${r.workerName}\u0000${r.leaseMs}\u0000${r.earlyToleranceMs}`)) {
-      const [{ workerName, leaseMs, earlyToleranceMs }] = group.map((index) => requests[index]);
-      const ids = group.map((index) => requests[index].attemptId);
-      const claimed = new Map((await CLAIM.rows(this.dataSource, [ids, workerName, leaseMs, earlyToleranceMs])).map((row) => [row.attemptId, row]));
-      for (const index of group) {
-        results[index] = claimed.get(requests[index].attemptId) ?? null;
-        claimed.delete(requests[index].attemptId);
-      }
-    }
-    return results;
+    const rows = await CLAIM.rows(this.dataSource, [
+      requests.map((r) => r.attemptId),
+      requests.map((r) => r.workerName),
+      requests.map((r) => r.leaseMs),
+      requests.map((r) => r.earlyToleranceMs),
+    ]);
+    const claimed = new Map(rows.map((row) => [row.attemptId, row]));
+    return requests.map((request) => claimed.get(request.attemptId) ?? null);
   }
 
   async findState(attemptId: string): Promise<AttemptState | null> {

@@ -17,6 +17,8 @@ describe('DispatchRepository', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.url, max: 2 });
+    // pool.end() resolves before its sockets close; the forced DROP DATABASE may still end one of them.
+    pool.on('error', () => undefined);
     dataSource = await connectDataSource({ url: db.url, poolSize: 2, applicationName: 'statements-test', timeoutMs: 10_000, createIfMissing: false });
     dispatch = new DispatchRepository(dataSource);
   });

@@ -92,7 +92,10 @@ interface FirstAttemptsRequest {
 /** Fan-out: what events are and who may want them in one statement, their first attempts in another; calls made together share them. */
 export class DispatchRepository {
   private readonly loads = new MicroBatcher((eventIds: string[]) => this.loadAll(eventIds), STATEMENT_BATCHING);
-  private readonly creations = new MicroBatcher((requests: FirstAttemptsRequest[]) => this.createAll(requests), STATEMENT_BATCHING);
+  private readonly creations = new MicroBatcher((requests: FirstAttemptsRequest[]) => this.createAll(requests), {
+    ...STATEMENT_BATCHING,
+    key: (request) => `${request.event.eventId}:${request.dispatchRound}`,
+  });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -118,21 +121,12 @@ export class DispatchRepository {
     return eventIds.map((eventId) => toDispatchInput(byEvent.get(eventId)));
   }
 
-  /** A round named twice in one batch would insert twice: repeats go in a later statement. */
   private async createAll(requests: FirstAttemptsRequest[]): Promise<FirstAttempts[]> {
-    const results: FirstAttempts[] = [];
-    let remaining = requests.map((request, index) => ({ request, index, key: `${request.event.eventId}:${request.dispatchRound}` }));
-    while (remaining.length > 0) {
-      const seen = new Set<string>();
-      const batch = remaining.filter(({ key }) => !seen.has(key) && seen.add(key));
-      remaining = remaining.filter((item) => !batch.includes(item));
-      const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, firstAttemptColumns(batch.map(({ request }) => request)));
-      for (const { key, index } of batch) {
-        const mine = rows.filter((row) => `${row.eventId}:${row.dispatchRound}` === key);
-        results[index] = { created: mine.filter((row) => row.created).length, pending: mine.map((row) => row.attemptId) };
-      }
-    }
-    return results;
+    const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, firstAttemptColumns(requests));
+    return requests.map(({ event, dispatchRound }) => {
+      const mine = rows.filter((row) => row.eventId === event.eventId && row.dispatchRound === dispatchRound);
+      return { created: mine.filter((row) => row.created).length, pending: mine.map((row) => row.attemptId) };
+    });
   }
 }
 
