@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { MicroBatcher } from '../micro-batcher';
 import { PreparedStatement } from '../prepared-statement';
+import { STATEMENT_BATCHING } from './statement-batching';
 import { EventEntity } from '../entities/event.entity';
 
 export interface NewEvent {
@@ -29,43 +31,65 @@ const WITHOUT_PAYLOAD = {
   receivedAt: true,
 } as const;
 
-const INSERT_WITH_OUTBOX = new PreparedStatement<{ received_at: Date }>(
-  'hook0_insert_event',
-  `WITH inserted AS (
+/** Inserted in id order, so concurrent batches reusing the same ids wait on each other in one order. */
+const INSERT_WITH_OUTBOX = new PreparedStatement<{ eventId: string; receivedAt: Date }>(
+  'hook0_insert_events',
+  `WITH input AS (
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[],
+                          $9::timestamptz[], $10::uuid[])
+              AS i (event_id, application_id, event_type_name, payload, payload_content_type, ip, metadata, labels,
+                    occurred_at, organization_id)
+   ), inserted AS (
      INSERT INTO event (event_id, application_id, event_type_name, payload, payload_content_type, ip, metadata, labels, occurred_at)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+     SELECT i.event_id, i.application_id, i.event_type_name, i.payload, i.payload_content_type, i.ip, i.metadata::jsonb,
+            i.labels::jsonb, i.occurred_at
+       FROM input AS i
       WHERE EXISTS (SELECT 1 FROM event_type t JOIN application a ON a.application_id = t.application_id
-                     WHERE t.application_id = $2 AND t.event_type_name = $3 AND t.deactivated_at IS NULL
-                       AND a.deleted_at IS NULL AND ($10::uuid IS NULL OR a.organization_id = $10))
+                     WHERE t.application_id = i.application_id AND t.event_type_name = i.event_type_name
+                       AND t.deactivated_at IS NULL AND a.deleted_at IS NULL
+                       AND (i.organization_id IS NULL OR a.organization_id = i.organization_id))
+      ORDER BY i.event_id
      RETURNING event_id, dispatch_round, received_at
    ), queued AS (
      INSERT INTO event_outbox (event_id, dispatch_round) SELECT event_id, dispatch_round FROM inserted
    )
-   SELECT received_at FROM inserted`,
+   SELECT event_id AS "eventId", received_at AS "receivedAt" FROM inserted`,
 );
 
+/** Larger payloads are inserted alone rather than held in a batch's parameters. */
+const BATCHED_PAYLOAD_MAX_BYTES = 64 * 1024;
+
+interface InsertRequest {
+  readonly event: NewEvent;
+  readonly organizationId: string | null;
+}
+
 export class EventRepository {
+  private readonly inserts = new MicroBatcher((requests: InsertRequest[]) => this.insertAll(requests), {
+    ...STATEMENT_BATCHING,
+    key: (request) => request.event.eventId,
+  });
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Writes the event and its outbox row in one statement (so one transaction): once this returns,
    * the event will reach RabbitMQ whatever happens to this process. Only into a live application (in
    * `organizationId` when given) and an active event type. A reused event_id raises the `event_pkey` unique violation.
+   * Events ingested together share the statement, and so its commit.
    */
   async insertWithOutbox(event: NewEvent, organizationId: string | null = null): Promise<InsertEventResult> {
-    const rows = await INSERT_WITH_OUTBOX.rows(this.dataSource, [
-      event.eventId,
-      event.applicationId,
-      event.eventTypeName,
-      event.payload,
-      event.payloadContentType,
-      event.ip,
-      JSON.stringify(event.metadata),
-      JSON.stringify(event.labels),
-      event.occurredAt,
-      organizationId,
-    ]);
-    return rows[0] ? { inserted: true, receivedAt: rows[0].received_at } : { inserted: false };
+    const request = { event, organizationId };
+    return event.payload.length > BATCHED_PAYLOAD_MAX_BYTES ? (await this.insertAll([request]))[0] : this.inserts.submit(request);
+  }
+
+  private async insertAll(requests: InsertRequest[]): Promise<InsertEventResult[]> {
+    const rows = await INSERT_WITH_OUTBOX.rows(this.dataSource, insertColumns(requests));
+    const receivedAt = new Map(rows.map((row) => [row.eventId, row.receivedAt]));
+    return requests.map(({ event }) => {
+      const at = receivedAt.get(event.eventId);
+      return at === undefined ? { inserted: false } : { inserted: true, receivedAt: at };
+    });
   }
 
   /** The 100 most recent events of an application, without payloads. */
@@ -81,4 +105,20 @@ export class EventRepository {
   findInApplication(applicationId: string, eventId: string): Promise<EventEntity | null> {
     return this.dataSource.getRepository(EventEntity).findOneBy({ applicationId, eventId });
   }
+}
+
+function insertColumns(requests: InsertRequest[]): unknown[] {
+  const events = requests.map((r) => r.event);
+  return [
+    events.map((e) => e.eventId),
+    events.map((e) => e.applicationId),
+    events.map((e) => e.eventTypeName),
+    events.map((e) => e.payload),
+    events.map((e) => e.payloadContentType),
+    events.map((e) => e.ip),
+    events.map((e) => JSON.stringify(e.metadata)),
+    events.map((e) => JSON.stringify(e.labels)),
+    events.map((e) => e.occurredAt),
+    requests.map((r) => r.organizationId),
+  ];
 }

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createApplication, createEventType, createTestDatabase, type TestDatabase } from '@hook0/testing';
+import { connectDataSource } from '../connect';
+import { pgConstraint } from '../postgres-errors';
+import { EventRepository, type NewEvent } from './event.repository';
+
+const TYPE = 'billing.invoice.paid';
+
+describe('EventRepository.insertWithOutbox', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let dataSource: DataSource;
+  let events: EventRepository;
+  let app: { organizationId: string; applicationId: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    // pool.end() resolves before its sockets close; the forced DROP DATABASE may still end one of them.
+    pool.on('error', () => undefined);
+    dataSource = await connectDataSource({ url: db.url, poolSize: 4, applicationName: 'ingest-test', timeoutMs: 10_000, createIfMissing: false });
+    events = new EventRepository(dataSource);
+    app = await createApplication(pool);
+    await createEventType(pool, app.applicationId, TYPE);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await pool.end();
+    await db.drop();
+  });
+
+  const event = (overrides: Partial<NewEvent> = {}): NewEvent => ({
+    eventId: randomUUID(),
+    applicationId: app.applicationId,
+    eventTypeName: TYPE,
+    payload: Buffer.from('{"a":"\\\\ \\" \u00e9"}'),
+    payloadContentType: 'application/json',
+    ip: '127.0.0.1',
+    metadata: { k: 'v "quoted" \\ back' },
+    labels: { env: 'test' },
+    occurredAt: new Date('2026-05-04T09:12:30.123Z'),
+    ...overrides,
+  });
+
+  it('writes events ingested together with their outbox rows, each answered for itself', async () => {
+    const good = [event(), event({ payload: Buffer.from([0, 1, 2, 255]), payloadContentType: 'application/octet-stream+base64', ip: null })];
+    const results = await Promise.all([
+      ...good.map((e) => events.insertWithOutbox(e)),
+      events.insertWithOutbox(event({ eventTypeName: 'billing.invoice.lost' })),
+      events.insertWithOutbox(event(), randomUUID()),
+      events.insertWithOutbox(event(), app.organizationId),
+    ]);
+    expect(results.map((r) => r.inserted)).toEqual([true, true, false, false, true]);
+    const { rows } = await pool.query(
+      `SELECT e.payload, e.metadata, e.labels, e.ip, e.occurred_at, (o.event_id IS NOT NULL) AS queued
+         FROM event e LEFT JOIN event_outbox o USING (event_id) WHERE e.event_id = ANY($1) ORDER BY e.payload_content_type`,
+      [good.map((e) => e.eventId)],
+    );
+    expect(rows[0]).toMatchObject({ payload: good[0].payload, metadata: good[0].metadata, labels: { env: 'test' }, ip: '127.0.0.1', queued: true });
+    expect(rows[0].occurred_at.toISOString()).toBe('2026-05-04T09:12:30.123Z');
+    expect(rows[1]).toMatchObject({ payload: good[1].payload, ip: null, queued: true });
+  });
+
+  it('refuses a reused event_id alone, even when it is ingested twice at once', async () => {
+    const reused = event();
+    const others = [event(), event()];
+    const results = await Promise.allSettled([events.insertWithOutbox(reused), events.insertWithOutbox({ ...reused }), ...others.map((e) => events.insertWithOutbox(e))]);
+    const failures = results.filter((r) => r.status === 'rejected');
+    expect(failures).toHaveLength(1);
+    expect(pgConstraint((failures[0] as PromiseRejectedResult).reason)).toBe('event_pkey');
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM event_outbox WHERE event_id = ANY($1)`, [[reused.eventId, ...others.map((e) => e.eventId)]]);
+    expect(rows[0].n).toBe(3);
+  });
+
+  it('inserts a payload too large to batch on its own', async () => {
+    const large = event({ payload: Buffer.alloc(100_000, 'x'), payloadContentType: 'text/plain' });
+    await expect(events.insertWithOutbox(large)).resolves.toMatchObject({ inserted: true });
+  });
+});
