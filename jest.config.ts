@@ -29,6 +29,8 @@ const config: Config = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    // The deploy files (dashboard, alert rules, compose, Kubernetes) checked with promtool, docker-compose and kubectl.
+    { ...shared, displayName: 'deploy', testMatch: ['<rootDir>/deploy/checks/**/*.spec.ts'] },
   ],
 };
 
