@@ -1,0 +1,57 @@
+# syntax=docker/dockerfile:1
+# One image for every role; the command picks it (see README "Deploy"):
+#   api         node services/api/dist/main.js   (default)
+#   dispatcher  node services/dispatcher/dist/main.js
+#   migrate     node libs/db/dist/migrate-cli.js
+# node runs as PID 1 and handles SIGTERM itself: never start a role through `npm run`.
+
+# Compiles every workspace with the dev dependencies (TypeScript, type packages).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY libs/core/package.json libs/core/
+COPY libs/config/package.json libs/config/
+COPY libs/observability/package.json libs/observability/
+COPY libs/db/package.json libs/db/
+COPY libs/messaging/package.json libs/messaging/
+COPY libs/testing/package.json libs/testing/
+COPY services/api/package.json services/api/
+COPY services/dispatcher/package.json services/dispatcher/
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY tsconfig.base.json tsconfig.json ./
+COPY libs libs
+COPY services services
+RUN npm run build
+
+# The runtime dependencies only, installed from the same lock file.
+FROM node:20-bookworm-slim AS production-dependencies
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY libs/core/package.json libs/core/
+COPY libs/config/package.json libs/config/
+COPY libs/observability/package.json libs/observability/
+COPY libs/db/package.json libs/db/
+COPY libs/messaging/package.json libs/messaging/
+COPY libs/testing/package.json libs/testing/
+COPY services/api/package.json services/api/
+COPY services/dispatcher/package.json services/dispatcher/
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+
+# Manifests, compiled code and production node_modules, owned by root and read-only to the service user.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=production-dependencies /app/package.json /app/package-lock.json ./
+COPY --from=production-dependencies /app/node_modules node_modules
+COPY --from=production-dependencies /app/libs libs
+COPY --from=production-dependencies /app/services services
+COPY --from=build /app/libs/core/dist libs/core/dist
+COPY --from=build /app/libs/config/dist libs/config/dist
+COPY --from=build /app/libs/observability/dist libs/observability/dist
+COPY --from=build /app/libs/db/dist libs/db/dist
+COPY --from=build /app/libs/messaging/dist libs/messaging/dist
+COPY --from=build /app/services/api/dist services/api/dist
+COPY --from=build /app/services/dispatcher/dist services/dispatcher/dist
+USER 10001:10001
+EXPOSE 8081 9464 9465
+CMD ["node", "services/api/dist/main.js"]
