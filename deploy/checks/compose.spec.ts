@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -96,7 +96,11 @@ describe('docker-compose.yml', () => {
     const { datasources } = readYaml<{ datasources: { uid?: string; type: string; url: string }[] }>(path.join(provisioning, 'datasources/prometheus.yaml'));
     expect(datasources).toEqual([expect.objectContaining({ uid: expect.any(String), type: 'prometheus', url: 'http://prometheus:9090' })]);
     const { providers } = readYaml<{ providers: { options: { path: string } }[] }>(path.join(provisioning, 'dashboards/hook0.yaml'));
-    expect(providers.map((provider) => provider.options.path)).toEqual([mountTarget('grafana', 'deploy/grafana/dashboards')]);
+    const dashboards = mountTarget('grafana', 'deploy/grafana/dashboards');
+    expect(providers.map((provider) => provider.options.path)).toEqual([dashboards]);
+    const home = service(compose, 'grafana').environment?.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH ?? '';
+    expect(home).toBe(`${dashboards}/hook0.json`);
+    expect(existsSync(path.join(REPO_ROOT, 'deploy/grafana/dashboards/hook0.json'))).toBe(true);
   });
 });
 
