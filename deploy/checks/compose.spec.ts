@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { bindMounts, COMPOSE_FILE, loadCompose, REPO_ROOT, service } from './compose-file';
+import { bindMounts, COMPOSE_FILE, loadCompose, service } from './support/compose-file';
+import { REPO_ROOT } from './support/repo-path';
 
 const PROMETHEUS_CONFIG = path.join(REPO_ROOT, 'deploy', 'prometheus', 'prometheus.yml');
 const CONTRACT_JOBS = ['hook0-api', 'hook0-dispatcher', 'rabbitmq'];

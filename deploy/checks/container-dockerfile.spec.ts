@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadCompose, REPO_ROOT, service } from './compose-file';
-import { execForm, parseDockerfile, readDockerfile, type Instruction, type Stage } from './container-dockerfile';
+import { loadCompose, service } from './support/compose-file';
+import { REPO_ROOT } from './support/repo-path';
+import { execForm, parseDockerfile, readDockerfile, type Instruction, type Stage } from './support/container-dockerfile';
 
 const stages = readDockerfile(path.join(REPO_ROOT, 'Dockerfile'));
 const runtime = stages[stages.length - 1];

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { AMQP_BASE_URL, databaseUrl, freePort, POSTGRES_ADMIN_URL } from '@hook0/testing';
-import { loadCompose, REPO_ROOT, service } from './compose-file';
-import { buildStage, type BuiltStage, type StageFilesystem } from './container-build';
-import { readDockerfile } from './container-dockerfile';
-import { RoleProcess } from './container-role-process';
+import { loadCompose, service } from './support/compose-file';
+import { REPO_ROOT } from './support/repo-path';
+import { buildStage, type BuiltStage, type StageFilesystem } from './support/container-build';
+import { readDockerfile } from './support/container-dockerfile';
+import { RoleProcess } from './support/container-role-process';
 
 /**
  * The image without an engine: the Dockerfile's stages laid out on disk (the build stage is this checkout after

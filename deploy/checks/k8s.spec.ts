@@ -3,8 +3,9 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { parseDuration } from '@hook0/core';
 import { buildTopology } from '@hook0/messaging';
-import { containerEnv, containerPort, named, ofKind, podSpec, renderOverlay, repoRoot, schemaProblem, selects, type RenderedObject } from './k8s-manifests';
-import { scrapeTargets } from './k8s-monitoring';
+import { containerEnv, containerPort, named, ofKind, podSpec, renderOverlay, schemaProblem, selects, type RenderedObject } from './support/k8s-manifests';
+import { REPO_ROOT } from './support/repo-path';
+import { scrapeTargets } from './support/k8s-monitoring';
 
 // What each overlay promises (k8s/overlays/*/kustomization.yaml).
 const overlays = {
@@ -51,7 +52,7 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
       const [container] = podSpec(named(objects, role.workload, role.name)).containers;
       expect(container.command).toEqual(role.command);
       expect(container.image).toBe(`ghcr.io/hook0-ts/hook0-ts:${expected.imageTag}`);
-      expect(existsSync(path.join(repoRoot, role.source))).toBe(true);
+      expect(existsSync(path.join(REPO_ROOT, role.source))).toBe(true);
     }
   });
 
@@ -160,13 +161,13 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
   it('hands Grafana deploy/grafana/dashboards/hook0.json, unchanged (after editing it: node k8s/sync-monitoring.js)', () => {
     const dashboard = named(objects, 'ConfigMap', 'hook0-grafana-dashboard');
     expect(dashboard.metadata?.labels?.grafana_dashboard).toBe('1');
-    expect(dashboard.data?.['hook0.json']).toBe(readFileSync(path.join(repoRoot, 'deploy/grafana/dashboards/hook0.json'), 'utf8'));
+    expect(dashboard.data?.['hook0.json']).toBe(readFileSync(path.join(REPO_ROOT, 'deploy/grafana/dashboards/hook0.json'), 'utf8'));
     // kubectl apply keeps the whole object in an annotation, which may not exceed 256 KiB.
     expect(Buffer.byteLength(JSON.stringify(dashboard))).toBeLessThan(256 * 1024);
   });
 
   it('loads the alert rules of deploy/prometheus/rules/hook0.rules.yaml (after editing it: node k8s/sync-monitoring.js)', () => {
-    const rules = YAML.parse(readFileSync(path.join(repoRoot, 'deploy/prometheus/rules/hook0.rules.yaml'), 'utf8'));
+    const rules = YAML.parse(readFileSync(path.join(REPO_ROOT, 'deploy/prometheus/rules/hook0.rules.yaml'), 'utf8'));
     expect(named(objects, 'PrometheusRule', 'hook0').spec?.groups).toEqual(rules.groups);
   });
 

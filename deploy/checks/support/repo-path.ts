@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
 /** Absolute path of a file given relative to the repository root. */
 export function repoPath(relative: string): string {
-  return resolve(__dirname, '..', '..', '..', relative);
+  return resolve(REPO_ROOT, relative);
 }

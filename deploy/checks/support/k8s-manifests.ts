@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import YAML from 'yaml';
+import { REPO_ROOT } from './repo-path';
 import { ConfigMap, Namespace, Secret, Service, type IContainer, type IPodSpec } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
@@ -9,7 +10,6 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import { PodMonitor, PrometheusRule, ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** The schema model of every kind the manifests may contain. */
 const models = {
@@ -41,7 +41,7 @@ export interface RenderedObject {
 /** `kubectl kustomize k8s/overlays/<overlay>`, parsed; throws with kubectl's stderr when it cannot render. */
 export function renderOverlay(overlay: string): RenderedObject[] {
   const dir = path.join('k8s', 'overlays', overlay);
-  const result = spawnSync('kubectl', ['kustomize', dir], { cwd: repoRoot, encoding: 'utf8' });
+  const result = spawnSync('kubectl', ['kustomize', dir], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`kubectl kustomize ${dir} failed:\n${result.stderr}`);
   return YAML.parseAllDocuments(result.stdout).map((document) => {

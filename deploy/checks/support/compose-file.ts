@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { REPO_ROOT } from './repo-path';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
 
 export interface ComposeHealthcheck {
