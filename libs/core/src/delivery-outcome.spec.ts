@@ -1,4 +1,4 @@
-import { DELIVERY_ERROR_NAMES, isSuccessStatus, outcomeLabel } from './delivery-outcome';
+import { deadReason, DELIVERY_ERROR_NAMES, isSuccessStatus, outcomeLabel } from './delivery-outcome';
 
 describe('DELIVERY_ERROR_NAMES', () => {
   it('are the names Hook0 records (HOOK0_API.md §6.5)', () => {
@@ -35,5 +35,13 @@ describe('outcomeLabel', () => {
   it('keeps metrics low-cardinality: four labels for every error name', () => {
     const labels = new Set([null, ...DELIVERY_ERROR_NAMES].map(outcomeLabel));
     expect([...labels].sort()).toEqual(['http_error', 'invalid_target', 'success', 'transport_error']);
+  });
+});
+
+describe('deadReason', () => {
+  it('names an unsignable header apart from exhausted retries', () => {
+    expect(deadReason('E_INVALID_HEADER')).toBe('invalid_header');
+    expect(deadReason('E_HTTP')).toBe('retries_exhausted');
+    expect(deadReason('E_TIMEOUT')).toBe('retries_exhausted');
   });
 });

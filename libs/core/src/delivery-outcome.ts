@@ -23,3 +23,11 @@ export function outcomeLabel(errorName: DeliveryErrorName | null): DeliveryOutco
   if (errorName === 'E_INVALID_TARGET' || errorName === 'E_INVALID_HEADER') return 'invalid_target';
   return 'transport_error';
 }
+
+export const DEAD_REASONS = ['retries_exhausted', 'invalid_header'] as const;
+export type DeadReason = (typeof DEAD_REASONS)[number];
+
+/** Why a failed delivery that gets no further attempt is dead-lettered. */
+export function deadReason(errorName: DeliveryErrorName): DeadReason {
+  return errorName === 'E_INVALID_HEADER' ? 'invalid_header' : 'retries_exhausted';
+}

@@ -3,6 +3,7 @@ export * from './duration';
 export * from './matching';
 export * from './retry-policy';
 export * from './delivery-outcome';
+export * from './status-class';
 export * from './signature';
 export * from './wait-ladder';
 export * from './attempt-status';

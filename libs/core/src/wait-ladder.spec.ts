@@ -1,4 +1,4 @@
-import { buildLadder, nextHop } from './wait-ladder';
+import { buildLadder, nextHop, tierFor, tierName } from './wait-ladder';
 
 const SECOND = 1_000;
 const HOUR = 3_600_000;
@@ -21,6 +21,26 @@ describe('buildLadder', () => {
     expect(tiers[17]).toBe(250 * 2 ** 17);
     expect(tiers[17]).toBeGreaterThan(9 * HOUR);
     tiers.slice(1).forEach((tier, index) => expect(tier).toBe(2 * tiers[index]));
+  });
+});
+
+describe('tierFor (the tier label of a scheduled retry)', () => {
+  const tiers = [250, 500, 1_000, 2_000];
+
+  it('is the largest tier not above the delay', () => {
+    expect(tierFor(tiers, 250)).toBe(250);
+    expect(tierFor(tiers, 999)).toBe(500);
+    expect(tierFor(tiers, 1_000)).toBe(1_000);
+    expect(tierFor(tiers, 10 * HOUR)).toBe(2_000);
+  });
+
+  it('is the smallest tier for a delay below it, zero included', () => {
+    expect(tierFor(tiers, 249)).toBe(250);
+    expect(tierFor(tiers, 0)).toBe(250);
+  });
+
+  it('is written like the wait queue suffix', () => {
+    expect(tierName(tierFor(tiers, 1_500))).toBe('1000ms');
   });
 });
 

@@ -11,10 +11,19 @@ export function buildLadder(smallestTierMs: number, largestTierMs: number): numb
   return tiers;
 }
 
+/** The largest tier not above `delayMs`; the smallest one for a delay below it. */
+export function tierFor(tiersAscending: readonly number[], delayMs: number): number {
+  let chosen = tiersAscending[0];
+  for (const tier of tiersAscending) if (tier <= delayMs) chosen = tier;
+  return chosen;
+}
+
 /** The tier to wait in next, or null when the message is due now. */
 export function nextHop(tiersAscending: readonly number[], remainingMs: number, dueToleranceMs: number): number | null {
-  if (remainingMs <= dueToleranceMs) return null;
-  let chosen = tiersAscending[0];
-  for (const tier of tiersAscending) if (tier <= remainingMs) chosen = tier;
-  return chosen;
+  return remainingMs <= dueToleranceMs ? null : tierFor(tiersAscending, remainingMs);
+}
+
+/** A tier as wait queues and metric labels write it: `250ms`. */
+export function tierName(tierMs: number): string {
+  return `${tierMs}ms`;
 }
