@@ -1,6 +1,6 @@
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
-import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
-import { errorFields, type Logger } from '@hook0/observability';
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { errorFields, type Logger, type QueueDepth } from '@hook0/observability';
 import { declareTopology, type Topology } from './topology';
 
 export interface BrokerOptions {
@@ -10,6 +10,15 @@ export interface BrokerOptions {
   readonly connectionName: string;
   /** A publish not confirmed within this time is rejected (and retried by its caller). */
   readonly publishTimeoutMs: number;
+}
+
+const NOT_FOUND = 404;
+
+/** A plain channel whose closing by the server (an error reply) is expected and handled by its user. */
+async function openQuietChannel(connection: ChannelModel): Promise<Channel> {
+  const channel = await connection.createChannel();
+  channel.on('error', () => undefined);
+  return channel;
 }
 
 /**
@@ -94,6 +103,32 @@ export class Broker {
     const wrapper = this.connection.createChannel({ name, confirm: false, setup });
     wrapper.on('error', (error: Error) => this.options.logger.error('amqp.channel_error', { channel: name, ...errorFields(error) }));
     return wrapper;
+  }
+
+  /**
+   * Messages in every queue of the topology, by passive declares on a short-lived channel of their own:
+   * the server closes a channel whose check names a missing queue, and publishers and consumers must not
+   * share that fate. A missing queue is left out.
+   */
+  async queueDepths(): Promise<QueueDepth[]> {
+    const connection = this.connection.connection;
+    if (!connection) throw new Error('RabbitMQ not connected');
+    const depths: QueueDepth[] = [];
+    let channel = await openQuietChannel(connection);
+    try {
+      for (const { name, label, kind } of this.options.topology.queues) {
+        try {
+          const { messageCount } = await channel.checkQueue(name);
+          depths.push({ queue: label, kind, messages: messageCount });
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== NOT_FOUND) throw error;
+          channel = await openQuietChannel(connection);
+        }
+      }
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+    return depths;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Options } from 'amqplib';
-import { buildLadder } from '@hook0/core';
+import { buildLadder, tierName } from '@hook0/core';
+import type { QueueKind } from '@hook0/observability';
 
 /** Every exchange, queue, routing key and argument, in one place. */
 export interface Topology {
@@ -10,6 +11,8 @@ export interface Topology {
   readonly deliverQueue: string;
   readonly deadLetterQueue: string;
   readonly waitTiers: readonly WaitTier[];
+  /** Every queue above, for monitoring. */
+  readonly queues: readonly TopologyQueue[];
 }
 
 export interface WaitTier {
@@ -18,24 +21,34 @@ export interface WaitTier {
   readonly routingKey: string;
 }
 
+export interface TopologyQueue {
+  readonly name: string;
+  /** The name without the prefix: `deliver`, `wait.250ms`. */
+  readonly label: string;
+  readonly kind: QueueKind;
+}
+
 export const ROUTING = { dispatch: 'dispatch', deliver: 'deliver', dead: 'dead' } as const;
 
 /** A poison message goes to the dead-letter queue after this many deliveries (quorum queues count them). */
 export const DELIVERY_LIMIT = 20;
 
 export function buildTopology(prefix: string, ladderMinMs: number, ladderMaxMs: number): Topology {
+  const queue = (label: string, kind: QueueKind): TopologyQueue => ({ name: `${prefix}.${label}`, label, kind });
+  const dispatch = queue('dispatch', 'work');
+  const deliver = queue('deliver', 'work');
+  const deadLetters = queue('dead-letters', 'dead');
+  const ladder = buildLadder(ladderMinMs, ladderMaxMs);
+  const waits = ladder.map((ttlMs) => queue(`wait.${tierName(ttlMs)}`, 'wait'));
   return {
     workExchange: `${prefix}.work`,
     waitExchange: `${prefix}.wait`,
     deadExchange: `${prefix}.dead`,
-    dispatchQueue: `${prefix}.dispatch`,
-    deliverQueue: `${prefix}.deliver`,
-    deadLetterQueue: `${prefix}.dead-letters`,
-    waitTiers: buildLadder(ladderMinMs, ladderMaxMs).map((ttlMs) => ({
-      ttlMs,
-      queue: `${prefix}.wait.${ttlMs}ms`,
-      routingKey: `wait.${ttlMs}`,
-    })),
+    dispatchQueue: dispatch.name,
+    deliverQueue: deliver.name,
+    deadLetterQueue: deadLetters.name,
+    waitTiers: ladder.map((ttlMs, index) => ({ ttlMs, queue: waits[index].name, routingKey: `wait.${ttlMs}` })),
+    queues: [dispatch, deliver, deadLetters, ...waits],
   };
 }
 

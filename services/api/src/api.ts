@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiConfig } from '@hook0/config';
-import { ProblemError } from '@hook0/core';
 import { connectDataSource, OutboxRepository } from '@hook0/db';
 import { Broker, buildTopology } from '@hook0/messaging';
 import { createApiMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
 import { buildApp } from './app';
 import { TokenAuthenticator } from './auth/token-authenticator';
+import { OutboxFullProblem } from './outbox/outbox-full.problem';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { allRoutes } from './routes';
 import { createRepositories, createServices } from './services';
@@ -63,12 +63,9 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     repositories,
     {
       admit: () => {
-        if (relay.isSaturated()) throw new ProblemError('ServiceUnavailable', 'Too many events are waiting to be published; retry later.', null, { 'Retry-After': '5' });
+        if (relay.isSaturated()) throw new OutboxFullProblem();
       },
-      onCommitted: (contentType) => {
-        metrics.eventsIngested.inc({ content_type: contentType });
-        relay.nudge();
-      },
+      onCommitted: () => relay.nudge(),
     },
     { config, rabbitmqConnected: () => broker.isConnected(), onOutboxWritten: () => relay.nudge() },
   );

@@ -7,6 +7,7 @@ import { notFoundHandler, problemHandler } from './http/problem-responses';
 import type { RouteDefinition } from './http/route';
 import { mountRoutes } from './http/route-mounting';
 import { ApiRateLimits } from './http/rate-limits';
+import { responseRecorder, routeLabels, type ResponseRecorder } from './http/request-metrics';
 import { DOCS_PATH, swaggerUiHandlers } from './http/openapi/swagger-ui';
 
 export interface AppDependencies {
@@ -18,6 +19,7 @@ export interface AppDependencies {
 }
 
 export const API_PREFIX = '/api/v1';
+const INGEST_ROUTE = `${API_PREFIX}/event`;
 
 /** Hook0 trims one trailing slash (actix NormalizePath::trim), so `/event/` is `/event`. */
 const trimTrailingSlash: RequestHandler = (req, _res, next) => {
@@ -38,16 +40,13 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
-function requestContext(metrics: ApiMetrics, logger: Logger): RequestHandler {
+function requestContext(record: ResponseRecorder, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
-      const route = (res.locals.routeTemplate as string | undefined) ?? 'unmatched';
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-      metrics.httpDuration.observe({ method: req.method, route }, seconds);
+      const route = record(req, res, Number(process.hrtime.bigint() - started) / 1e9);
       if (res.statusCode >= 500) logger.warn('http.server_error', { requestId, method: req.method, route, status: res.statusCode });
     });
     withLogContext({ requestId }, next);
@@ -59,9 +58,10 @@ export function buildApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxyHops);
-  app.use(requestContext(deps.metrics, deps.logger));
+  app.use(requestContext(responseRecorder(deps.metrics, INGEST_ROUTE), deps.logger));
   app.use(DOCS_PATH, securityHeaders, ...swaggerUiHandlers(API_PREFIX));
   app.use(trimTrailingSlash);
+  app.use(API_PREFIX, routeLabels(API_PREFIX, deps.routes));
   app.use(securityHeaders);
   const rateLimits = new ApiRateLimits(deps.config.rateLimits);
   app.use(API_PREFIX, rateLimits.requests);

@@ -26,6 +26,7 @@ export interface GraphInputs {
 export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
   const { config, workerName, dataSource, broker, sender, metrics, logger, now, random } = inputs;
   const publisher = new BrokerWorkPublisher(broker);
+  const waitTiersMs = broker.topology.waitTiers.map((tier) => tier.ttlMs);
   const fanOut = new FanOutService({ repository: new DispatchRepository(dataSource), publisher, metrics, logger, now });
   const outcomes = new AttemptOutcomeService({
     completion: new AttemptCompletionRepository(dataSource),
@@ -33,6 +34,7 @@ export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
     metrics,
     logger,
     workerName,
+    waitTiersMs,
     retryDefaults: config.retry,
     now,
     random,
@@ -45,7 +47,7 @@ export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
     metrics,
     logger,
     workerName,
-    waitTiersMs: broker.topology.waitTiers.map((tier) => tier.ttlMs),
+    waitTiersMs,
     timeoutMs: config.timeoutMs,
     signing: { signatureHeaderName: config.signatureHeaderName, signatureVersions: config.enabledSignatureVersions, userAgent: config.userAgent },
     now,

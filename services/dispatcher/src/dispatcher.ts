@@ -38,7 +38,6 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
   const workerName = `${config.workerName}-${randomBytes(3).toString('hex')}`;
   const logger = overrides.logger ?? createLogger('dispatcher', config.logLevel);
   const registry = createRegistry('dispatcher');
-  const metrics = createDispatcherMetrics(registry);
   const cleanup = new CleanupStack();
   const release = () => cleanup.runAll((step, error) => logger.error('dispatcher.cleanup_failed', { step, ...errorFields(error) }));
   let stopping = false;
@@ -67,6 +66,7 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     const broker = new Broker({ url: config.amqpUrl, topology, logger, connectionName: workerName, publishTimeoutMs: PUBLISH_TIMEOUT_MS });
     cleanup.push('broker', () => broker.close());
     await broker.waitUntilReady(config.startupTimeoutMs);
+    const metrics = createDispatcherMetrics(registry, { readQueueDepths: () => broker.queueDepths() });
 
     const now = overrides.now ?? Date.now;
     const handlers = buildMessageHandlers({ config, workerName, dataSource, broker, sender, metrics, logger, now, random: overrides.random ?? Math.random });

@@ -7,6 +7,8 @@ import { STATEMENT_BATCHING } from './statement-batching';
 export interface ClaimedAttempt {
   readonly attemptId: string;
   readonly eventId: string;
+  /** When the API received the event: the start of its end-to-end latency. */
+  readonly receivedAt: Date;
   readonly subscriptionId: string;
   readonly applicationId: string;
   readonly dispatchRound: number;
@@ -74,7 +76,7 @@ const CLAIM = new PreparedStatement<ClaimedAttempt>(
      FROM claimable AS c, event AS e, subscription AS s, application AS a
     WHERE ra.request_attempt_id = c.request_attempt_id
       AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
-   RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", ra.subscription_id AS "subscriptionId",
+   RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", e.received_at AS "receivedAt", ra.subscription_id AS "subscriptionId",
              ra.application_id AS "applicationId", ra.dispatch_round AS "dispatchRound", ra.retry_count AS "retryCount",
              e.payload, e.payload_content_type AS "payloadContentType", e.event_type_name AS "eventTypeName",
              s.target_method AS "targetMethod", s.target_url AS "targetUrl", s.target_headers AS "targetHeaders",

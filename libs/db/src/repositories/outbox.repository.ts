@@ -6,6 +6,13 @@ export interface OutboxRow {
   readonly dispatchRound: number;
 }
 
+export interface OutboxBacklog {
+  /** Rows waiting, counted up to the cap asked for. */
+  readonly rows: number;
+  /** Age of the oldest waiting row; 0 when none waits. */
+  readonly oldestAgeSeconds: number;
+}
+
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -27,9 +34,16 @@ export class OutboxRepository {
     });
   }
 
-  /** Rows waiting, counted up to `cap` so that a huge backlog costs no more than the cap. */
-  async backlog(cap: number): Promise<number> {
-    const [row]: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM (SELECT 1 FROM event_outbox LIMIT $1) AS waiting`, [cap]);
-    return Number(row.count);
+  /**
+   * Rows waiting, counted up to `cap` so that a huge backlog costs no more than the cap, and the age of the oldest,
+   * the row with the lowest id (ids grow with time), found through the primary key.
+   */
+  async backlog(cap: number): Promise<OutboxBacklog> {
+    const [row]: { rows: string; oldest_age_seconds: string }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM event_outbox LIMIT $1) AS waiting) AS rows,
+              COALESCE((SELECT GREATEST(extract(epoch FROM now() - created_at), 0) FROM event_outbox ORDER BY outbox_id LIMIT 1), 0) AS oldest_age_seconds`,
+      [cap],
+    );
+    return { rows: Number(row.rows), oldestAgeSeconds: Number(row.oldest_age_seconds) };
   }
 }

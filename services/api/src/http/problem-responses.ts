@@ -4,6 +4,8 @@ import { isDatabaseUnavailable } from '@hook0/db';
 import { errorFields, type Logger } from '@hook0/observability';
 
 export function sendProblem(res: Response, error: ProblemError): void {
+  // For the metrics, which tell some problems apart (see ingestOutcome).
+  res.locals.problem = error;
   res.status(error.status);
   res.setHeader('Content-Type', 'application/problem+json');
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);

@@ -17,7 +17,6 @@ function requireJsonBody(req: Request): void {
 export function mountRoutes(router: Router, routes: readonly RouteDefinition[], authenticator: Authenticator): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
-      res.locals.routeTemplate = route.path;
       const params = route.params ? validateInput(route.params, { ...req.params }, 'params') : undefined;
       const principal = route.auth === 'none' ? ANONYMOUS : await authenticator.authenticate(req.headers.authorization, route.auth);
       res.locals.principal = principal;

@@ -94,8 +94,10 @@ export class OutboxRelay {
   }
 
   private async measureBacklog(): Promise<void> {
-    this.backlog = await this.outbox.backlog(this.options.maxBacklog);
-    this.metrics.outboxBacklog.set(this.backlog);
+    const { rows, oldestAgeSeconds } = await this.outbox.backlog(this.options.maxBacklog);
+    this.backlog = rows;
+    this.metrics.outboxBacklog.set(rows);
+    this.metrics.outboxOldestAge.set(oldestAgeSeconds);
   }
 
   private async publish(rows: OutboxRow[]): Promise<void> {

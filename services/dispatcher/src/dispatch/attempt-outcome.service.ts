@@ -1,4 +1,4 @@
-import { nextRetryDelay, type DeliveryErrorName, type RetrySettings } from '@hook0/core';
+import { deadReason, nextRetryDelay, tierFor, tierName, type DeadReason, type DeliveryErrorName, type RetrySettings } from '@hook0/core';
 import type { AttemptCompletionRepository, AttemptState, ClaimedAttempt } from '@hook0/db';
 import type { DispatcherMetrics, Logger } from '@hook0/observability';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,12 +12,12 @@ export interface AttemptOutcomeDeps {
   readonly metrics: DispatcherMetrics;
   readonly logger: Logger;
   readonly workerName: string;
+  /** The wait ladder, ascending: a scheduled retry is counted under the tier of its delay. */
+  readonly waitTiersMs: readonly number[];
   readonly retryDefaults: RetrySettings;
   readonly now: () => number;
   readonly random: () => number;
 }
-
-type DeadReason = 'invalid_header' | 'retries_exhausted';
 
 /**
  * Records what happened to an attempt, then announces what follows: the successor's deliver message or a dead letter.
@@ -27,17 +27,17 @@ export class AttemptOutcomeService {
   constructor(private readonly deps: AttemptOutcomeDeps) {}
 
   async complete(attempt: ClaimedAttempt, result: SendResult): Promise<void> {
-    const { completion, publisher, logger } = this.deps;
-    const failed = result.errorName !== null;
-    const delayMs = result.errorName === null ? null : this.retryDelay(attempt, result.errorName, result.status, result.headers?.['retry-after'] ?? null);
+    const { completion, publisher, metrics, logger } = this.deps;
+    const { errorName } = result;
+    const delayMs = errorName === null ? null : this.retryDelay(attempt, errorName, result.status, result.headers?.['retry-after'] ?? null);
     const outcome = await completion.complete({
       attemptId: attempt.attemptId,
       applicationId: attempt.applicationId,
       workerName: this.deps.workerName,
-      succeeded: !failed,
+      succeeded: errorName === null,
       response: {
         responseId: uuidv7(),
-        errorName: result.errorName,
+        errorName,
         httpCode: result.status,
         headers: result.headers,
         body: result.body,
@@ -49,10 +49,13 @@ export class AttemptOutcomeService {
       logger.warn('delivery.lease_lost');
       return;
     }
-    if (outcome.successor !== null) {
+    if (errorName === null) {
+      metrics.endToEndLatency.observe((this.deps.now() - attempt.receivedAt.getTime()) / 1000);
+    } else if (outcome.successor !== null && delayMs !== null) {
+      metrics.retriesScheduled.inc({ tier: tierName(tierFor(this.deps.waitTiersMs, delayMs)) });
       await publisher.deliver(outcome.successor.attemptId, outcome.successor.delayUntil.getTime());
-    } else if (failed && delayMs === null && outcome.subscriptionActive) {
-      await this.deadLetter(attempt, result.errorName === 'E_INVALID_HEADER' ? 'invalid_header' : 'retries_exhausted');
+    } else if (delayMs === null && outcome.subscriptionActive) {
+      await this.deadLetter(attempt, deadReason(errorName));
     }
   }
 
@@ -70,7 +73,7 @@ export class AttemptOutcomeService {
     const errorName = (state.responseErrorName ?? 'E_UNKNOWN') as DeliveryErrorName;
     if (this.retryDelay(state, errorName, state.httpCode, state.retryAfter) !== null) return;
     this.deps.logger.info('delivery.recovered_dead_letter');
-    await this.deadLetter(state, errorName === 'E_INVALID_HEADER' ? 'invalid_header' : 'retries_exhausted');
+    await this.deadLetter(state, deadReason(errorName));
   }
 
   private retryDelay(
@@ -87,7 +90,7 @@ export class AttemptOutcomeService {
   private async deadLetter(attempt: { attemptId: string; eventId: string; subscriptionId: string }, reason: DeadReason): Promise<void> {
     const { attemptId, eventId, subscriptionId } = attempt;
     await this.deps.publisher.dead({ v: 1, type: 'attempt.dead', attemptId, eventId, subscriptionId, reason });
-    this.deps.metrics.deadLettered.inc();
+    this.deps.metrics.deadLettered.inc({ reason });
     this.deps.logger.warn('delivery.dead_lettered', { reason });
   }
 }

@@ -2,6 +2,7 @@ import type { AttemptState, ClaimedAttempt, DeliveryRepository } from '@hook0/db
 import { createDispatcherMetrics, createLogger, createRegistry } from '@hook0/observability';
 import type { HttpSender, SendResult } from '../delivery/http-sender';
 import type { AttemptOutcomeService } from './attempt-outcome.service';
+import { metricValue } from '../testing/metric-value';
 import { DeliveryService } from './delivery.service';
 import type { WorkPublisher } from './work-publisher';
 
@@ -10,6 +11,7 @@ const ATTEMPT_ID = '0190a8f2-0000-7000-8000-00000000000a';
 const claimed: ClaimedAttempt = {
   attemptId: ATTEMPT_ID,
   eventId: '0190a8f2-0000-7000-8000-00000000000e',
+  receivedAt: new Date(NOW - 1_000),
   subscriptionId: '0190a8f2-0000-7000-8000-000000000005',
   applicationId: '0190a8f2-0000-7000-8000-0000000000aa',
   dispatchRound: 0,
@@ -34,12 +36,13 @@ function setup(claim: ClaimedAttempt | null, state: Partial<AttemptState> | null
   const publisher = { deliver: jest.fn(async () => undefined), wait: jest.fn(async () => undefined), dead: jest.fn(async () => undefined) };
   const sender = { send: jest.fn(async () => ok), close: jest.fn() };
   const outcomes = { complete: jest.fn(async () => undefined), recover: jest.fn(async () => undefined) };
+  const metrics = createDispatcherMetrics(createRegistry('test'));
   const service = new DeliveryService({
     repository: repository as unknown as DeliveryRepository,
     outcomes: outcomes as unknown as AttemptOutcomeService,
     publisher: publisher as WorkPublisher,
     sender: sender as HttpSender,
-    metrics: createDispatcherMetrics(createRegistry('test')),
+    metrics,
     logger: createLogger('test', 'error', true),
     workerName: 'me',
     waitTiersMs: [50, 100, 200, 400, 800],
@@ -47,7 +50,7 @@ function setup(claim: ClaimedAttempt | null, state: Partial<AttemptState> | null
     signing: { signatureHeaderName: 'X-Hook0-Signature', signatureVersions: ['v1'], userAgent: 'test' },
     now: () => NOW,
   });
-  return { service, repository, publisher, sender, outcomes };
+  return { service, repository, publisher, sender, outcomes, metrics };
 }
 
 const message = (dueAt: number) => ({ v: 1 as const, type: 'attempt.deliver' as const, attemptId: ATTEMPT_ID, dueAt });
@@ -61,11 +64,24 @@ describe('DeliveryService', () => {
   });
 
   it('claims a due message with a lease of TIMEOUT + 5 s, sends it and completes it', async () => {
-    const { service, repository, sender, outcomes } = setup(claimed);
+    const { service, repository, sender, outcomes, metrics } = setup(claimed);
     await service.handle(message(NOW + 50));
     expect(repository.claim).toHaveBeenCalledWith({ attemptId: ATTEMPT_ID, workerName: 'me', leaseMs: 20_000, earlyToleranceMs: 50 });
     expect(sender.send).toHaveBeenCalledTimes(1);
     expect(outcomes.complete).toHaveBeenCalledWith(claimed, ok);
+    expect(await metricValue(metrics.deliveryAttempts, { outcome: 'success', status_class: '2xx' })).toBe(1);
+  });
+
+  it('counts a delivery in flight from its send until its outcome is recorded, and no longer once that fails', async () => {
+    const { service, outcomes, metrics } = setup(claimed);
+    let inFlightWhileRecording = -1;
+    outcomes.complete.mockImplementation(async () => {
+      inFlightWhileRecording = await metricValue(metrics.deliveriesInFlight);
+      throw new Error('database gone');
+    });
+    await expect(service.handle(message(NOW))).rejects.toThrow('database gone');
+    expect(inFlightWhileRecording).toBe(1);
+    expect(await metricValue(metrics.deliveriesInFlight)).toBe(0);
   });
 
   it('fails an attempt of a disabled subscription without sending it', async () => {
@@ -77,10 +93,11 @@ describe('DeliveryService', () => {
   });
 
   it('records an unsignable header as E_INVALID_HEADER without sending', async () => {
-    const { service, sender, outcomes } = setup({ ...claimed, targetHeaders: { 'X-Name': 'caf\u00e9' } });
+    const { service, sender, outcomes, metrics } = setup({ ...claimed, targetHeaders: { 'X-Name': 'caf\u00e9' } });
     await service.handle(message(NOW));
     expect(sender.send).not.toHaveBeenCalled();
     expect(outcomes.complete).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ errorName: 'E_INVALID_HEADER', status: null }));
+    expect(await metricValue(metrics.deliveryAttempts, { outcome: 'invalid_target', status_class: 'none' })).toBe(1);
   });
 
   it("re-publishes a message for an attempt another dispatcher holds, due when that lease expires", async () => {

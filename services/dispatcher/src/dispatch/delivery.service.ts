@@ -1,4 +1,4 @@
-import { nextHop, outcomeLabel, UnsignableHeaderError } from '@hook0/core';
+import { nextHop, outcomeLabel, statusClass, UnsignableHeaderError } from '@hook0/core';
 import type { ClaimedAttempt, DeliveryRepository } from '@hook0/db';
 import type { DeliverAttemptMessage } from '@hook0/messaging';
 import type { DispatcherMetrics, Logger } from '@hook0/observability';
@@ -52,9 +52,15 @@ export class DeliveryService {
       this.deps.logger.info('delivery.cancelled', { subscriptionId: attempt.subscriptionId, reason: 'subscription_inactive' });
       return;
     }
-    const result = await this.send(attempt);
-    this.record(attempt, result);
-    await this.deps.outcomes.complete(attempt, result);
+    const inFlight = this.deps.metrics.deliveriesInFlight;
+    inFlight.inc();
+    try {
+      const result = await this.send(attempt);
+      this.record(attempt, result);
+      await this.deps.outcomes.complete(attempt, result);
+    } finally {
+      inFlight.dec();
+    }
   }
 
   /** Held by another dispatcher or not due: come back when it may be. Finished: repeat what should have followed. */
@@ -96,7 +102,7 @@ export class DeliveryService {
 
   private record(attempt: ClaimedAttempt, result: SendResult): void {
     const outcome = outcomeLabel(result.errorName);
-    this.deps.metrics.deliveryAttempts.inc({ outcome });
+    this.deps.metrics.deliveryAttempts.inc({ outcome, status_class: statusClass(result.status) });
     this.deps.metrics.deliveryDuration.observe({ outcome }, result.elapsedMs / 1000);
     this.deps.logger.info('delivery.attempted', {
       eventId: attempt.eventId,

@@ -16,7 +16,7 @@ export interface IngestHooks {
   /** Throws ServiceUnavailable while events cannot leave the outbox fast enough to accept more. */
   readonly admit: () => void;
   /** Called once the event is committed, to get it published without waiting for the next sweep. */
-  readonly onCommitted: (contentType: string) => void;
+  readonly onCommitted: () => void;
 }
 
 export class EventService {
@@ -68,7 +68,7 @@ export class EventService {
       };
       const result = await this.events.insertWithOutbox(event, organizationId);
       if (!result.inserted) throw new ProblemError('EventTypeDoesNotExist');
-      this.hooks.onCommitted(input.payload_content_type);
+      this.hooks.onCommitted();
       return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
     } catch (error) {
       if (pgErrorCode(error) === PG.uniqueViolation && pgConstraint(error) === 'event_pkey') {
