@@ -6,3 +6,4 @@ export * from './webhook-receiver';
 export * from './wait-for';
 export * from './factories';
 export * from './service-process';
+export * from './metrics-page';

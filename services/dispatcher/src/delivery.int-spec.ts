@@ -2,6 +2,7 @@ import { verifyWebhookSignature } from 'hook0-client';
 import { Webhook } from 'standardwebhooks';
 import { standardWebhooksSecret } from '@hook0/core';
 import { createApplication, createEvent, createSubscription, type ReceivedRequest } from '@hook0/testing';
+import type { DispatcherHandle } from './dispatcher';
 import { useDispatcherWorld } from './testing/dispatcher-harness';
 
 function headersOf(request: ReceivedRequest): Headers {
@@ -18,9 +19,10 @@ function stringHeaders(request: ReceivedRequest): Record<string, string> {
 
 describe('delivery of an event to its subscription', () => {
   const world = useDispatcherWorld();
+  let dispatcher: DispatcherHandle;
 
   beforeEach(async () => {
-    await world.harness.start();
+    dispatcher = await world.harness.start();
   });
 
   it('sends method, URL, custom headers, Hook0 headers and the exact JSON body, signed for both verifiers', async () => {
@@ -87,7 +89,7 @@ describe('delivery of an event to its subscription', () => {
     expect(verifyWebhookSignature(String(request.headers['x-hook0-signature']), request.body, headersOf(request), subscription.secret, 300)).toBe(true);
   });
 
-  it('records the response status, headers and body of a successful delivery', async () => {
+  it('records the response status, headers and body of a successful delivery, and counts it in the metrics', async () => {
     world.harness.receiver.respondWith(() => ({ status: 200, headers: { 'X-Reply': 'yes', 'Content-Type': 'text/plain' }, body: 'thanks' }));
     const { applicationId } = await createApplication(world.pool);
     await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
@@ -100,5 +102,13 @@ describe('delivery of an event to its subscription', () => {
     const { rows } = await world.pool.query('SELECT headers, elapsed_time_ms FROM response WHERE response_id = $1', [attempt.responseId]);
     expect(rows[0].headers).toMatchObject({ 'x-reply': 'yes', 'content-type': 'text/plain' });
     expect(rows[0].elapsed_time_ms).toBeGreaterThanOrEqual(0);
+
+    await world.harness.metricReaches(dispatcher, 'hook0_end_to_end_latency_seconds_count', {}, 1);
+    expect(await world.harness.metric(dispatcher, 'hook0_delivery_attempts_total', { outcome: 'success', status_class: '2xx' })).toBe(1);
+    expect(await world.harness.metric(dispatcher, 'hook0_delivery_attempts_total')).toBe(1);
+    expect(await world.harness.metric(dispatcher, 'hook0_delivery_duration_seconds_count', { outcome: 'success' })).toBe(1);
+    expect(await world.harness.metric(dispatcher, 'hook0_deliveries_in_flight')).toBe(0);
+    expect(await world.harness.metric(dispatcher, 'hook0_events_dispatched_total')).toBe(1);
+    expect(await world.harness.metric(dispatcher, 'hook0_request_attempts_created_total')).toBe(1);
   });
 });

@@ -25,7 +25,7 @@ describe('retries', () => {
 
   it('retries a failing delivery as new attempt rows, on the schedule, until it succeeds', async () => {
     world.harness.receiver.respondWith((_, index) => ({ status: index < 2 ? 503 : 200, body: index < 2 ? 'busy' : 'ok' }));
-    await world.harness.start({ RETRY_SCHEDULE: '300ms,600ms' });
+    const dispatcher = await world.harness.start({ RETRY_SCHEDULE: '300ms,600ms' });
     const { event } = await eventFor();
 
     await world.harness.dispatch(event.eventId);
@@ -49,6 +49,26 @@ describe('retries', () => {
     expect(requests[1].receivedAt).toBeGreaterThanOrEqual(attempts[1].delayUntil!.getTime() - 60);
     expect(requests[2].receivedAt).toBeGreaterThanOrEqual(attempts[2].delayUntil!.getTime() - 60);
     expect(new Set(requests.map((request) => request.headers['x-event-id']))).toEqual(new Set([event.eventId]));
+    // Ladder 50 ms … 1 min: a 300 ms delay counts under the 200 ms tier, a 600 ms one under the 400 ms tier.
+    expect(await world.harness.metric(dispatcher, 'hook0_retries_scheduled_total', { tier: '200ms' })).toBe(1);
+    expect(await world.harness.metric(dispatcher, 'hook0_retries_scheduled_total', { tier: '400ms' })).toBe(1);
+    expect(await world.harness.metric(dispatcher, 'hook0_retries_scheduled_total')).toBe(2);
+    expect(await world.harness.metric(dispatcher, 'hook0_delivery_attempts_total', { outcome: 'http_error', status_class: '5xx' })).toBe(2);
+  });
+
+  it('parks a retry due later in the wait queue of its tier, where hook0_queue_messages shows it', async () => {
+    world.harness.receiver.respondWith(() => ({ status: 503 }));
+    const dispatcher = await world.harness.start({ RETRY_SCHEDULE: '30s' });
+    const { event } = await eventFor();
+
+    await world.harness.dispatch(event.eventId);
+    await world.harness.finishedAttempts(event.eventId, 1);
+
+    await world.harness.metricReaches(dispatcher, 'hook0_queue_messages', { queue: 'wait.25600ms', kind: 'wait' }, 1);
+    expect(await world.harness.metric(dispatcher, 'hook0_retries_scheduled_total', { tier: '25600ms' })).toBe(1);
+    expect(await world.harness.metric(dispatcher, 'hook0_queue_messages', { queue: 'deliver', kind: 'work' })).toBe(0);
+    expect(await world.harness.metric(dispatcher, 'hook0_queue_messages', { queue: 'dead-letters', kind: 'dead' })).toBe(0);
+    expect(await world.harness.metric(dispatcher, 'hook0_queue_messages', { kind: 'wait' })).toBe(1);
   });
 
   it('waits at least as long as Retry-After on a 429, even with a shorter schedule', async () => {
@@ -86,7 +106,7 @@ describe('retries', () => {
 
   it('dead-letters a delivery whose retries are exhausted, and schedules nothing more', async () => {
     world.harness.receiver.respondWith(() => ({ status: 502 }));
-    await world.harness.start({ MAX_RETRIES: '1' });
+    const dispatcher = await world.harness.start({ MAX_RETRIES: '1' });
     const { event, subscription } = await eventFor();
 
     await world.harness.dispatch(event.eventId);
@@ -102,10 +122,12 @@ describe('retries', () => {
       { v: 1, type: 'attempt.dead', attemptId: attempts[1].attemptId, eventId: event.eventId, subscriptionId: subscription.subscriptionId, reason: 'retries_exhausted' },
     ]);
     expect(world.harness.receiver.requests).toHaveLength(2);
+    await world.harness.metricReaches(dispatcher, 'hook0_deliveries_dead_lettered_total', { reason: 'retries_exhausted' }, 1);
+    expect(await world.harness.metric(dispatcher, 'hook0_deliveries_dead_lettered_total', { reason: 'invalid_header' })).toBe(0);
   });
 
   it('never retries a delivery whose headers cannot be signed (E_INVALID_HEADER)', async () => {
-    await world.harness.start({ MAX_RETRIES: '5' });
+    const dispatcher = await world.harness.start({ MAX_RETRIES: '5' });
     const { applicationId } = await createApplication(world.pool);
     await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], headers: { 'X-Name': 'cart\u00e3o' } });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
@@ -118,5 +140,7 @@ describe('retries', () => {
     expect(attempts[0]).toMatchObject({ errorName: 'E_INVALID_HEADER', httpCode: null });
     expect(dead).toEqual([expect.objectContaining({ reason: 'invalid_header' })]);
     expect(world.harness.receiver.requests).toHaveLength(0);
+    await world.harness.metricReaches(dispatcher, 'hook0_deliveries_dead_lettered_total', { reason: 'invalid_header' }, 1);
+    expect(await world.harness.metric(dispatcher, 'hook0_delivery_attempts_total', { outcome: 'invalid_target', status_class: 'none' })).toBe(1);
   });
 });

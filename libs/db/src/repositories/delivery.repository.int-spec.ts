@@ -54,6 +54,8 @@ describe('DeliveryRepository.claim', () => {
     expect(claimed[0]).toMatchObject({ retryCount: 0, eventTypeName: TYPE, targetMethod: 'POST', subscriptionEnabled: true, payload: expect.any(Buffer) });
     const { rows } = await pool.query(`SELECT worker_name, lease_expires_at > now() AS leased FROM request_attempt WHERE request_attempt_id = ANY($1)`, [ids]);
     expect(rows).toEqual(ids.map(() => ({ worker_name: 'w1', leased: true })));
+    const [event] = (await pool.query(`SELECT received_at FROM event WHERE event_id = $1`, [claimed[0]?.eventId])).rows;
+    expect(claimed[0]?.receivedAt).toEqual(event.received_at);
   });
 
   it('gives an attempt asked for twice at once to one caller only, whichever worker asks', async () => {

@@ -5,6 +5,7 @@ import { createApplication, createEventType, createTestDatabase, type TestDataba
 import { connectDataSource } from '../connect';
 import { pgConstraint } from '../postgres-errors';
 import { EventRepository, type NewEvent } from './event.repository';
+import { OutboxRepository } from './outbox.repository';
 
 const TYPE = 'billing.invoice.paid';
 
@@ -77,5 +78,25 @@ describe('EventRepository.insertWithOutbox', () => {
   it('inserts a payload too large to batch on its own', async () => {
     const large = event({ payload: Buffer.alloc(100_000, 'x'), payloadContentType: 'text/plain' });
     await expect(events.insertWithOutbox(large)).resolves.toMatchObject({ inserted: true });
+  });
+
+  describe('OutboxRepository.backlog, over the rows ingest leaves', () => {
+    it('is zero rows of age zero when nothing waits', async () => {
+      await pool.query('DELETE FROM event_outbox');
+      expect(await new OutboxRepository(dataSource).backlog(10)).toEqual({ rows: 0, oldestAgeSeconds: 0 });
+    });
+
+    it('counts the waiting rows up to the cap, and gives the age of the oldest', async () => {
+      await pool.query('DELETE FROM event_outbox');
+      const outbox = new OutboxRepository(dataSource);
+      const waiting = [event(), event(), event()];
+      for (const e of waiting) await events.insertWithOutbox(e);
+      await pool.query(`UPDATE event_outbox SET created_at = now() - interval '90 seconds' WHERE event_id = $1`, [waiting[0].eventId]);
+      const capped = await outbox.backlog(2);
+      expect(capped.rows).toBe(2);
+      expect(capped.oldestAgeSeconds).toBeGreaterThanOrEqual(90);
+      expect(capped.oldestAgeSeconds).toBeLessThan(120);
+      expect((await outbox.backlog(10)).rows).toBe(3);
+    });
   });
 });

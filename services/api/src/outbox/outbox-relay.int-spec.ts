@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { addVhost, createApplication, createEvent, createEventType, deleteVhost, drainQueue, waitFor } from '@hook0/testing';
+import { addVhost, createApplication, createEvent, createEventType, deleteVhost, drainQueue, scrapeMetric, waitFor } from '@hook0/testing';
 import { startApiHarness, type ApiHarness } from '../testing/api-harness';
 
 const run = promisify(execFile);
@@ -121,6 +121,8 @@ describe('back-pressure when events cannot leave the outbox', () => {
 
   const ingest = () => harness.http().post('/event').set('Authorization', `Bearer ${harness.masterKey}`).send(ingestBody(applicationId));
 
+  const metric = (name: string, labels: Record<string, string> = {}) => scrapeMetric(harness.api.opsUrl, name, labels);
+
   it('answers 503 with Retry-After once OUTBOX_MAX_BACKLOG events wait, and accepts again once they are published', async () => {
     await deleteVhost(vhost);
     const refusal = await waitFor(async () => {
@@ -130,8 +132,13 @@ describe('back-pressure when events cannot leave the outbox', () => {
     expect(refusal.headers['retry-after']).toBe('5');
     expect(refusal.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refusal.body).toMatchObject({ id: 'ServiceUnavailable', status: 503 });
+    await waitFor(async () => ((await metric('hook0_events_ingested_total', { outcome: 'backlog_full' })) >= 1 ? true : undefined), 'a backlog_full ingest counted');
+    expect(await metric('hook0_events_ingested_total', { outcome: 'unavailable' })).toBe(0);
+    expect(await metric('hook0_outbox_backlog')).toBe(5);
+    expect(await metric('hook0_outbox_oldest_age_seconds')).toBeGreaterThan(0);
 
     await addVhost(vhost);
     await waitFor(async () => ((await ingest()).status === 201 ? true : undefined), 'ingest to accept again', 60_000, 250);
+    await waitFor(async () => ((await metric('hook0_outbox_backlog')) + (await metric('hook0_outbox_oldest_age_seconds')) === 0 ? true : undefined), 'an empty backlog of age 0');
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
 import { Broker, buildTopology, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
 import { createLogger } from '@hook0/observability';
-import { createTestDatabase, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
+import { createTestDatabase, scrapeMetric, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
 import { startDispatcher, type DispatcherHandle } from '../dispatcher';
 
 export interface AttemptRow {
@@ -91,13 +91,14 @@ export class DispatcherHarness {
     );
   }
 
-  /** A counter of a dispatcher's /metrics, summed over its label sets. */
-  async metric(dispatcher: DispatcherHandle, name: string): Promise<number> {
-    const text = await (await fetch(`http://127.0.0.1:${dispatcher.opsPort}/metrics`)).text();
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  /** A metric of a dispatcher's /metrics, summed over its series whose labels include `labels`. */
+  async metric(dispatcher: DispatcherHandle, name: string, labels: Record<string, string> = {}): Promise<number> {
+    return scrapeMetric(`http://127.0.0.1:${dispatcher.opsPort}`, name, labels);
+  }
+
+  /** Polls a dispatcher's metric until it reaches `value`. */
+  async metricReaches(dispatcher: DispatcherHandle, name: string, labels: Record<string, string>, value: number): Promise<void> {
+    await waitFor(async () => ((await this.metric(dispatcher, name, labels)) === value ? true : undefined), `${name} ${JSON.stringify(labels)} = ${value}`);
   }
 
   async dispose(): Promise<void> {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { scrapeMetric, waitFor } from '@hook0/testing';
 import { createTenant } from '../../testing/api-harness';
 import { useApiWorld } from '../../testing/api-world';
 import { eventBody } from '../../testing/event-requests';
@@ -128,6 +130,29 @@ describe('POST /event (HOOK0_API.md §3.8.1)', () => {
     const before = await world.probe.fingerprint();
     expectProblem(await ingest(overrides), status, id);
     expect(await world.probe.fingerprint()).toBe(before);
+  });
+
+  it('counts every answer to POST /event by outcome and status class, those refused before reaching the route included', async () => {
+    const expected = { accepted: 1, duplicate: 1, invalid: 2, unauthorized: 1, '4xx': 4 };
+    const read = async () => {
+      const counts: Record<string, number> = {};
+      for (const outcome of ['accepted', 'duplicate', 'invalid', 'unauthorized']) {
+        counts[outcome] = await scrapeMetric(world.harness.api.opsUrl, 'hook0_events_ingested_total', { outcome });
+      }
+      const route = { method: 'POST', route: '/api/v1/event', status_class: '4xx' };
+      counts['4xx'] = await scrapeMetric(world.harness.api.opsUrl, 'hook0_http_request_duration_seconds_count', route);
+      return counts;
+    };
+    const before = await read();
+    const eventId = randomUUID();
+    await ingest({ event_id: eventId }).expect(201);
+    await ingest({ event_id: eventId }).expect(409);
+    await ingest({ labels: {} }).expect(422);
+    // Refused by the body parser, before the route handler runs.
+    await world.harness.http().post('/event/').set(world.auth).set('Content-Type', 'application/json').send('{"application_id":').expect(400);
+    await world.harness.http().post('/event').send(eventBody(world.tenant)).expect(401);
+    const wanted = Object.fromEntries(Object.entries(expected).map(([key, delta]) => [key, before[key] + delta]));
+    await waitFor(async () => (JSON.stringify(await read()) === JSON.stringify(wanted) ? true : undefined), `ingest counts ${JSON.stringify(wanted)}`);
   });
 
   it('refuses an application the secret does not belong to with 403 Forbidden, and unknown applications alike', async () => {
