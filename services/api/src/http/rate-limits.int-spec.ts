@@ -1,3 +1,4 @@
+import { scrapeMetric, waitFor } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness } from '../testing/api-harness';
 import { expectProblem } from '../testing/problem-assertions';
 
@@ -57,6 +58,9 @@ describe('API rate limits', () => {
     await harness.http().get('/errors').expect(200);
     expectProblem(await harness.http().get('/quotas'), 429, 'RateLimited');
     expectProblem(await harness.http().post('/event').send({}), 429, 'RateLimited');
+    // Refused before reaching its route, the ingest still counts as one, throttled.
+    const throttled = () => scrapeMetric(harness.api.opsUrl, 'hook0_events_ingested_total', { outcome: 'throttled' });
+    await waitFor(async () => ((await throttled()) === 1 ? true : undefined), 'the refused ingest counted as throttled');
   });
 
   it('lets everything through with DISABLE_API_RATE_LIMITING', async () => {
