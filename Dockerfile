@@ -5,8 +5,8 @@
 #   migrate     node libs/db/dist/migrate-cli.js
 # node runs as PID 1 and handles SIGTERM itself: never start a role through `npm run`.
 
-# Compiles every workspace with the dev dependencies (TypeScript, type packages).
-FROM node:20-bookworm-slim AS build
+# The workspace manifests and the lock file: all that either install below reads.
+FROM node:20-bookworm-slim AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/core/package.json libs/core/
@@ -17,6 +17,9 @@ COPY libs/messaging/package.json libs/messaging/
 COPY libs/testing/package.json libs/testing/
 COPY services/api/package.json services/api/
 COPY services/dispatcher/package.json services/dispatcher/
+
+# Compiles every workspace with the dev dependencies (TypeScript, type packages).
+FROM manifests AS build
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
 COPY libs libs
@@ -24,17 +27,7 @@ COPY services services
 RUN npm run build
 
 # The runtime dependencies only, installed from the same lock file.
-FROM node:20-bookworm-slim AS production-dependencies
-WORKDIR /app
-COPY package.json package-lock.json ./
-COPY libs/core/package.json libs/core/
-COPY libs/config/package.json libs/config/
-COPY libs/observability/package.json libs/observability/
-COPY libs/db/package.json libs/db/
-COPY libs/messaging/package.json libs/messaging/
-COPY libs/testing/package.json libs/testing/
-COPY services/api/package.json services/api/
-COPY services/dispatcher/package.json services/dispatcher/
+FROM manifests AS production-dependencies
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 
 # Manifests, compiled code and production node_modules, owned by root and read-only to the service user.

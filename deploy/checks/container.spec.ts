@@ -20,6 +20,8 @@ import { RoleProcess } from './support/container-role-process';
  */
 const run = promisify(execFile);
 const SETUP_TIMEOUT_MS = 600_000;
+/** The Dockerfile's compiling stage: the checkout, built by `npm run build`, stands for it. */
+const BUILD_STAGE = 'build';
 const id = randomBytes(4).toString('hex');
 const database = `hook0_test_container_${id}`;
 const vhost = `hook0-test-container-${id}`;
@@ -33,15 +35,15 @@ beforeAll(async () => {
   await run('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
   scratch = await mkdtemp(path.join(os.tmpdir(), 'hook0-image-'));
   const checkout: StageFilesystem = (containerPath) => path.join(REPO_ROOT, path.posix.relative('/app', containerPath));
-  const built = new Map<string, StageFilesystem>([['build', checkout]]);
+  const built = new Map<string, BuiltStage>([[BUILD_STAGE, { filesystem: checkout, workdir: '/app', env: {} }]]);
   const stages = readDockerfile(path.join(REPO_ROOT, 'Dockerfile'));
-  for (const stage of stages.slice(1)) {
+  for (const stage of stages.filter((candidate) => candidate.name !== BUILD_STAGE)) {
     const laidOut = await buildStage(stage, path.join(scratch, stage.name), {
       context: REPO_ROOT,
       builtStages: built,
       runEnv: { npm_config_prefer_offline: 'true' },
     });
-    built.set(stage.name, laidOut.filesystem);
+    built.set(stage.name, laidOut);
     image = laidOut;
   }
   app = image.filesystem(image.workdir);

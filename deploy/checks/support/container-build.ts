@@ -17,20 +17,23 @@ export interface BuiltStage {
 
 export interface StageBuildOptions {
   readonly context: string;
-  /** Stages not built here, with the directory that stands for their filesystem (the build stage: the built checkout). */
-  readonly builtStages: ReadonlyMap<string, StageFilesystem>;
+  /** Earlier stages, and stages not laid out here with what stands for them (the build stage: the built checkout). */
+  readonly builtStages: ReadonlyMap<string, BuiltStage>;
   /** Extra environment for RUN (e.g. npm_config_prefer_offline). */
   readonly runEnv: Readonly<Record<string, string>>;
 }
 
 /**
- * Lays out one stage under `root` as an image build would, without an engine: WORKDIR, ENV, COPY from the context
- * or from an earlier stage, RUN through `sh -c` in the WORKDIR. Other instructions only describe the image.
+ * Lays out one stage under `root` as an image build would, without an engine: the filesystem, WORKDIR and ENV of an
+ * earlier stage it starts FROM, then WORKDIR, ENV, COPY from the context or from an earlier stage, RUN through
+ * `sh -c` in the WORKDIR. Other instructions only describe the image.
  */
 export async function buildStage(stage: Stage, root: string, options: StageBuildOptions): Promise<BuiltStage> {
   const filesystem: StageFilesystem = (containerPath) => path.join(root, containerPath);
-  const env: Record<string, string> = {};
-  let workdir = '/';
+  const parent = options.builtStages.get(stage.base);
+  if (parent) await cp(parent.filesystem('/'), root, { recursive: true, verbatimSymlinks: true });
+  const env: Record<string, string> = { ...parent?.env };
+  let workdir = parent?.workdir ?? '/';
   for (const instruction of stage.instructions) {
     switch (instruction.keyword) {
       case 'WORKDIR':
@@ -79,7 +82,7 @@ function sourceFilesystem(from: string | undefined, options: StageBuildOptions):
   if (from === undefined) return (name) => path.join(options.context, name);
   const stage = options.builtStages.get(from);
   if (!stage) throw new Error(`COPY --from=${from}: stage not built yet`);
-  return (name) => stage(path.posix.resolve('/', name));
+  return (name) => stage.filesystem(path.posix.resolve('/', name));
 }
 
 function parseEnv(args: string): Record<string, string> {
