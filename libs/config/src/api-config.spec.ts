@@ -116,6 +116,7 @@ describe('loadApiConfig values', () => {
       quotas: loadApiConfig({}).quotas,
       rateLimits: loadApiConfig({ DISABLE_API_RATE_LIMITING: 'true' }).rateLimits,
       identity: loadApiConfig({}).identity,
+      housekeeping: loadApiConfig({}).housekeeping,
     });
   });
 

@@ -1,5 +1,6 @@
 import { EnvReader, type Env } from './env-reader';
 import { readCommonConfig, type CommonConfig } from './common-config';
+import { readHousekeepingConfig, type HousekeepingConfig } from './housekeeping-config';
 import { readIdentityConfig, type IdentityConfig } from './identity-config';
 import { readQuotaConfig, type QuotaConfig } from './quota-config';
 import { readRateLimitConfig, type RateLimitConfig } from './rate-limit-config';
@@ -28,6 +29,7 @@ export interface ApiConfig extends CommonConfig {
   readonly supportEmailAddress: string | null;
   readonly quotas: QuotaConfig;
   readonly rateLimits: RateLimitConfig;
+  readonly housekeeping: HousekeepingConfig;
 }
 
 export function loadApiConfig(environment: Env = process.env): ApiConfig {
@@ -55,6 +57,7 @@ export function loadApiConfig(environment: Env = process.env): ApiConfig {
     supportEmailAddress: env.optionalString('SUPPORT_EMAIL_ADDRESS'),
     quotas: readQuotaConfig(env),
     rateLimits: readRateLimitConfig(env, disableApiRateLimiting),
+    housekeeping: readHousekeepingConfig(env),
   };
   env.check(config.outboxPollIntervalMs > 0, 'OUTBOX_POLL_INTERVAL', 'must be above 0');
   env.check(config.healthCheckTimeoutMs > 0, 'HEALTH_CHECK_TIMEOUT', 'must be above 0');

@@ -5,3 +5,4 @@ export * from './identity-config';
 export * from './dispatcher-config';
 export * from './quota-config';
 export * from './rate-limit-config';
+export * from './housekeeping-config';
