@@ -5,6 +5,7 @@ export * from './ensure-database';
 export * from './migrate';
 export * from './connect';
 export * from './postgres-errors';
+export * from './advisory-lock';
 export * from './repositories';
 export * from './repositories/dispatch.repository';
 export * from './repositories/delivery.repository';

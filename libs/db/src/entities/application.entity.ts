@@ -16,4 +16,8 @@ export class ApplicationEntity {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+
+  /** Hook0's per-application retention override, in days; null: the instance default. */
+  @Column({ name: 'days_of_events_retention_limit', type: 'integer', nullable: true })
+  daysOfEventsRetentionLimit: number | null;
 }

@@ -2,5 +2,6 @@ import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { IdentityAndAccess1764610000000 } from './1764610000000-identity-and-access';
 import { Reconciliation1764800000000 } from './1764800000000-reconciliation';
 import { DispatchReconciliation1764900000000 } from './1764900000000-dispatch-reconciliation';
+import { Housekeeping1765000000000 } from './1765000000000-housekeeping';
 
-export const MIGRATIONS = [InitialSchema1764400000000, IdentityAndAccess1764610000000, Reconciliation1764800000000, DispatchReconciliation1764900000000];
+export const MIGRATIONS = [InitialSchema1764400000000, IdentityAndAccess1764610000000, Reconciliation1764800000000, DispatchReconciliation1764900000000, Housekeeping1765000000000];

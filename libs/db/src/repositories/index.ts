@@ -17,3 +17,7 @@ export * from './event-replay.repository';
 export * from './events-per-day.repository';
 export * from './stale-attempt.repository';
 export * from './stale-dispatch.repository';
+export * from './batch-delete';
+export * from './old-events.repository';
+export * from './soft-deleted-application.repository';
+export * from './expired-token.repository';
