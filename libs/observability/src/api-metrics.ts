@@ -4,18 +4,32 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 export const INGEST_OUTCOMES = ['accepted', 'duplicate', 'invalid', 'unauthorized', 'throttled', 'backlog_full', 'unavailable'] as const;
 export type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 
+/** Hook0's housekeeping tasks (HOOK0_API.md §10.3), and what a pass does with the rows it finds. */
+export const HOUSEKEEPING_TASKS = ['old_events', 'soft_deleted_applications', 'expired_tokens'] as const;
+export type HousekeepingTaskName = (typeof HOUSEKEEPING_TASKS)[number];
+export const HOUSEKEEPING_ACTIONS = ['reported', 'deleted'] as const;
+
 export interface ApiMetrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status_class'>;
   readonly eventsIngested: Counter<'outcome'>;
   readonly outboxPublished: Counter;
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAge: Gauge;
+  readonly housekeepingRows: Counter<'task' | 'action'>;
+  readonly housekeepingLastSuccess: Gauge<'task'>;
 }
 
 export function createApiMetrics(registry: Registry): ApiMetrics {
   const eventsIngested = new Counter({ name: 'hook0_events_ingested_total', help: 'POST /event responses by outcome', labelNames: ['outcome'], registers: [registry] });
   // Every outcome from zero, so that a rate or an alert sees the first one.
   for (const outcome of INGEST_OUTCOMES) eventsIngested.inc({ outcome }, 0);
+  const housekeepingRows = new Counter({
+    name: 'hook0_housekeeping_rows_total',
+    help: 'Rows housekeeping found expired (reported) and removed (deleted), by task',
+    labelNames: ['task', 'action'],
+    registers: [registry],
+  });
+  for (const task of HOUSEKEEPING_TASKS) for (const action of HOUSEKEEPING_ACTIONS) housekeepingRows.inc({ task, action }, 0);
   return {
     httpDuration: new Histogram({
       name: 'hook0_http_request_duration_seconds',
@@ -30,6 +44,13 @@ export function createApiMetrics(registry: Registry): ApiMetrics {
     outboxOldestAge: new Gauge({
       name: 'hook0_outbox_oldest_age_seconds',
       help: 'Age of the oldest outbox row waiting to be published, at the last relay pass (0 when none waits)',
+      registers: [registry],
+    }),
+    housekeepingRows,
+    housekeepingLastSuccess: new Gauge({
+      name: 'hook0_housekeeping_last_success_timestamp_seconds',
+      help: 'Unix time at which this replica last completed a housekeeping pass, by task',
+      labelNames: ['task'],
       registers: [registry],
     }),
   };

@@ -23,6 +23,8 @@ describe('exported metrics', () => {
         hook0_outbox_published_total: 'counter',
         hook0_outbox_backlog: 'gauge',
         hook0_outbox_oldest_age_seconds: 'gauge',
+        hook0_housekeeping_rows_total: 'counter',
+        hook0_housekeeping_last_success_timestamp_seconds: 'gauge',
       },
     ],
     [
