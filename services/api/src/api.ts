@@ -6,6 +6,7 @@ import { Broker, buildTopology } from '@hook0/messaging';
 import { createApiMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
 import { buildApp } from './app';
 import { TokenAuthenticator } from './auth/token-authenticator';
+import { buildHousekeeper } from './housekeeping/housekeeping-graph';
 import { OutboxFullProblem } from './outbox/outbox-full.problem';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { allRoutes } from './routes';
@@ -14,7 +15,7 @@ import { createRepositories, createServices } from './services';
 export interface RunningApi {
   readonly url: string;
   readonly opsUrl: string;
-  /** Stops accepting, finishes in-flight requests, flushes the outbox pass in progress, closes connections. */
+  /** Stops accepting, finishes in-flight requests, flushes the outbox pass and the housekeeping passes in progress, closes connections. */
   stop(): Promise<void>;
 }
 
@@ -73,6 +74,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     { applications: repositories.applications, sessions: repositories.sessions, serviceTokens: repositories.serviceTokens },
     config,
   );
+  const housekeeper = buildHousekeeper({ dataSource, quotas: services.quotas, config: config.housekeeping, logger, metrics });
   const app = buildApp({ config, logger, metrics, authenticator, routes: allRoutes(services, { appUrl: config.appUrl }) });
 
   let stopping = false;
@@ -86,6 +88,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const port = await listen(http, config.port, config.host);
   const opsPort = await listen(ops, config.metricsPort, config.host);
   relay.start();
+  housekeeper.start();
   const url = `http://127.0.0.1:${port}`;
   logger.info('api.listening', { url: `${url}/api/v1`, metricsPort: opsPort });
 
@@ -99,6 +102,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
         http.closeIdleConnections();
       });
       await relay.stop();
+      await housekeeper.stop();
       await broker.close();
       await dataSource.destroy();
       await new Promise<void>((resolve) => ops.close(() => resolve()));

@@ -35,6 +35,14 @@ export class QuotaService {
     return this.config.enabled;
   }
 
+  /**
+   * Days of events retention housekeeping applies to an application without its own override. As in Hook0, the
+   * configured global limit applies whether or not quotas are enforced: only the reported limits read "unlimited".
+   */
+  get defaultRetentionDays(): number {
+    return this.config.limits.daysOfEventsRetention;
+  }
+
   /** The limits in force: the configured ones when enforced, otherwise "unlimited". */
   limits(): QuotaLimits {
     return this.config.enabled ? this.config.limits : UNLIMITED;
