@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Hook0's per-application override of the days of events retention (NULL: the instance default applies), set by an
- * operator in the database as in Hook0; and the indexes housekeeping needs to find what it removes without a scan.
+ * operator in the database as in Hook0; and the indexes housekeeping needs to find what it removes without a scan
+ * (the one on the large response table comes next, built concurrently).
  */
 export class Housekeeping1765000000000 implements MigrationInterface {
   name = 'Housekeeping1765000000000';
@@ -14,13 +15,12 @@ export class Housekeeping1765000000000 implements MigrationInterface {
       CREATE INDEX user_session_created_idx ON user_session (created_at);
       CREATE INDEX service_token_expired_idx ON service_token (expired_at) WHERE expired_at IS NOT NULL;
       CREATE INDEX application_deleted_idx ON application (deleted_at) WHERE deleted_at IS NOT NULL;
-      CREATE INDEX response_application_idx ON response (application_id);
     `);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`
-      DROP INDEX response_application_idx; DROP INDEX application_deleted_idx;
+      DROP INDEX application_deleted_idx;
       DROP INDEX service_token_expired_idx; DROP INDEX user_session_created_idx;
       ALTER TABLE application DROP COLUMN days_of_events_retention_limit;
     `);
