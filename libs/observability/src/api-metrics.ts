@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createBrokerGauges, type BrokerConnectionState } from './broker-gauges';
 
 /** What became of a POST /event, as its response said. */
 export const INGEST_OUTCOMES = ['accepted', 'duplicate', 'invalid', 'unauthorized', 'throttled', 'backlog_full', 'unavailable'] as const;
@@ -19,7 +20,13 @@ export interface ApiMetrics {
   readonly housekeepingLastSuccess: Gauge<'task'>;
 }
 
-export function createApiMetrics(registry: Registry): ApiMetrics {
+export interface ApiMetricsOptions {
+  /** Reported as hook0_amqp_connected and hook0_amqp_blocked. */
+  readonly broker?: BrokerConnectionState;
+}
+
+export function createApiMetrics(registry: Registry, options: ApiMetricsOptions = {}): ApiMetrics {
+  createBrokerGauges(registry, options.broker);
   const eventsIngested = new Counter({ name: 'hook0_events_ingested_total', help: 'POST /event responses by outcome', labelNames: ['outcome'], registers: [registry] });
   // Every outcome from zero, so that a rate or an alert sees the first one.
   for (const outcome of INGEST_OUTCOMES) eventsIngested.inc({ outcome }, 0);

@@ -1,5 +1,6 @@
 import { DEAD_REASONS } from '@hook0/core';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createBrokerGauges, type BrokerConnectionState } from './broker-gauges';
 import { createQueueDepthGauge, type QueueDepthReader } from './queue-depth-gauge';
 
 export interface DispatcherMetrics {
@@ -18,10 +19,13 @@ export interface DispatcherMetrics {
 export interface DispatcherMetricsOptions {
   /** Reads the queue depths at scrape time; without it, hook0_queue_messages stays empty. */
   readonly readQueueDepths?: QueueDepthReader;
+  /** Reported as hook0_amqp_connected and hook0_amqp_blocked. */
+  readonly broker?: BrokerConnectionState;
 }
 
 export function createDispatcherMetrics(registry: Registry, options: DispatcherMetricsOptions = {}): DispatcherMetrics {
   const registers = [registry];
+  createBrokerGauges(registry, options.broker);
   const deadLettered = new Counter({ name: 'hook0_deliveries_dead_lettered_total', help: 'Deliveries dead-lettered, by reason', labelNames: ['reason'], registers });
   for (const reason of DEAD_REASONS) deadLettered.inc({ reason }, 0);
   return {

@@ -25,6 +25,8 @@ describe('exported metrics', () => {
         hook0_outbox_oldest_age_seconds: 'gauge',
         hook0_housekeeping_rows_total: 'counter',
         hook0_housekeeping_last_success_timestamp_seconds: 'gauge',
+        hook0_amqp_connected: 'gauge',
+        hook0_amqp_blocked: 'gauge',
       },
     ],
     [
@@ -40,6 +42,8 @@ describe('exported metrics', () => {
         hook0_deliveries_in_flight: 'gauge',
         hook0_queue_messages: 'gauge',
         hook0_messages_redelivered_total: 'counter',
+        hook0_amqp_connected: 'gauge',
+        hook0_amqp_blocked: 'gauge',
       },
     ],
   ] as const)('are, for the %s, exactly these besides the process metrics', async (service, expected) => {
@@ -81,5 +85,21 @@ describe('exported metrics', () => {
     expect([delivery[0], delivery.at(-1)]).toEqual([0.005, 30]);
     const endToEnd = await bounds(metrics.endToEndLatency);
     expect([endToEnd[0], endToEnd.at(-1)]).toEqual([0.05, 86_400]);
+  });
+
+  it('report the RabbitMQ connection as it is at scrape time: connected, then blocked by an alarm', async () => {
+    const registry = createRegistry('api');
+    const broker = { connected: true, blocked: false, isConnected: () => broker.connected, isBlocked: () => broker.blocked };
+    createApiMetrics(registry, { broker });
+    const flags = async () => {
+      const metrics = await registry.getMetricsAsJSON();
+      return Object.fromEntries(['hook0_amqp_connected', 'hook0_amqp_blocked'].map((name) => [name, metrics.find((metric) => metric.name === name)?.values[0]?.value]));
+    };
+    expect(await flags()).toEqual({ hook0_amqp_connected: 1, hook0_amqp_blocked: 0 });
+    broker.blocked = true;
+    expect(await flags()).toEqual({ hook0_amqp_connected: 1, hook0_amqp_blocked: 1 });
+    broker.connected = false;
+    broker.blocked = false;
+    expect(await flags()).toEqual({ hook0_amqp_connected: 0, hook0_amqp_blocked: 0 });
   });
 });

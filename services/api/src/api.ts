@@ -35,7 +35,6 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startApi(config: ApiConfig, options: StartApiOptions = {}): Promise<RunningApi> {
   const logger = options.logger ?? createLogger('api', config.logLevel);
   const registry = createRegistry('api');
-  const metrics = createApiMetrics(registry);
   const dataSource = await connectDataSource({
     url: config.databaseUrl,
     poolSize: config.databasePoolSize,
@@ -52,6 +51,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     publishTimeoutMs: 10_000,
   });
   await broker.waitUntilReady(config.startupTimeoutMs);
+  const metrics = createApiMetrics(registry, { broker });
 
   const outbox = new OutboxRepository(dataSource);
   const relay = new OutboxRelay(outbox, broker, logger, metrics, {

@@ -66,7 +66,7 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     const broker = new Broker({ url: config.amqpUrl, topology, logger, connectionName: workerName, publishTimeoutMs: PUBLISH_TIMEOUT_MS });
     cleanup.push('broker', () => broker.close());
     await broker.waitUntilReady(config.startupTimeoutMs);
-    const metrics = createDispatcherMetrics(registry, { readQueueDepths: () => broker.queueDepths() });
+    const metrics = createDispatcherMetrics(registry, { readQueueDepths: () => broker.queueDepths(), broker });
 
     const now = overrides.now ?? Date.now;
     const handlers = buildMessageHandlers({ config, workerName, dataSource, broker, sender, metrics, logger, now, random: overrides.random ?? Math.random });

@@ -155,6 +155,9 @@ describe('event pipeline, end to end', () => {
     expect(dispatcherMetrics).toMatch(/hook0_delivery_duration_seconds_bucket\{[^}]*le="0\.005"/);
     expect(dispatcherMetrics).toMatch(/hook0_process_cpu_seconds_total/);
     expect(dispatcherMetrics).toMatch(/^hook0_queue_messages\{[^}]*queue="deliver"[^}]*\} \d+$/m);
+    for (const ops of [dispatcherOps, harness.api.opsUrl]) {
+      expect({ connected: await scrapeMetric(ops, 'hook0_amqp_connected'), blocked: await scrapeMetric(ops, 'hook0_amqp_blocked') }).toEqual({ connected: 1, blocked: 0 });
+    }
     for (const port of [dispatcher.metricsPort, Number(new URL(harness.api.opsUrl).port)]) {
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
