@@ -14,30 +14,40 @@ export interface DayRange {
   readonly to: string;
 }
 
-const COUNT_PER_DAY = `
-  SELECT e.application_id AS "applicationId", a.name AS "applicationName",
-         to_char((e.received_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS date, count(*) AS amount
-    FROM event e JOIN application a ON a.application_id = e.application_id`;
+/**
+ * The live counts of the event table plus the counts housekeeping kept of the events it deleted, for the applications
+ * `applications` selects ($3 its parameter) over the days $1 to $2. The (application_id, received_at) index serves
+ * the live part per application.
+ */
+const countPerDay = (applications: string) => `
+  SELECT c.application_id AS "applicationId", a.name AS "applicationName", to_char(c.day, 'YYYY-MM-DD') AS date, sum(c.amount) AS amount
+    FROM (SELECT e.application_id, (e.received_at AT TIME ZONE 'UTC')::date AS day, count(*) AS amount
+            FROM event e
+           WHERE e.application_id IN (${applications})
+             AND e.received_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND e.received_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
+           GROUP BY 1, 2
+          UNION ALL
+          SELECT p.application_id, p.day, p.amount
+            FROM purged_events_per_day p
+           WHERE p.application_id IN (${applications}) AND p.day BETWEEN $1::date AND $2::date) AS c
+    JOIN application a ON a.application_id = c.application_id
+   GROUP BY c.application_id, a.name, c.day
+   ORDER BY date, c.application_id`;
 
-/** A day range as received_at bounds; the (application_id, received_at) index serves it per application. */
-const IN_RANGE = `e.received_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND e.received_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+const FOR_APPLICATION = countPerDay('$3::uuid');
+const FOR_ORGANIZATION = countPerDay('SELECT application_id FROM application WHERE organization_id = $3 AND deleted_at IS NULL');
 
-const GROUP_AND_ORDER = `GROUP BY e.application_id, a.name, date ORDER BY date, e.application_id`;
-
-/** Events received per UTC day (HOOK0_API.md §3.8.5), counted from the event table. Days without events have no row. */
+/** Events received per UTC day (HOOK0_API.md §3.8.5), housekeeping's deletions included. Days without events have no row. */
 export class EventsPerDayRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async forApplication(applicationId: string, range: DayRange): Promise<EventsPerDayRow[]> {
-    return this.rows(`${COUNT_PER_DAY} WHERE e.application_id = $3 AND ${IN_RANGE} ${GROUP_AND_ORDER}`, [range.from, range.to, applicationId]);
+    return this.rows(FOR_APPLICATION, [range.from, range.to, applicationId]);
   }
 
   /** Over the organization's live applications. */
   async forOrganization(organizationId: string, range: DayRange): Promise<EventsPerDayRow[]> {
-    return this.rows(
-      `${COUNT_PER_DAY} WHERE a.organization_id = $3 AND a.deleted_at IS NULL AND ${IN_RANGE} ${GROUP_AND_ORDER}`,
-      [range.from, range.to, organizationId],
-    );
+    return this.rows(FOR_ORGANIZATION, [range.from, range.to, organizationId]);
   }
 
   private async rows(sql: string, values: unknown[]): Promise<EventsPerDayRow[]> {

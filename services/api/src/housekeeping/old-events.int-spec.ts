@@ -1,3 +1,4 @@
+import { EventsPerDayRepository } from '@hook0/db';
 import { createApplication } from '@hook0/testing';
 import { arrangeEvent, remainingEvents, rowCounts } from '../testing/housekeeping-fixtures';
 import { useHousekeepingWorld } from '../testing/housekeeping-world';
@@ -70,5 +71,28 @@ describe('old events housekeeping (retention 7 d by default + grace 30 d)', () =
       .runPass('old_events');
 
     expect(await remainingEvents(world.pool, [old, young])).toEqual([young]);
+  });
+
+  it('keeps the deleted events counted in events_per_day, for the application and its organization', async () => {
+    const { applicationId, organizationId } = await createApplication(world.pool);
+    // Three on one day and batches of two: the day's count is kept across batches.
+    for (const daysOld of [40, 40, 40, 38]) await arrangeEvent(world.pool, applicationId, { daysOld, attempts: ['succeeded'] });
+    await arrangeEvent(world.pool, applicationId, { daysOld: 40, dispatched: false });
+    await arrangeEvent(world.pool, applicationId, { daysOld: 2 });
+    const counts = new EventsPerDayRepository(world.dataSource);
+    const range = { from: '2029-12-01', to: '2030-01-31' };
+    const expected = [
+      { applicationId, applicationName: 'Test application', date: '2029-12-06', amount: 4 },
+      { applicationId, applicationName: 'Test application', date: '2029-12-08', amount: 1 },
+      { applicationId, applicationName: 'Test application', date: '2030-01-13', amount: 1 },
+    ];
+    expect(await counts.forApplication(applicationId, range)).toEqual(expected);
+
+    const result = await world.housekeeper(DELETE).runPass('old_events');
+
+    expect(result).toMatchObject({ ran: true, outcome: { deleted: 4, details: { held: 1 } } });
+    expect(await rowCounts(world.pool, [applicationId])).toMatchObject({ event: 2 });
+    expect(await counts.forApplication(applicationId, range)).toEqual(expected);
+    expect(await counts.forOrganization(organizationId, range)).toEqual(expected);
   });
 });
