@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { waitFor } from '@hook0/testing';
-import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
-import { ingestLoad } from './ingest-load';
+import { FaultWorld } from './fault-world';
 
 describe('the API killed with SIGKILL under load', () => {
   let world: FaultWorld;
@@ -16,12 +15,7 @@ describe('the API killed with SIGKILL under load', () => {
 
   it('delivers every event it answered 201 for, once a replica is back to publish what the dead one left', async () => {
     let killing: Promise<void> | null = null;
-    const { accepted, refused } = await ingestLoad({
-      apiUrl: () => world.apiUrl,
-      applicationId: world.tenant.applicationId,
-      token: world.tenant.secret,
-      eventType: EVENT_TYPE,
-      labels: LABELS,
+    const { accepted, refused } = await world.ingest({
       count: 600,
       concurrency: 20,
       onAccepted: (count) => {

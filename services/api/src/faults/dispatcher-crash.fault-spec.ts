@@ -1,6 +1,5 @@
 import { waitFor } from '@hook0/testing';
-import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
-import { ingestLoad } from './ingest-load';
+import { FaultWorld } from './fault-world';
 
 describe('a dispatcher killed with SIGKILL mid-delivery', () => {
   let world: FaultWorld;
@@ -20,12 +19,7 @@ describe('a dispatcher killed with SIGKILL mid-delivery', () => {
       await world.startDispatcher();
     });
 
-    const { accepted } = await ingestLoad({
-      apiUrl: () => world.apiUrl,
-      applicationId: world.tenant.applicationId,
-      token: world.tenant.secret,
-      eventType: EVENT_TYPE,
-      labels: LABELS,
+    const { accepted } = await world.ingest({
       count: 400,
       concurrency: 10,
     });

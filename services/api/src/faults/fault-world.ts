@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createTestDatabase, freeServicePort, ServiceProcess, testAmqp, WebhookReceiver, type TestDatabase } from '@hook0/testing';
 import { createTenant, type Tenant } from '../testing/api-harness';
 import { DeliveryLedger } from './delivery-ledger';
+import { ingestLoad, type IngestLoadOptions } from './ingest-load';
 
 export const EVENT_TYPE = 'billing.invoice.paid';
 export const LABELS = { tenant_id: 'acme' };
@@ -84,6 +85,18 @@ export class FaultWorld {
         .expect(201);
       this.paths.push(path);
     }
+  }
+
+  /** `ingestLoad` as this world's tenant, to the running API unless `apiUrl` says otherwise. */
+  ingest(options: Pick<IngestLoadOptions, 'count' | 'concurrency' | 'onAccepted'> & { apiUrl?: () => string }): ReturnType<typeof ingestLoad> {
+    return ingestLoad({
+      apiUrl: () => this.apiUrl,
+      applicationId: this.tenant.applicationId,
+      token: this.tenant.secret,
+      eventType: EVENT_TYPE,
+      labels: LABELS,
+      ...options,
+    });
   }
 
   async close(): Promise<void> {

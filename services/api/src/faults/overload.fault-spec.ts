@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { queueDepth } from '@hook0/testing';
-import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
-import { ingestLoad } from './ingest-load';
+import { FaultWorld } from './fault-world';
 
 /** Minutes of overload; CI runs the full ten. */
 const MINUTES = Number(process.env.HOOK0_OVERLOAD_MINUTES ?? 10);
@@ -35,12 +34,7 @@ describe(`ingest outrunning delivery for ${MINUTES} minutes`, () => {
     let accepted = 0;
     try {
       while (Date.now() < deadline) {
-        const round = await ingestLoad({
-          apiUrl: () => world.apiUrl,
-          applicationId: world.tenant.applicationId,
-          token: world.tenant.secret,
-          eventType: EVENT_TYPE,
-          labels: LABELS,
+        const round = await world.ingest({
           count: 1_000,
           concurrency: 10,
         });

@@ -1,26 +1,17 @@
 import { waitFor } from '@hook0/testing';
 import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
-import { ingestLoad, type IngestLoadOptions } from './ingest-load';
 import { pause, withPostgresStopped } from './outage';
 
 describe('PostgreSQL restarted while events flow', () => {
   let world: FaultWorld;
-  let load: (count: number) => ReturnType<typeof ingestLoad>;
+  let load: (count: number) => ReturnType<FaultWorld['ingest']>;
 
   beforeAll(async () => {
     world = await FaultWorld.create();
     await world.startApi();
     await world.startDispatcher();
     await world.subscribe(2);
-    const base: Omit<IngestLoadOptions, 'count'> = {
-      apiUrl: () => world.apiUrl,
-      applicationId: world.tenant.applicationId,
-      token: world.tenant.secret,
-      eventType: EVENT_TYPE,
-      labels: LABELS,
-      concurrency: 5,
-    };
-    load = (count) => ingestLoad({ ...base, count });
+    load = (count) => world.ingest({ count, concurrency: 5 });
   }, 120_000);
   afterAll(() => world.close());
 

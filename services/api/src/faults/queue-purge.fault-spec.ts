@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { queueDepth, waitFor } from '@hook0/testing';
-import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
-import { ingestLoad } from './ingest-load';
+import { FaultWorld } from './fault-world';
 
 const run = promisify(execFile);
 
@@ -20,12 +19,7 @@ describe('messages lost from RabbitMQ (a queue purged)', () => {
     const vhost = decodeURIComponent(new URL(world.amqp.url).pathname.slice(1));
     world.receiver.respondWith(() => ({ status: 200, delayMs: 100 }));
     await world.startDispatcher({ CONCURRENT: '2', RECONCILE_INTERVAL: '500ms', RECONCILE_STALE_AFTER: '3s' });
-    const { accepted } = await ingestLoad({
-      apiUrl: () => world.apiUrl,
-      applicationId: world.tenant.applicationId,
-      token: world.tenant.secret,
-      eventType: EVENT_TYPE,
-      labels: LABELS,
+    const { accepted } = await world.ingest({
       count: 100,
       concurrency: 10,
     });
@@ -44,12 +38,7 @@ describe('messages lost from RabbitMQ (a queue purged)', () => {
     const vhost = decodeURIComponent(new URL(world.amqp.url).pathname.slice(1));
     await Promise.all(world.dispatchers.splice(0).map((dispatcher) => dispatcher.kill()));
     world.receiver.respondWith(() => ({ status: 200 }));
-    const { accepted } = await ingestLoad({
-      apiUrl: () => world.apiUrl,
-      applicationId: world.tenant.applicationId,
-      token: world.tenant.secret,
-      eventType: EVENT_TYPE,
-      labels: LABELS,
+    const { accepted } = await world.ingest({
       count: 50,
       concurrency: 10,
     });

@@ -1,13 +1,12 @@
 import { waitFor } from '@hook0/testing';
-import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
-import { ingestLoad, type IngestLoadOptions } from './ingest-load';
+import { FaultWorld } from './fault-world';
 import { pause, withRabbitMqStopped } from './outage';
 
 const OUTAGE_MS = 30_000;
 
 describe('RabbitMQ stopped for 30 s during steady ingest', () => {
   let world: FaultWorld;
-  let load: (count: number) => ReturnType<typeof ingestLoad>;
+  let load: (count: number) => ReturnType<FaultWorld['ingest']>;
 
   beforeAll(async () => {
     world = await FaultWorld.create();
@@ -15,15 +14,7 @@ describe('RabbitMQ stopped for 30 s during steady ingest', () => {
     await world.startDispatcher();
     await world.startDispatcher();
     await world.subscribe(2);
-    const base: Omit<IngestLoadOptions, 'count'> = {
-      apiUrl: () => world.apiUrl,
-      applicationId: world.tenant.applicationId,
-      token: world.tenant.secret,
-      eventType: EVENT_TYPE,
-      labels: LABELS,
-      concurrency: 5,
-    };
-    load = (count) => ingestLoad({ ...base, count });
+    load = (count) => world.ingest({ count, concurrency: 5 });
   }, 120_000);
   afterAll(() => world.close());
 

@@ -1,6 +1,5 @@
 import { freeServicePort, ServiceProcess, waitFor } from '@hook0/testing';
-import { EVENT_TYPE, FaultWorld, LABELS } from './fault-world';
-import { ingestLoad } from './ingest-load';
+import { FaultWorld } from './fault-world';
 
 describe('a rolling deployment (SIGTERM, one replica at a time) under load', () => {
   let world: FaultWorld;
@@ -18,12 +17,8 @@ describe('a rolling deployment (SIGTERM, one replica at a time) under load', () 
     world.receiver.respondWith(() => ({ status: 200, delayMs: 20 }));
     let apiUrl = world.apiUrl;
     const exitCodes: (number | null)[] = [];
-    const load = ingestLoad({
+    const load = world.ingest({
       apiUrl: () => apiUrl,
-      applicationId: world.tenant.applicationId,
-      token: world.tenant.secret,
-      eventType: EVENT_TYPE,
-      labels: LABELS,
       count: 600,
       concurrency: 10,
     });
