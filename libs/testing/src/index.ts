@@ -5,5 +5,7 @@ export * from './test-broker';
 export * from './webhook-receiver';
 export * from './wait-for';
 export * from './factories';
+export * from './dispatch-fixtures';
+export * from './test-data-source';
 export * from './service-process';
 export * from './metrics-page';

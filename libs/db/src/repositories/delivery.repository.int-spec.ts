@@ -1,30 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
-import { createApplication, createEvent, createSubscription, createTestDatabase, type TestDatabase } from '@hook0/testing';
-import { connectDataSource } from '../connect';
+import { createApplication, createEvent, createSubscription, useTestDataSource } from '@hook0/testing';
 import { DeliveryRepository, type ClaimRequest } from './delivery.repository';
 
 const TYPE = 'billing.invoice.paid';
 
 describe('DeliveryRepository.claim', () => {
-  let db: TestDatabase;
+  const db = useTestDataSource({ applicationName: 'claim-test' });
   let pool: Pool;
-  let dataSource: DataSource;
   let deliveries: DeliveryRepository;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 2 });
-    // pool.end() resolves before its sockets close; the forced DROP DATABASE may still end one of them.
-    pool.on('error', () => undefined);
-    dataSource = await connectDataSource({ url: db.url, poolSize: 4, applicationName: 'claim-test', timeoutMs: 10_000, createIfMissing: false });
-    deliveries = new DeliveryRepository(dataSource);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await pool.end();
-    await db.drop();
+  beforeAll(() => {
+    pool = db.pool;
+    deliveries = new DeliveryRepository(db.dataSource);
   });
 
   /** Pending first attempts of one event, one per subscription; `state` tweaks each row after insertion. */

@@ -1,50 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
-import { createApplication, createEvent, createSubscription, createTestDatabase, type TestDatabase } from '@hook0/testing';
-import { connectDataSource } from '../connect';
+import { createDispatchFixture, DISPATCH_FIXTURE_EVENT_TYPE, insertClaimedAttempt, useTestDataSource, type SubscriptionOptions } from '@hook0/testing';
 import { DispatchRepository } from './dispatch.repository';
 
-const TYPE = 'billing.invoice.paid';
+const TYPE = DISPATCH_FIXTURE_EVENT_TYPE;
 const WORKER = 'worker-a';
 
 describe('DispatchRepository', () => {
-  let db: TestDatabase;
+  const db = useTestDataSource({ applicationName: 'statements-test', poolSize: 2 });
   let pool: Pool;
-  let dataSource: DataSource;
   let dispatch: DispatchRepository;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 2 });
-    // pool.end() resolves before its sockets close; the forced DROP DATABASE may still end one of them.
-    pool.on('error', () => undefined);
-    dataSource = await connectDataSource({ url: db.url, poolSize: 2, applicationName: 'statements-test', timeoutMs: 10_000, createIfMissing: false });
-    dispatch = new DispatchRepository(dataSource);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await pool.end();
-    await db.drop();
+  beforeAll(() => {
+    pool = db.pool;
+    dispatch = new DispatchRepository(db.dataSource);
   });
 
-  async function fixture(subscriptions: { labels?: Record<string, string>; isEnabled?: boolean; eventTypes?: string[] }[] = [{}]) {
-    const { applicationId } = await createApplication(pool);
-    const subs = [];
-    for (const options of subscriptions) subs.push(await createSubscription(pool, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [TYPE], ...options }));
-    const event = await createEvent(pool, applicationId, { eventTypeName: TYPE, labels: { env: 'test' } });
-    return { applicationId, subs, event };
-  }
-
-  async function pendingClaimed(eventId: string, subscriptionId: string): Promise<string> {
-    const attemptId = randomUUID();
-    await pool.query(
-      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, worker_name, picked_at, lease_expires_at)
-       SELECT $1, e.event_id, $3, e.application_id, 0, 0, $4, now(), now() + interval '1 minute' FROM event e WHERE e.event_id = $2`,
-      [attemptId, eventId, subscriptionId, WORKER],
-    );
-    return attemptId;
-  }
+  const fixture = (subscriptions?: Partial<SubscriptionOptions>[]) => createDispatchFixture(pool, subscriptions);
+  const pendingClaimed = (eventId: string, subscriptionId: string) => insertClaimedAttempt(pool, eventId, subscriptionId, WORKER);
 
   it('loads the event with its enabled, live candidates listing its type', async () => {
     const { subs, event } = await fixture([{}, { isEnabled: false }, { eventTypes: ['other.thing.done'] }, { labels: { env: 'prod' } }]);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createApplication, createEventType, createTestDatabase, type TestDatabase } from '@hook0/testing';
-import { connectDataSource } from '../connect';
+import { createApplication, createEventType, useTestDataSource } from '@hook0/testing';
 import { pgConstraint } from '../postgres-errors';
 import { EventRepository, type NewEvent } from './event.repository';
 import { OutboxRepository } from './outbox.repository';
@@ -10,26 +9,18 @@ import { OutboxRepository } from './outbox.repository';
 const TYPE = 'billing.invoice.paid';
 
 describe('EventRepository.insertWithOutbox', () => {
-  let db: TestDatabase;
+  const db = useTestDataSource({ applicationName: 'ingest-test' });
   let pool: Pool;
   let dataSource: DataSource;
   let events: EventRepository;
   let app: { organizationId: string; applicationId: string };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 2 });
-    // pool.end() resolves before its sockets close; the forced DROP DATABASE may still end one of them.
-    pool.on('error', () => undefined);
-    dataSource = await connectDataSource({ url: db.url, poolSize: 4, applicationName: 'ingest-test', timeoutMs: 10_000, createIfMissing: false });
-    events = new EventRepository(dataSource);
+    pool = db.pool;
+    dataSource = db.dataSource;
+    events = new EventRepository(db.dataSource);
     app = await createApplication(pool);
     await createEventType(pool, app.applicationId, TYPE);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await pool.end();
-    await db.drop();
   });
 
   const event = (overrides: Partial<NewEvent> = {}): NewEvent => ({
