@@ -52,18 +52,15 @@ function podEnvironment(container: IContainer, objects: readonly RenderedObject[
   return environment;
 }
 
-const exampleSecret = () => {
-  const secret = named(renderOverlay('dev'), 'Secret', 'hook0-secrets');
-  return (secret.stringData ?? {}) as Record<string, string>;
-};
+const overlays = { dev: renderOverlay('dev'), prod: renderOverlay('prod') };
+// Only the dev overlay ships the example Secret; prod expects the real one to exist.
+const exampleSecret = (named(overlays.dev, 'Secret', 'hook0-secrets').stringData ?? {}) as Record<string, string>;
 
-describe.each(['dev', 'prod'])('k8s/overlays/%s environment', (overlay) => {
-  const objects = renderOverlay(overlay);
-  const secret = exampleSecret();
+describe.each(Object.entries(overlays))('k8s/overlays/%s environment', (_overlay, objects) => {
 
   it.each(Object.keys(loaders) as Role[])('starts the %s with valid settings, each of them read', (role) => {
     const [container] = podSpec(named(objects, 'Deployment', `hook0-${role}`)).containers;
-    expect(startWith(role, podEnvironment(container, objects, secret))).toEqual({ problem: null, ignored: [] });
+    expect(startWith(role, podEnvironment(container, objects, exampleSecret))).toEqual({ problem: null, ignored: [] });
   });
 });
 
