@@ -1,7 +1,7 @@
 import { formatDuration, standardWebhooksSecret } from '@hook0/core';
 import type { SubscriptionEntity } from '@hook0/db';
 
-/** Hook0's `Subscription`, plus `standard_webhooks_secret`, `retry_schedule` and `max_retries` (HOOK0_API.md §14). */
+/** Hook0's `Subscription`, plus `standard_webhooks_secret`, `retry_schedule`, `max_retries`, `max_in_flight` and `max_deliveries_per_second` (HOOK0_API.md §14). */
 export function toSubscriptionView(subscription: SubscriptionEntity) {
   const [firstLabel] = Object.entries(subscription.labels);
   return {
@@ -22,5 +22,7 @@ export function toSubscriptionView(subscription: SubscriptionEntity) {
     standard_webhooks_secret: standardWebhooksSecret(subscription.secret),
     retry_schedule: subscription.retryScheduleMs?.map(formatDuration) ?? null,
     max_retries: subscription.maxRetries,
+    max_in_flight: subscription.maxInFlight,
+    max_deliveries_per_second: subscription.maxDeliveriesPerSecond,
   };
 }
