@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import YAML from 'yaml';
 import { REPO_ROOT } from './repo-path';
-import { ConfigMap, Namespace, Secret, Service, type IContainer, type IPodSpec } from 'kubernetes-models/v1';
+import { ConfigMap, Namespace, Secret, Service, ServiceAccount, type IContainer, type IPodSpec } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
@@ -17,6 +17,7 @@ const models = {
   ConfigMap,
   Secret,
   Service,
+  ServiceAccount,
   Deployment,
   Job,
   PodDisruptionBudget,
