@@ -5,6 +5,7 @@ import { REPO_ROOT } from './repo-path';
 import { ConfigMap, Namespace, Secret, Service, ServiceAccount, type IContainer, type IPodSpec } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
@@ -18,6 +19,7 @@ const models = {
   Secret,
   Service,
   ServiceAccount,
+  NetworkPolicy,
   Deployment,
   Job,
   PodDisruptionBudget,
