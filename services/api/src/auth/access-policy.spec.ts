@@ -85,6 +85,20 @@ describe('AccessPolicy', () => {
     expect(policy.writableIfLive(PRINCIPALS['secret of app A'], APP_A2)).toBeNull();
   });
 
+  it.each(Object.keys(PRINCIPALS))('shows credentials to %s exactly where it may write', async (name) => {
+    const principal = PRINCIPALS[name];
+    for (const [applicationId, organizationId] of applications) {
+      const application = { applicationId, organizationId } as ApplicationEntity;
+      expect(policy.viewOf(principal, application).mayWrite).toBe(await allowed(() => policy.application(principal, applicationId, 'write')));
+    }
+  });
+
+  it('hides credentials from a viewer only', () => {
+    const application = { applicationId: APP_A, organizationId: ORG_A } as ApplicationEntity;
+    const readers = ['master', 'editor', 'viewer', 'service token of A', 'secret of app A'];
+    expect(readers.filter((name) => !policy.viewOf(PRINCIPALS[name], application).mayWrite)).toEqual(['viewer']);
+  });
+
   it('answers an unknown application and a foreign one alike (403 Forbidden)', async () => {
     const editor = PRINCIPALS.editor;
     const unknown = await policy.application(editor, UNKNOWN, 'read').catch((error: ProblemError) => error);

@@ -9,6 +9,23 @@ export type AccessAction = 'read' | 'write';
 export type OrganizationAccess = OrganizationRole | 'master';
 
 /**
+ * What a presenter may show to a caller already allowed to read: credentials (subscription secrets, target header
+ * values) only to a caller that may also write there, since a string a reader can read must grant no write.
+ */
+export interface ViewAccess {
+  readonly mayWrite: boolean;
+}
+
+/** A service's result with the access its caller was granted, for the presenter to shape. */
+export interface Authorized<T> {
+  readonly value: T;
+  readonly access: ViewAccess;
+}
+
+/** The access of a caller that was authorized to write. */
+export const WRITE_ACCESS: ViewAccess = { mayWrite: true };
+
+/**
  * What a principal may touch (HOOK0_API.md §2):
  * - master key: everything;
  * - user: the organizations they are a member of, and their applications (viewers read only);
@@ -55,6 +72,14 @@ export class AccessPolicy {
       if (error instanceof ProblemError && error.problemId === 'Forbidden') throw new ProblemError('NotFound');
       throw error;
     }
+  }
+
+  /** For a principal already allowed to read `application`: whether it may also write there. */
+  viewOf(principal: Principal, application: ApplicationEntity): ViewAccess {
+    const mayWrite =
+      mayReachApplications(principal, application.applicationId) &&
+      (principal.kind === 'application-secret' || allowsOrganization(principal, application.organizationId, 'write'));
+    return { mayWrite };
   }
 
   organization(principal: Principal, organizationId: string, action: AccessAction): void {

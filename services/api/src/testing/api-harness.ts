@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { loadApiConfig, type ApiConfig } from '@hook0/config';
 import { createLogger } from '@hook0/observability';
-import { createTestDatabase, testAmqp, type TestDatabase } from '@hook0/testing';
+import { buildTopology } from '@hook0/messaging';
+import { createTestDatabase, deleteQueues, testAmqp, type TestDatabase } from '@hook0/testing';
 import { startApi, type RunningApi } from '../api';
 
 export interface ApiHarness {
@@ -43,6 +44,8 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     async close() {
       await api.stop();
       await database.drop();
+      const topology = buildTopology(config.amqpPrefix, config.waitLadderMinMs, config.waitLadderMaxMs);
+      await deleteQueues(config.amqpUrl, topology.queues.map((queue) => queue.name));
     },
   };
 }

@@ -25,6 +25,9 @@ export const PUBLIC_ROUTES = new Set([
  */
 export const SELF_ROUTES = new Set(['GET /organizations', 'POST /organizations', 'POST /auth/refresh', 'POST /auth/logout', 'POST /auth/password']);
 
+/** Reads whose answer is itself a credential (an application secret is its own id): they take the write right, so a viewer gets 403. */
+export const CREDENTIAL_READS = new Set(['GET /application_secrets']);
+
 /** Fields of resources, as opposed to the scope (organization_id, application_id) a request acts in. */
 export const SCOPE_FIELDS = ['organization_id', 'application_id'];
 

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
 import { Broker, buildTopology, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
 import { createLogger } from '@hook0/observability';
-import { createTestDatabase, scrapeMetric, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
+import { createTestDatabase, deleteQueues, scrapeMetric, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
 import { startDispatcher, type DispatcherHandle } from '../dispatcher';
 
 export interface AttemptRow {
@@ -105,6 +105,7 @@ export class DispatcherHarness {
     await this.receiver.stop();
     await Promise.all(this.dispatchers.splice(0).map((dispatcher) => dispatcher.stop()));
     await this.broker.close();
+    await deleteQueues(this.amqp.url, this.topology.queues.map((queue) => queue.name));
   }
 }
 

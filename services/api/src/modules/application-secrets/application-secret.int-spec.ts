@@ -1,5 +1,7 @@
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
+import { DatabaseProbe } from '../../testing/database-probe';
 import { expectProblem } from '../../testing/problem-assertions';
+import { signedInUser } from '../../testing/user-fixtures';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -58,6 +60,21 @@ describe('application secrets (HOOK0_API.md §3.5)', () => {
     expect(long.body.validation).toEqual({ name: [expect.objectContaining({ code: 'length' })] });
     expectProblem(await post({ application_id: tenant.applicationId, name: 42 }), 400, 'JsonPayload');
     expectProblem(await post({ name: 'x' }), 400, 'JsonPayload');
+  });
+
+  it("refuses the list to the organization's viewer (403, nothing written) and gives it to its editor", async () => {
+    const [viewer, editor] = [await signedInUser(harness), await signedInUser(harness)];
+    for (const [user, role] of [[viewer, 'viewer'], [editor, 'editor']] as const) {
+      await harness.http().post(`/organizations/${tenant.organizationId}/invite`).set(master).send({ email: user.email, role }).expect(200);
+    }
+    const probe = await DatabaseProbe.open(harness);
+    const before = await probe.fingerprint();
+    const refused = await list(viewer.auth);
+    expectProblem(refused, 403, 'Forbidden');
+    expect(refused.text).not.toContain(tenant.secret);
+    expect(await probe.fingerprint()).toBe(before);
+    await probe.close();
+    expect((await list(editor.auth).expect(200)).body[0]).toMatchObject({ name: 'Default', token: tenant.secret });
   });
 
   it('keeps applications apart: another application’s secret gets 403 and a secret of this application cannot be touched from there', async () => {

@@ -10,7 +10,7 @@ export function applicationSecretRoutes(secrets: ApplicationSecretService): Rout
       method: 'get',
       path: '/application_secrets',
       operationId: 'applicationSecrets.list',
-      summary: 'List the live secrets of an application',
+      summary: 'List the live secrets of an application (needs write access: each secret is a credential)',
       tag: 'Application secrets',
       auth: 'token',
       query: ApplicationQueryDto,

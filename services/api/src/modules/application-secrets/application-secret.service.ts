@@ -5,12 +5,15 @@ import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { ApplicationSecretPostDto } from './application-secret.dto';
 
-/** Application secrets (HOOK0_API.md §3.5): the token is the id, shown in clear. */
+/**
+ * Application secrets (HOOK0_API.md §3.5): the token is the id, shown in clear. Each one is a credential with full
+ * control of its application, so even listing them takes the write right: a viewer gets 403.
+ */
 export class ApplicationSecretService {
   constructor(private readonly secrets: ApplicationSecretRepository, private readonly access: AccessPolicy) {}
 
   async list(principal: Principal, applicationId: string): Promise<ApplicationSecretEntity[]> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
+    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
     return this.secrets.listLive(application.applicationId);
   }
 

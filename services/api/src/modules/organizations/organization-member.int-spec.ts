@@ -80,15 +80,15 @@ describe('invitations and roles (HOOK0_API.md §3.3)', () => {
     expectProblem(await http().put(invitePath(id)).set(owner.auth).send({ user_id: owner.userId, role: 'master' }), 400, 'InvalidRole');
   });
 
-  it('keeps viewers to reading: every write on the organization, its members, tokens and applications is 403', async () => {
+  it('keeps viewers to reading: every write on the organization, its members, tokens and applications is 403, and so is the list of secrets', async () => {
     const id = await newOrganization();
     const application = (await http().post('/applications').set(owner.auth).send({ organization_id: id, name: 'App' }).expect(201)).body.application_id;
     await http().post(invitePath(id)).set(owner.auth).send({ email: guest.email, role: 'viewer' }).expect(200);
     await http().get(`/organizations/${id}`).set(guest.auth).expect(200);
     await http().get('/applications').query({ organization_id: id }).set(guest.auth).expect(200);
-    await http().get('/application_secrets').query({ application_id: application }).set(guest.auth).expect(200);
     await http().get('/service_token').query({ organization_id: id }).set(guest.auth).expect(200);
-    const writes = [
+    const refused = [
+      http().get('/application_secrets').query({ application_id: application }),
       http().put(`/organizations/${id}`).send({ name: 'Nope' }),
       http().delete(`/organizations/${id}`),
       http().post(invitePath(id)).send({ email: owner.email, role: 'editor' }),
@@ -99,7 +99,7 @@ describe('invitations and roles (HOOK0_API.md §3.3)', () => {
       http().post('/service_token').send({ organization_id: id, name: 'Nope' }),
       http().post('/event_types').send({ application_id: application, service: 'a', resource_type: 'b', verb: 'c' }),
     ];
-    for (const write of writes) expectProblem(await write.set(guest.auth), 403, 'Forbidden');
+    for (const request of refused) expectProblem(await request.set(guest.auth), 403, 'Forbidden');
     expect(await roleOf(id, guest.auth)).toBe('viewer');
   });
 

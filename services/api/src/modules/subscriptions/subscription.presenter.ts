@@ -1,28 +1,57 @@
 import { formatDuration, standardWebhooksSecret } from '@hook0/core';
 import type { SubscriptionEntity } from '@hook0/db';
+import type { Authorized } from '../../auth/access-policy';
 
-/** Hook0's `Subscription`, plus `standard_webhooks_secret`, `retry_schedule`, `max_retries`, `max_in_flight` and `max_deliveries_per_second` (HOOK0_API.md §14). */
-export function toSubscriptionView(subscription: SubscriptionEntity) {
+/** What a caller who may only read sees in place of a credential. */
+export const MASKED = '***';
+
+/** The target URL without the password of its userinfo, which the sender turns into Basic credentials. */
+function maskedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password === '') return url;
+  parsed.password = MASKED;
+  return parsed.toString();
+}
+
+const maskedHeaders = (headers: Record<string, string>) => Object.fromEntries(Object.keys(headers).map((name) => [name, MASKED]));
+
+/**
+ * Hook0's `Subscription`, plus `standard_webhooks_secret`, `retry_schedule`, `max_retries`, `max_in_flight` and
+ * `max_deliveries_per_second` (HOOK0_API.md §14).
+ * A caller who may only read gets `secret` and `standard_webhooks_secret` as null, and the target's header values
+ * and URL password as `***`: with them it could sign webhooks or call the receivers as this server does.
+ */
+export function toSubscriptionView({ value: subscription, access }: Authorized<SubscriptionEntity>) {
   const [firstLabel] = Object.entries(subscription.labels);
+  const secret = access.mayWrite ? subscription.secret : null;
   return {
     application_id: subscription.applicationId,
     subscription_id: subscription.subscriptionId,
     is_enabled: subscription.isEnabled,
     event_types: subscription.eventTypes,
     description: subscription.description,
-    secret: subscription.secret,
+    secret,
     metadata: subscription.metadata,
     label_key: firstLabel?.[0] ?? null,
     label_value: firstLabel?.[1] ?? null,
     labels: subscription.labels,
-    target: { type: 'http', method: subscription.targetMethod, url: subscription.targetUrl, headers: subscription.targetHeaders },
+    target: {
+      type: 'http',
+      method: subscription.targetMethod,
+      url: access.mayWrite ? subscription.targetUrl : maskedUrl(subscription.targetUrl),
+      headers: access.mayWrite ? subscription.targetHeaders : maskedHeaders(subscription.targetHeaders),
+    },
     created_at: subscription.createdAt,
     updated_at: subscription.updatedAt,
     dedicated_workers: subscription.dedicatedWorkers,
-    standard_webhooks_secret: standardWebhooksSecret(subscription.secret),
+    standard_webhooks_secret: secret === null ? null : standardWebhooksSecret(secret),
     retry_schedule: subscription.retryScheduleMs?.map(formatDuration) ?? null,
     max_retries: subscription.maxRetries,
     max_in_flight: subscription.maxInFlight,
     max_deliveries_per_second: subscription.maxDeliveriesPerSecond,
   };
+}
+
+export function toSubscriptionListView({ value, access }: Authorized<readonly SubscriptionEntity[]>) {
+  return value.map((subscription) => toSubscriptionView({ value: subscription, access }));
 }

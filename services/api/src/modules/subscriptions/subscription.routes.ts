@@ -1,7 +1,7 @@
 import { ApplicationQueryDto } from '../../http/application-query.dto';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { SubscriptionIdParamsDto, SubscriptionPostDto } from './subscription.dto';
-import { toSubscriptionView } from './subscription.presenter';
+import { toSubscriptionListView, toSubscriptionView } from './subscription.presenter';
 import type { SubscriptionService } from './subscription.service';
 
 export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDefinition[] {
@@ -10,12 +10,12 @@ export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDef
       method: 'get',
       path: '/subscriptions',
       operationId: 'subscriptions.list',
-      summary: 'List the live subscriptions of an application, oldest first',
+      summary: 'List the live subscriptions of an application, oldest first (secrets and header values hidden from viewers)',
       tag: 'Subscriptions',
       auth: 'token',
       query: ApplicationQueryDto,
       status: 200,
-      handler: async ({ principal, query }) => (await subscriptions.list(principal, query.application_id)).map(toSubscriptionView),
+      handler: async ({ principal, query }) => toSubscriptionListView(await subscriptions.list(principal, query.application_id)),
     }),
     defineRoute({
       method: 'post',
@@ -32,7 +32,7 @@ export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDef
       method: 'get',
       path: '/subscriptions/:subscription_id',
       operationId: 'subscriptions.get',
-      summary: 'Get a subscription',
+      summary: 'Get a subscription (secrets and header values hidden from viewers)',
       tag: 'Subscriptions',
       auth: 'token',
       params: SubscriptionIdParamsDto,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { EventTypeRepository, SubscriptionEntity, SubscriptionFields, SubscriptionRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
+import { WRITE_ACCESS, type AccessPolicy, type Authorized } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { SubscriptionPostDto } from './subscription.dto';
@@ -16,32 +16,34 @@ export class SubscriptionService {
     private readonly quotas: QuotaService,
   ) {}
 
-  async list(principal: Principal, applicationId: string): Promise<SubscriptionEntity[]> {
+  /** Readers get the access they have, so that the secrets and header values reach only those who may write. */
+  async list(principal: Principal, applicationId: string): Promise<Authorized<SubscriptionEntity[]>> {
     const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
-    return this.subscriptions.listLive(application.applicationId);
+    return { value: await this.subscriptions.listLive(application.applicationId), access: this.access.viewOf(principal, application) };
   }
 
-  async create(principal: Principal, input: SubscriptionPostDto): Promise<SubscriptionEntity> {
+  async create(principal: Principal, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
     const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
     await this.quotas.assertCanCreateSubscription(application.applicationId);
     const fields = await this.checkedFields(application.applicationId, input);
-    return this.subscriptions.create({ ...fields, subscriptionId: randomUUID(), applicationId: application.applicationId, secret: randomUUID() });
+    const created = await this.subscriptions.create({ ...fields, subscriptionId: randomUUID(), applicationId: application.applicationId, secret: randomUUID() });
+    return { value: created, access: WRITE_ACCESS };
   }
 
   /** Needs no application_id: the subscription names its application, which the principal must be allowed. */
-  async get(principal: Principal, subscriptionId: string): Promise<SubscriptionEntity> {
+  async get(principal: Principal, subscriptionId: string): Promise<Authorized<SubscriptionEntity>> {
     const subscription = await this.subscriptions.findLive(subscriptionId.toLowerCase());
     if (!subscription) throw new ProblemError('NotFound');
-    await this.access.applicationOfResource(principal, subscription.applicationId, 'read');
-    return subscription;
+    const application = await this.access.applicationOfResource(principal, subscription.applicationId, 'read');
+    return { value: subscription, access: this.access.viewOf(principal, application) };
   }
 
-  async replace(principal: Principal, subscriptionId: string, input: SubscriptionPostDto): Promise<SubscriptionEntity> {
+  async replace(principal: Principal, subscriptionId: string, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
     const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
     const fields = await this.checkedFields(application.applicationId, input);
     const replaced = await this.subscriptions.replace(application.applicationId, subscriptionId.toLowerCase(), fields);
     if (!replaced) throw new ProblemError('NotFound');
-    return replaced;
+    return { value: replaced, access: WRITE_ACCESS };
   }
 
   async delete(principal: Principal, applicationId: string, subscriptionId: string): Promise<void> {
