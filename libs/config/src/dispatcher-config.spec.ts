@@ -44,7 +44,9 @@ describe('loadDispatcherConfig defaults (HOOK0_API.md §14.2, §6.3, §7.2)', ()
 
   it('uses the project defaults for the rest', () => {
     expect(config).toMatchObject({
-      concurrency: 64,
+      concurrency: 256,
+      subscriptionMaxInFlight: 10,
+      leaseRecoveryIntervalMs: 5_000,
       responseBodyMaxBytes: 64 * 1024,
       workerName: `dispatcher-${process.pid}`,
       userAgent: 'hook0-ts-dispatcher/0.1.0',
@@ -73,6 +75,8 @@ describe('loadDispatcherConfig values', () => {
       USER_AGENT: 'test-agent/1',
       RECONCILE_INTERVAL: '5s',
       RECONCILE_STALE_AFTER: '2m',
+      SUBSCRIPTION_MAX_IN_FLIGHT: '3',
+      LEASE_RECOVERY_INTERVAL: '250ms',
     });
     expect(config).toMatchObject({
       retry: { scheduleMs: [5 * SECOND, MINUTE, HOUR], maxRetries: 0, jitterRatio: 0, jitterMinSpreadMs: 0, jitterMaxSpreadMs: MINUTE },
@@ -87,6 +91,8 @@ describe('loadDispatcherConfig values', () => {
       userAgent: 'test-agent/1',
       reconcileIntervalMs: 5_000,
       reconcileStaleAfterMs: 120_000,
+      subscriptionMaxInFlight: 3,
+      leaseRecoveryIntervalMs: 250,
     });
   });
 
@@ -106,6 +112,9 @@ describe('loadDispatcherConfig refuses invalid values, naming the variable', () 
     ['MAX_RETRIES', '-1'],
     ['MAX_RETRIES', '1001'],
     ['MAX_RETRIES', 'many'],
+    ['SUBSCRIPTION_MAX_IN_FLIGHT', '0'],
+    ['SUBSCRIPTION_MAX_IN_FLIGHT', 'ten'],
+    ['LEASE_RECOVERY_INTERVAL', '0s'],
     ['RETRY_JITTER_RATIO', '1.5'],
     ['RETRY_JITTER_RATIO', '-0.1'],
     ['RETRY_JITTER_RATIO', 'ten percent'],

@@ -9,14 +9,18 @@ export interface DispatcherConfig extends CommonConfig {
   readonly disableTargetIpCheck: boolean;
   readonly signatureHeaderName: string;
   readonly enabledSignatureVersions: readonly SignatureVersion[];
-  /** Deliveries in flight per dispatcher process (the consumer prefetch). */
+  /** Deliveries in flight per dispatcher process, and the prefetch of its consumers. */
   readonly concurrency: number;
+  /** A subscription's deliveries in flight across all dispatchers, when it sets no max_in_flight of its own. */
+  readonly subscriptionMaxInFlight: number;
   readonly responseBodyMaxBytes: number;
   readonly workerName: string;
   readonly userAgent: string;
   /** How often the reconciler looks for attempts whose message was lost, and how long past due that takes. */
   readonly reconcileIntervalMs: number;
   readonly reconcileStaleAfterMs: number;
+  /** How often expired leases (a dispatcher died mid-delivery) and stranded parked attempts are looked for. */
+  readonly leaseRecoveryIntervalMs: number;
 }
 
 export function loadDispatcherConfig(environment: Env = process.env): DispatcherConfig {
@@ -36,16 +40,19 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     disableTargetIpCheck: env.boolean('DISABLE_TARGET_IP_CHECK', false),
     signatureHeaderName: env.string('SIGNATURE_HEADER_NAME', 'X-Hook0-Signature'),
     enabledSignatureVersions: env.oneOfList('ENABLED_SIGNATURE_VERSIONS', 'v1', ['v0', 'v1'] as const),
-    concurrency: env.integer('CONCURRENT', 64, 1, 10_000),
+    concurrency: env.integer('CONCURRENT', 256, 1, 10_000),
+    subscriptionMaxInFlight: env.integer('SUBSCRIPTION_MAX_IN_FLIGHT', 10, 1, 10_000),
     responseBodyMaxBytes: env.integer('RESPONSE_BODY_MAX_BYTES', 64 * 1024, 0, 16 * 1024 * 1024),
     workerName: env.string('WORKER_NAME', `dispatcher-${process.pid}`),
     userAgent: env.string('USER_AGENT', 'hook0-ts-dispatcher/0.1.0'),
     reconcileIntervalMs: env.duration('RECONCILE_INTERVAL', '1m'),
     reconcileStaleAfterMs: env.duration('RECONCILE_STALE_AFTER', '10m'),
+    leaseRecoveryIntervalMs: env.duration('LEASE_RECOVERY_INTERVAL', '5s'),
   };
   env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');
   env.check(config.connectTimeoutMs > 0, 'CONNECT_TIMEOUT', 'must be above 0');
   env.check(config.timeoutMs >= config.connectTimeoutMs, 'TIMEOUT', 'must not be below CONNECT_TIMEOUT');
+  env.check(config.leaseRecoveryIntervalMs > 0, 'LEASE_RECOVERY_INTERVAL', 'must be above 0');
   env.done();
   return config;
 }

@@ -77,7 +77,12 @@ export class QueueConsumer {
         this.settle(channel, message, disposition === 'ack' ? 'ack' : 'reject');
         return;
       } catch (error) {
-        if (this.stopping || !this.options.isTransient(error)) {
+        if (this.stopping) {
+          logger.info('consumer.requeued_on_stop', { queue });
+          this.settle(channel, message, 'requeue');
+          return;
+        }
+        if (!this.options.isTransient(error)) {
           logger.error('consumer.failed', { queue, requeued: true, ...errorFields(error) });
           this.settle(channel, message, 'requeue');
           return;

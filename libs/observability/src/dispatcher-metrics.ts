@@ -14,6 +14,8 @@ export interface DispatcherMetrics {
   readonly deliveriesInFlight: Gauge;
   readonly queueMessages: Gauge<'queue' | 'kind'>;
   readonly messagesRedelivered: Counter<'queue'>;
+  readonly deliveriesThrottled: Counter<'reason'>;
+  readonly attemptsRecovered: Counter<'reason'>;
 }
 
 export interface DispatcherMetricsOptions {
@@ -28,6 +30,20 @@ export function createDispatcherMetrics(registry: Registry, options: DispatcherM
   createBrokerGauges(registry, options.broker);
   const deadLettered = new Counter({ name: 'hook0_deliveries_dead_lettered_total', help: 'Deliveries dead-lettered, by reason', labelNames: ['reason'], registers });
   for (const reason of DEAD_REASONS) deadLettered.inc({ reason }, 0);
+  const deliveriesThrottled = new Counter({
+    name: 'hook0_deliveries_throttled_total',
+    help: "Claims refused for a subscription's own limits: parked (max_in_flight reached) or deferred (max_deliveries_per_second)",
+    labelNames: ['reason'],
+    registers,
+  });
+  for (const reason of ['in_flight', 'rate']) deliveriesThrottled.inc({ reason }, 0);
+  const attemptsRecovered = new Counter({
+    name: 'hook0_attempts_recovered_total',
+    help: 'Attempts announced again by the reconciler: an expired lease, a parked attempt left with room, a lost message',
+    labelNames: ['reason'],
+    registers,
+  });
+  for (const reason of ['expired_lease', 'parked', 'lost_message']) attemptsRecovered.inc({ reason }, 0);
   return {
     eventsDispatched: new Counter({ name: 'hook0_events_dispatched_total', help: 'Events fanned out to subscriptions', registers }),
     attemptsCreated: new Counter({ name: 'hook0_request_attempts_created_total', help: 'Request attempt rows created by fan-out', registers }),
@@ -55,5 +71,7 @@ export function createDispatcherMetrics(registry: Registry, options: DispatcherM
     deliveriesInFlight: new Gauge({ name: 'hook0_deliveries_in_flight', help: 'Deliveries being sent or recorded right now', registers }),
     queueMessages: createQueueDepthGauge(registry, options.readQueueDepths),
     messagesRedelivered: new Counter({ name: 'hook0_messages_redelivered_total', help: 'Messages RabbitMQ delivered again', labelNames: ['queue'], registers }),
+    deliveriesThrottled,
+    attemptsRecovered,
   };
 }

@@ -42,6 +42,8 @@ describe('exported metrics', () => {
         hook0_deliveries_in_flight: 'gauge',
         hook0_queue_messages: 'gauge',
         hook0_messages_redelivered_total: 'counter',
+        hook0_deliveries_throttled_total: 'counter',
+        hook0_attempts_recovered_total: 'counter',
         hook0_amqp_connected: 'gauge',
         hook0_amqp_blocked: 'gauge',
       },

@@ -66,6 +66,8 @@ export interface SubscriptionOptions {
   readonly secret?: string;
   readonly retryScheduleMs?: readonly number[] | null;
   readonly maxRetries?: number | null;
+  readonly maxInFlight?: number | null;
+  readonly maxDeliveriesPerSecond?: number | null;
 }
 
 export async function createSubscription(db: Queryable, applicationId: string, options: SubscriptionOptions): Promise<SubscriptionFixture> {
@@ -74,8 +76,9 @@ export async function createSubscription(db: Queryable, applicationId: string, o
   for (const name of options.eventTypes) await createEventType(db, applicationId, name);
   await db.query(
     `INSERT INTO subscription (subscription_id, application_id, is_enabled, secret, labels, event_types, target_method,
-                               target_url, target_headers, retry_schedule_ms, max_retries, deleted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                               target_url, target_headers, retry_schedule_ms, max_retries, deleted_at, max_in_flight,
+                               max_deliveries_per_second)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       subscriptionId,
       applicationId,
@@ -89,6 +92,8 @@ export async function createSubscription(db: Queryable, applicationId: string, o
       options.retryScheduleMs ?? null,
       options.maxRetries ?? null,
       options.deletedAt ?? null,
+      options.maxInFlight ?? null,
+      options.maxDeliveriesPerSecond ?? null,
     ],
   );
   return { subscriptionId, applicationId, secret };

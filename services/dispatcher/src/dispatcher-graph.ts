@@ -1,12 +1,13 @@
 import type { DispatcherConfig } from '@hook0/config';
-import { AttemptCompletionRepository, DeliveryRepository, DispatchRepository } from '@hook0/db';
+import { AttemptCompletionRepository, DeliveryRepository, DispatchRepository, isDatabaseUnavailable } from '@hook0/db';
 import type { Broker } from '@hook0/messaging';
 import type { DispatcherMetrics, Logger } from '@hook0/observability';
 import type { DataSource } from 'typeorm';
 import type { MessageHandlers } from './consumers/message-handlers';
 import type { HttpSender } from './delivery/http-sender';
 import { AttemptOutcomeService } from './dispatch/attempt-outcome.service';
-import { DeliveryService } from './dispatch/delivery.service';
+import type { DeliverySlots } from './dispatch/delivery-slots';
+import { DeliveryService, DUE_TOLERANCE_MS, LEASE_MARGIN_MS } from './dispatch/delivery.service';
 import { FanOutService } from './dispatch/fan-out.service';
 import { BrokerWorkPublisher } from './messaging/broker-work-publisher';
 
@@ -16,6 +17,7 @@ export interface GraphInputs {
   readonly dataSource: DataSource;
   readonly broker: Broker;
   readonly sender: HttpSender;
+  readonly slots: DeliverySlots;
   readonly metrics: DispatcherMetrics;
   readonly logger: Logger;
   readonly now: () => number;
@@ -24,7 +26,7 @@ export interface GraphInputs {
 
 /** Services and repositories wired together; the result is one handler per consumed message type. */
 export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
-  const { config, workerName, dataSource, broker, sender, metrics, logger, now, random } = inputs;
+  const { config, workerName, dataSource, broker, sender, slots, metrics, logger, now, random } = inputs;
   const publisher = new BrokerWorkPublisher(broker);
   const waitTiersMs = broker.topology.waitTiers.map((tier) => tier.ttlMs);
   const fanOut = new FanOutService({ repository: new DispatchRepository(dataSource), publisher, metrics, logger, now });
@@ -39,16 +41,22 @@ export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
     now,
     random,
   });
+  const repository = new DeliveryRepository(dataSource, {
+    workerName,
+    leaseMs: config.timeoutMs + LEASE_MARGIN_MS,
+    earlyToleranceMs: DUE_TOLERANCE_MS,
+    defaultMaxInFlight: config.subscriptionMaxInFlight,
+  });
   const delivery = new DeliveryService({
-    repository: new DeliveryRepository(dataSource),
+    repository,
     outcomes,
     publisher,
     sender,
+    slots,
     metrics,
     logger,
-    workerName,
     waitTiersMs,
-    timeoutMs: config.timeoutMs,
+    isTransient: isDatabaseUnavailable,
     signing: { signatureHeaderName: config.signatureHeaderName, signatureVersions: config.enabledSignatureVersions, userAgent: config.userAgent },
     now,
   });

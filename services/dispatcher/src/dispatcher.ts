@@ -10,6 +10,7 @@ import { assertHandlersComplete } from './consumers/message-handlers';
 import { AxiosHttpSender } from './delivery/axios-http-sender';
 import type { HttpSender } from './delivery/http-sender';
 import { buildMessageHandlers } from './dispatcher-graph';
+import { DeliverySlots } from './dispatch/delivery-slots';
 import { BrokerWorkPublisher } from './messaging/broker-work-publisher';
 import { LostMessageReconciler } from './reconcile/lost-message.reconciler';
 import { CleanupStack } from './startup/cleanup-stack';
@@ -32,6 +33,8 @@ export interface DispatcherHandle {
 }
 
 const PUBLISH_TIMEOUT_MS = 10_000;
+/** An expired lease or a parked attempt is left this long to the dispatcher that may still be finishing with it. */
+const LEASE_RECOVERY_GRACE_MS = 1_000;
 
 /** Builds and starts one dispatcher: database, broker, consumers and ops server. */
 export async function startDispatcher(config: DispatcherConfig, overrides: DispatcherOverrides = {}): Promise<DispatcherHandle> {
@@ -69,7 +72,10 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     const metrics = createDispatcherMetrics(registry, { readQueueDepths: () => broker.queueDepths(), broker });
 
     const now = overrides.now ?? Date.now;
-    const handlers = buildMessageHandlers({ config, workerName, dataSource, broker, sender, metrics, logger, now, random: overrides.random ?? Math.random });
+    const slots = new DeliverySlots(config.concurrency, (error) => logger.error('delivery.failed', errorFields(error)));
+    // Runs after the consumers stopped: no new claim can start, the deliveries in flight finish.
+    cleanup.push('deliveries in flight', () => slots.drain(config.shutdownTimeoutMs));
+    const handlers = buildMessageHandlers({ config, workerName, dataSource, broker, sender, slots, metrics, logger, now, random: overrides.random ?? Math.random });
     assertHandlersComplete(handlers);
     const consumers = [
       new QueueConsumer(broker, {
@@ -90,13 +96,28 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
         onRedelivered: () => metrics.messagesRedelivered.inc({ queue: 'deliver' }),
       }),
     ];
-    cleanup.push('consumers', () => Promise.all(consumers.map((consumer) => consumer.stop(config.shutdownTimeoutMs))));
-    await Promise.all(consumers.map((consumer) => consumer.start()));
-    const reconciler = new LostMessageReconciler(new StaleAttemptRepository(dataSource), new StaleDispatchRepository(dataSource), new BrokerWorkPublisher(broker), logger, {
-      intervalMs: config.reconcileIntervalMs,
-      staleAfterMs: config.reconcileStaleAfterMs,
-      batchSize: 500,
+    cleanup.push('consumers', () => {
+      const stopped = Promise.all(consumers.map((consumer) => consumer.stop(config.shutdownTimeoutMs)));
+      // After the consumers stopped taking messages: those waiting for a slot go back to the queue at once.
+      slots.refuse();
+      return stopped;
     });
+    await Promise.all(consumers.map((consumer) => consumer.start()));
+    const reconciler = new LostMessageReconciler(
+      new StaleAttemptRepository(dataSource),
+      new StaleDispatchRepository(dataSource),
+      new BrokerWorkPublisher(broker),
+      metrics,
+      logger,
+      {
+        intervalMs: config.reconcileIntervalMs,
+        staleAfterMs: config.reconcileStaleAfterMs,
+        leaseIntervalMs: config.leaseRecoveryIntervalMs,
+        leaseGraceMs: LEASE_RECOVERY_GRACE_MS,
+        defaultMaxInFlight: config.subscriptionMaxInFlight,
+        batchSize: 500,
+      },
+    );
     reconciler.start();
     cleanup.push('reconciler', () => reconciler.stop());
 

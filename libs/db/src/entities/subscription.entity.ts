@@ -42,6 +42,14 @@ export class SubscriptionEntity {
   @Column({ name: 'max_retries', type: 'integer', nullable: true })
   maxRetries: number | null;
 
+  /** Extension: deliveries of this subscription in flight at once, across all dispatchers; null = instance default. */
+  @Column({ name: 'max_in_flight', type: 'integer', nullable: true })
+  maxInFlight: number | null;
+
+  /** Extension: deliveries of this subscription started per second, across all dispatchers; null = no limit. */
+  @Column({ name: 'max_deliveries_per_second', type: 'double precision', nullable: true })
+  maxDeliveriesPerSecond: number | null;
+
   @Column({ name: 'dedicated_workers', type: 'text', array: true, default: () => "'{}'" })
   dedicatedWorkers: string[];
 

@@ -35,7 +35,7 @@ describe('AttemptCompletionRepository', () => {
     const attemptId = await pendingClaimed(event.eventId, subs[0].subscriptionId);
     const failed = request(attemptId, applicationId);
     const result = await completion.complete(failed);
-    expect(result).toEqual({ completed: true, subscriptionActive: true, successor: { attemptId: failed.retry?.successorId, delayUntil: expect.any(Date) } });
+    expect(result).toEqual({ completed: true, subscriptionActive: true, successor: { attemptId: failed.retry?.successorId, delayUntil: expect.any(Date) }, parkedWaiting: false });
     const { rows } = await pool.query(
       `SELECT ra.failed_at IS NOT NULL AS failed, ra.succeeded_at, ra.lease_expires_at, r.http_code, r.headers, nx.retry_count AS next_retry,
               extract(epoch FROM nx.delay_until - nx.created_at) AS next_delay_s
@@ -51,7 +51,7 @@ describe('AttemptCompletionRepository', () => {
     const { applicationId, subs, event } = await fixture();
     const attemptId = await pendingClaimed(event.eventId, subs[0].subscriptionId);
     const result = await completion.complete(request(attemptId, applicationId, { succeeded: true, response: { responseId: randomUUID(), errorName: null, httpCode: 204, headers: {}, body: '', elapsedMs: 1 } }));
-    expect(result).toEqual({ completed: true, subscriptionActive: true, successor: null });
+    expect(result).toEqual({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: false });
     const { rows } = await pool.query(`SELECT succeeded_at IS NOT NULL AS ok, failed_at FROM request_attempt WHERE event_id = $1`, [event.eventId]);
     expect(rows).toEqual([{ ok: true, failed_at: null }]);
   });
@@ -69,7 +69,7 @@ describe('AttemptCompletionRepository', () => {
     const { applicationId, subs, event } = await fixture();
     const attemptId = await pendingClaimed(event.eventId, subs[0].subscriptionId);
     await pool.query(`UPDATE subscription SET is_enabled = false WHERE subscription_id = $1`, [subs[0].subscriptionId]);
-    expect(await completion.complete(request(attemptId, applicationId))).toEqual({ completed: true, subscriptionActive: false, successor: null });
+    expect(await completion.complete(request(attemptId, applicationId))).toEqual({ completed: true, subscriptionActive: false, successor: null, parkedWaiting: false });
 
     const other = await fixture();
     const second = await pendingClaimed(other.event.eventId, other.subs[0].subscriptionId);
@@ -77,7 +77,7 @@ describe('AttemptCompletionRepository', () => {
       `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count) VALUES ($1, $2, $3, $4, 0, 1)`,
       [randomUUID(), other.event.eventId, other.subs[0].subscriptionId, other.applicationId],
     );
-    expect(await completion.complete(request(second, other.applicationId))).toEqual({ completed: true, subscriptionActive: true, successor: null });
+    expect(await completion.complete(request(second, other.applicationId))).toEqual({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: false });
   });
 
   it('completes attempts recorded together, each with its own outcome', async () => {
@@ -95,8 +95,8 @@ describe('AttemptCompletionRepository', () => {
       completion.complete(request(succeeded, one.applicationId, { succeeded: true, response: { ...ok, responseId: randomUUID() } })),
     ]);
     expect(results).toEqual([
-      { completed: true, subscriptionActive: true, successor: null },
-      { completed: true, subscriptionActive: true, successor: { attemptId: expect.any(String), delayUntil: expect.any(Date) } },
+      { completed: true, subscriptionActive: true, successor: null, parkedWaiting: false },
+      { completed: true, subscriptionActive: true, successor: { attemptId: expect.any(String), delayUntil: expect.any(Date) }, parkedWaiting: false },
       { completed: false },
       { completed: false },
     ]);

@@ -29,6 +29,8 @@ export type CompletionResult =
       /** Subscription enabled, not deleted, application not deleted, as seen when completing. */
       readonly subscriptionActive: boolean;
       readonly successor: { readonly attemptId: string; readonly delayUntil: Date } | null;
+      /** Attempts of the same subscription are parked, waiting for the room this completion freed. */
+      readonly parkedWaiting: boolean;
     };
 
 interface CompletionRow {
@@ -36,6 +38,7 @@ interface CompletionRow {
   readonly subscriptionActive: boolean;
   readonly successorId: string | null;
   readonly successorDelayUntil: Date | null;
+  readonly parkedWaiting: boolean;
 }
 
 /**
@@ -78,7 +81,10 @@ const COMPLETE = new PreparedStatement<CompletionRow>(
      RETURNING request_attempt_id, event_id, subscription_id, dispatch_round, retry_count, delay_until
    )
    SELECT c.attempt_id AS "attemptId", c.active AS "subscriptionActive",
-          n.request_attempt_id AS "successorId", n.delay_until AS "successorDelayUntil"
+          n.request_attempt_id AS "successorId", n.delay_until AS "successorDelayUntil",
+          EXISTS (SELECT 1 FROM request_attempt AS p
+                   WHERE p.subscription_id = c.subscription_id AND p.parked_at IS NOT NULL
+                     AND p.succeeded_at IS NULL AND p.failed_at IS NULL) AS "parkedWaiting"
      FROM completed AS c
      LEFT JOIN successor AS n ON n.event_id = c.event_id AND n.subscription_id = c.subscription_id
                              AND n.dispatch_round = c.dispatch_round AND n.retry_count = c.retry_count + 1`,
@@ -123,7 +129,7 @@ function columns(requests: CompletionRequest[]): unknown[] {
 
 function toResult(row: CompletionRow | undefined): CompletionResult {
   if (row === undefined) return { completed: false };
-  const { subscriptionActive, successorId, successorDelayUntil } = row;
+  const { subscriptionActive, successorId, successorDelayUntil, parkedWaiting } = row;
   const successor = successorId === null || successorDelayUntil === null ? null : { attemptId: successorId, delayUntil: successorDelayUntil };
-  return { completed: true, subscriptionActive, successor };
+  return { completed: true, subscriptionActive, successor, parkedWaiting };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createApplication, createEvent, createSubscription, useTestDataSource } from '@hook0/testing';
-import { DeliveryRepository, type ClaimRequest } from './delivery.repository';
+import { DeliveryRepository, type ClaimOutcome } from './delivery.repository';
 
 const TYPE = 'billing.invoice.paid';
 
@@ -9,11 +9,16 @@ describe('DeliveryRepository.claim', () => {
   const db = useTestDataSource({ applicationName: 'claim-test' });
   let pool: Pool;
   let deliveries: DeliveryRepository;
+  let other: DeliveryRepository;
 
   beforeAll(() => {
     pool = db.pool;
-    deliveries = new DeliveryRepository(db.dataSource);
+    const settings = { leaseMs: 60_000, earlyToleranceMs: 50, defaultMaxInFlight: 10 };
+    deliveries = new DeliveryRepository(db.dataSource, { ...settings, workerName: 'w1' });
+    other = new DeliveryRepository(db.dataSource, { ...settings, workerName: 'w2' });
   });
+
+  const claimedId = (claim: ClaimOutcome) => (claim.outcome === 'claimed' ? claim.attempt.attemptId : null);
 
   /** Pending first attempts of one event, one per subscription; `state` tweaks each row after insertion. */
   async function attempts(count: number, state: string[] = []): Promise<string[]> {
@@ -33,12 +38,11 @@ describe('DeliveryRepository.claim', () => {
     return ids;
   }
 
-  const request = (attemptId: string, workerName = 'w1'): ClaimRequest => ({ attemptId, workerName, leaseMs: 60_000, earlyToleranceMs: 50 });
-
   it('claims attempts asked for together, each for its caller, with everything needed to send it', async () => {
     const ids = await attempts(3);
-    const claimed = await Promise.all(ids.map((id) => deliveries.claim(request(id))));
-    expect(claimed.map((c) => c?.attemptId)).toEqual(ids);
+    const claims = await Promise.all(ids.map((id) => deliveries.claim(id)));
+    expect(claims.map(claimedId)).toEqual(ids);
+    const claimed = claims.map((claim) => (claim.outcome === 'claimed' ? claim.attempt : null));
     expect(claimed[0]).toMatchObject({ retryCount: 0, eventTypeName: TYPE, targetMethod: 'POST', subscriptionEnabled: true, payload: expect.any(Buffer) });
     const { rows } = await pool.query(`SELECT worker_name, lease_expires_at > now() AS leased FROM request_attempt WHERE request_attempt_id = ANY($1)`, [ids]);
     expect(rows).toEqual(ids.map(() => ({ worker_name: 'w1', leased: true })));
@@ -48,8 +52,9 @@ describe('DeliveryRepository.claim', () => {
 
   it('gives an attempt asked for twice at once to one caller only, whichever worker asks', async () => {
     const [id] = await attempts(1);
-    const claimed = await Promise.all([deliveries.claim(request(id, 'w1')), deliveries.claim(request(id, 'w1')), deliveries.claim(request(id, 'w2'))]);
-    expect(claimed.filter((c) => c !== null)).toHaveLength(1);
+    const claims = await Promise.all([deliveries.claim(id), deliveries.claim(id), other.claim(id)]);
+    expect(claims.filter((claim) => claim.outcome === 'claimed')).toHaveLength(1);
+    expect(claims.filter((claim) => claim.outcome === 'unavailable')).toHaveLength(2);
   });
 
   it('skips finished, leased and not yet due attempts', async () => {
@@ -59,7 +64,7 @@ describe('DeliveryRepository.claim', () => {
       `delay_until = now() + interval '1 minute'`,
       `lease_expires_at = now() - interval '1 second', worker_name = 'dead'`,
     ]);
-    const claimed = await Promise.all(ids.map((id) => deliveries.claim(request(id))));
-    expect(claimed.map((c) => c?.attemptId ?? null)).toEqual([null, null, null, ids[3]]);
+    const claims = await Promise.all(ids.map((id) => deliveries.claim(id)));
+    expect(claims.map(claimedId)).toEqual([null, null, null, ids[3]]);
   });
 });

@@ -49,40 +49,34 @@ export interface AttemptState {
   readonly successorPending: boolean | null;
 }
 
-export interface ClaimRequest {
-  readonly attemptId: string;
+/** What the dispatcher asks for: one attempt its message names, or up to `count` parked attempts of a subscription. */
+export type ClaimRequest =
+  | { readonly kind: 'attempt'; readonly attemptId: string }
+  | { readonly kind: 'parked'; readonly subscriptionId: string; readonly count: number };
+
+/** What became of a candidate (see the claim function in the flow-control migration). */
+export type ClaimOutcome =
+  | { readonly outcome: 'claimed'; readonly attempt: ClaimedAttempt }
+  /** Its subscription has as many deliveries in flight as it allows: it waits in the database to be pulled. */
+  | { readonly outcome: 'parked'; readonly attemptId: string }
+  /** Its subscription's rate has no room now: it holds a slot at `dueAt` and must be announced for then. */
+  | { readonly outcome: 'deferred'; readonly attemptId: string; readonly dueAt: number }
+  /** Finished, held by another worker, or not due: nothing was changed. */
+  | { readonly outcome: 'unavailable'; readonly attemptId: string };
+
+export interface ClaimSettings {
   readonly workerName: string;
   readonly leaseMs: number;
   /** An attempt whose delay_until is further away than this is not claimed. */
   readonly earlyToleranceMs: number;
+  /** A subscription's max_in_flight when it sets none. */
+  readonly defaultMaxInFlight: number;
 }
 
-/** Claims many attempts in one statement; rows are locked in id order, so concurrent batches cannot deadlock. */
-const CLAIM = new PreparedStatement<ClaimedAttempt>(
-  'hook0_claim_attempts',
-  `WITH input AS (
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS i (attempt_id, worker_name, lease_ms, tolerance_ms)
-   ), claimable AS (
-     SELECT ra.request_attempt_id, i.worker_name, i.lease_ms
-       FROM request_attempt AS ra JOIN input AS i ON i.attempt_id = ra.request_attempt_id
-      WHERE ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-        AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now())
-        AND (ra.delay_until IS NULL OR ra.delay_until <= now() + i.tolerance_ms * interval '1 millisecond')
-      ORDER BY ra.request_attempt_id
-        FOR UPDATE OF ra
-   )
-   UPDATE request_attempt AS ra
-      SET picked_at = now(), lease_expires_at = now() + c.lease_ms * interval '1 millisecond', worker_name = c.worker_name
-     FROM claimable AS c, event AS e, subscription AS s, application AS a
-    WHERE ra.request_attempt_id = c.request_attempt_id
-      AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
-   RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", e.received_at AS "receivedAt", ra.subscription_id AS "subscriptionId",
-             ra.application_id AS "applicationId", ra.dispatch_round AS "dispatchRound", ra.retry_count AS "retryCount",
-             e.payload, e.payload_content_type AS "payloadContentType", e.event_type_name AS "eventTypeName",
-             s.target_method AS "targetMethod", s.target_url AS "targetUrl", s.target_headers AS "targetHeaders",
-             s.secret::text AS secret, s.is_enabled AS "subscriptionEnabled", s.deleted_at AS "subscriptionDeletedAt",
-             a.deleted_at AS "applicationDeletedAt", s.retry_schedule_ms AS "retryScheduleMs", s.max_retries AS "maxRetries"`,
-);
+type ClaimRow = Omit<ClaimedAttempt, 'attemptId'> & { readonly outcome: 'claimed' | 'parked' | 'deferred'; readonly attemptId: string; readonly dueAt: Date | null };
+
+/** Calls made together share one call of the claim function; rows are locked per subscription, in key order. */
+const CLAIM = new PreparedStatement<ClaimRow>('hook0_claim_attempts', 'SELECT * FROM hook0_claim_attempts($1, $2, $3, $4, $5, $6, $7)');
 
 const CANCEL = new PreparedStatement(
   'hook0_cancel_attempt',
@@ -110,37 +104,73 @@ const FIND_STATE = new PreparedStatement<AttemptState>(
 );
 
 export class DeliveryRepository {
-  private readonly claims = new MicroBatcher((requests: ClaimRequest[]) => this.claimAll(requests), { ...STATEMENT_BATCHING, key: (request) => request.attemptId });
+  private readonly claims = new MicroBatcher((requests: ClaimRequest[]) => this.claimAll(requests), { ...STATEMENT_BATCHING, key: claimKey });
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: ClaimSettings,
+  ) {}
 
   /**
-   * Takes the lease atomically: only a pending attempt whose lease is free (or expired) and that is due.
-   * Claims made together share one statement; the same attempt asked twice at once is given to one caller only.
+   * Takes the lease of an attempt that is pending, unleased (or whose lease expired) and due, if its subscription
+   * has room for one more delivery in flight and, when it sets a rate, a slot now. Claims made together share one
+   * statement; the same attempt asked twice at once is given to one caller only.
    */
-  claim(request: ClaimRequest): Promise<ClaimedAttempt | null> {
-    return this.claims.submit(request);
+  claim(attemptId: string): Promise<ClaimOutcome> {
+    return this.claims.submit({ kind: 'attempt', attemptId }) as Promise<ClaimOutcome>;
+  }
+
+  /** The oldest parked attempts of a subscription, as many as `count` and its room allow: the claimed and the deferred ones. */
+  pullParked(subscriptionId: string, count: number): Promise<ClaimOutcome[]> {
+    return this.claims.submit({ kind: 'parked', subscriptionId, count }) as Promise<ClaimOutcome[]>;
   }
 
   /** Fails a held attempt without sending it (its subscription or application is gone); no response row. */
-  async cancel(attemptId: string, workerName: string): Promise<boolean> {
-    const { rowCount } = await CANCEL.run(this.dataSource, [attemptId, workerName]);
+  async cancel(attemptId: string): Promise<boolean> {
+    const { rowCount } = await CANCEL.run(this.dataSource, [attemptId, this.settings.workerName]);
     return (rowCount ?? 0) > 0;
   }
 
-  private async claimAll(requests: ClaimRequest[]): Promise<(ClaimedAttempt | null)[]> {
+  private async claimAll(requests: ClaimRequest[]): Promise<(ClaimOutcome | ClaimOutcome[])[]> {
+    const attemptIds = requests.flatMap((r) => (r.kind === 'attempt' ? [r.attemptId] : []));
+    const pulls = requests.flatMap((r) => (r.kind === 'parked' ? [r] : []));
+    const { workerName, leaseMs, earlyToleranceMs, defaultMaxInFlight } = this.settings;
     const rows = await CLAIM.rows(this.dataSource, [
-      requests.map((r) => r.attemptId),
-      requests.map((r) => r.workerName),
-      requests.map((r) => r.leaseMs),
-      requests.map((r) => r.earlyToleranceMs),
+      attemptIds,
+      pulls.map((r) => r.subscriptionId),
+      pulls.map((r) => r.count),
+      workerName,
+      leaseMs,
+      earlyToleranceMs,
+      defaultMaxInFlight,
     ]);
-    const claimed = new Map(rows.map((row) => [row.attemptId, row]));
-    return requests.map((request) => claimed.get(request.attemptId) ?? null);
+    const asked = new Set(attemptIds);
+    const outcomes = new Map(rows.map((row) => [row.attemptId, toOutcome(row)]));
+    const pulled = new Map<string, ClaimOutcome[]>();
+    for (const row of rows) {
+      if (asked.has(row.attemptId) || row.outcome === 'parked') continue;
+      pulled.set(row.subscriptionId, [...(pulled.get(row.subscriptionId) ?? []), outcomes.get(row.attemptId) as ClaimOutcome]);
+    }
+    return requests.map((request) =>
+      request.kind === 'attempt'
+        ? (outcomes.get(request.attemptId) ?? { outcome: 'unavailable', attemptId: request.attemptId })
+        : (pulled.get(request.subscriptionId) ?? []),
+    );
   }
 
   async findState(attemptId: string): Promise<AttemptState | null> {
     const rows = await FIND_STATE.rows(this.dataSource, [attemptId]);
     return rows[0] ?? null;
   }
+}
+
+function claimKey(request: ClaimRequest): string {
+  return request.kind === 'attempt' ? request.attemptId : `parked:${request.subscriptionId}`;
+}
+
+function toOutcome(row: ClaimRow): ClaimOutcome {
+  const { outcome, attemptId, dueAt, ...attempt } = row;
+  if (outcome === 'parked') return { outcome, attemptId };
+  if (outcome === 'deferred') return { outcome, attemptId, dueAt: (dueAt as Date).getTime() };
+  return { outcome, attempt: { attemptId, ...attempt } };
 }

@@ -13,6 +13,8 @@ export interface SubscriptionFields {
   readonly targetHeaders: Record<string, string>;
   readonly retryScheduleMs: number[] | null;
   readonly maxRetries: number | null;
+  readonly maxInFlight: number | null;
+  readonly maxDeliveriesPerSecond: number | null;
   readonly dedicatedWorkers: string[];
 }
 

@@ -37,7 +37,7 @@ function setup(result: CompletionResult, retry = { scheduleMs: [300], maxRetries
 
 describe('AttemptOutcomeService.complete', () => {
   it('records a success, observes its end-to-end latency and announces nothing', async () => {
-    const { service, completion, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: null });
+    const { service, completion, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: false });
     await service.complete(attempt, { status: 200, headers: {}, body: 'ok', errorName: null, elapsedMs: 3 });
     expect(completion.complete).toHaveBeenCalledWith(expect.objectContaining({ succeeded: true, retry: null, workerName: 'me' }));
     expect(publisher.deliver).not.toHaveBeenCalled();
@@ -46,9 +46,16 @@ describe('AttemptOutcomeService.complete', () => {
     expect(await metricValue(metrics.endToEndLatency, {}, 'hook0_end_to_end_latency_seconds_count')).toBe(1);
   });
 
+  it('tells whether attempts of the subscription are parked, waiting for the room the completion freed', async () => {
+    const waiting = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: true });
+    await expect(waiting.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual({ parkedWaiting: true });
+    const lost = setup({ completed: false });
+    await expect(lost.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual({ parkedWaiting: false });
+  });
+
   it('schedules a successor after the scheduled delay, publishes it due at its delay_until and counts it under its tier', async () => {
     const delayUntil = new Date(NOW + 300);
-    const { service, completion, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: { attemptId: 'next', delayUntil } });
+    const { service, completion, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: { attemptId: 'next', delayUntil }, parkedWaiting: false });
     await service.complete(attempt, failed503);
     expect(completion.complete).toHaveBeenCalledWith(
       expect.objectContaining({ succeeded: false, retry: { successorId: expect.any(String), delayMs: 300 }, response: expect.objectContaining({ httpCode: 503, errorName: 'E_HTTP' }) }),
@@ -59,7 +66,7 @@ describe('AttemptOutcomeService.complete', () => {
   });
 
   it('dead-letters a delivery out of retries, counted by reason', async () => {
-    const { service, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: null });
+    const { service, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: false });
     await service.complete({ ...attempt, retryCount: 2 }, failed503);
     expect(publisher.dead).toHaveBeenCalledWith(expect.objectContaining({ type: 'attempt.dead', attemptId: attempt.attemptId, reason: 'retries_exhausted' }));
     expect(await metricValue(metrics.deadLettered, { reason: 'retries_exhausted' })).toBe(1);
@@ -67,7 +74,7 @@ describe('AttemptOutcomeService.complete', () => {
   });
 
   it('neither retries nor dead-letters once the subscription is gone', async () => {
-    const { service, publisher } = setup({ completed: true, subscriptionActive: false, successor: null });
+    const { service, publisher } = setup({ completed: true, subscriptionActive: false, successor: null, parkedWaiting: false });
     await service.complete({ ...attempt, retryCount: 2 }, failed503);
     expect(publisher.dead).not.toHaveBeenCalled();
     expect(publisher.deliver).not.toHaveBeenCalled();

@@ -26,7 +26,8 @@ export interface AttemptOutcomeDeps {
 export class AttemptOutcomeService {
   constructor(private readonly deps: AttemptOutcomeDeps) {}
 
-  async complete(attempt: ClaimedAttempt, result: SendResult): Promise<void> {
+  /** Records the outcome; resolves whether attempts of the same subscription are parked, waiting for the room it freed. */
+  async complete(attempt: ClaimedAttempt, result: SendResult): Promise<{ parkedWaiting: boolean }> {
     const { completion, publisher, metrics, logger } = this.deps;
     const { errorName } = result;
     const delayMs = errorName === null ? null : this.retryDelay(attempt, errorName, result.status, result.headers?.['retry-after'] ?? null);
@@ -47,7 +48,7 @@ export class AttemptOutcomeService {
     });
     if (!outcome.completed) {
       logger.warn('delivery.lease_lost');
-      return;
+      return { parkedWaiting: false };
     }
     if (errorName === null) {
       metrics.endToEndLatency.observe((this.deps.now() - attempt.receivedAt.getTime()) / 1000);
@@ -57,6 +58,7 @@ export class AttemptOutcomeService {
     } else if (delayMs === null && outcome.subscriptionActive) {
       await this.deadLetter(attempt, deadReason(errorName));
     }
+    return { parkedWaiting: outcome.parkedWaiting };
   }
 
   /** A message for a finished attempt: re-announce a pending successor, or the dead letter of an exhausted delivery. */

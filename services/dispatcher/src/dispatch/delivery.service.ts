@@ -1,70 +1,134 @@
 import { nextHop, outcomeLabel, statusClass, UnsignableHeaderError } from '@hook0/core';
-import type { ClaimedAttempt, DeliveryRepository } from '@hook0/db';
+import type { ClaimedAttempt, ClaimOutcome, DeliveryRepository } from '@hook0/db';
 import type { DeliverAttemptMessage } from '@hook0/messaging';
 import type { DispatcherMetrics, Logger } from '@hook0/observability';
 import type { HttpSender, SendResult } from '../delivery/http-sender';
 import { buildOutgoingRequest, type SigningOptions } from '../delivery/outgoing-request';
 import type { AttemptOutcomeService } from './attempt-outcome.service';
+import { DispatcherStoppingError, type DeliverySlots } from './delivery-slots';
 import type { WorkPublisher } from './work-publisher';
 
 /** A message due within this much is sent now rather than parked again. */
 export const DUE_TOLERANCE_MS = 50;
 /** The lease outlives the total request timeout by this much. */
 export const LEASE_MARGIN_MS = 5_000;
+const MAX_BACKOFF_MS = 5_000;
+
+/** Extra slots a completion may take, beyond its own, to pull parked attempts when a subscription's room grew. */
+export const MAX_EXTRA_PULLED = 3;
 
 export interface DeliveryDeps {
   readonly repository: DeliveryRepository;
   readonly outcomes: AttemptOutcomeService;
   readonly publisher: WorkPublisher;
   readonly sender: HttpSender;
+  readonly slots: DeliverySlots;
   readonly metrics: DispatcherMetrics;
   readonly logger: Logger;
-  readonly workerName: string;
   readonly waitTiersMs: readonly number[];
-  readonly timeoutMs: number;
   readonly signing: SigningOptions;
+  /** Errors worth retrying in place (the database is down): a recorded outcome is not given up for them. */
+  readonly isTransient: (error: unknown) => boolean;
   readonly now: () => number;
 }
 
-/** One deliver message: wait until due, claim the attempt, send it, record the outcome. */
+/**
+ * One deliver message: wait until due, claim the attempt, and send it in the background on one of this dispatcher's
+ * slots; the message is done once the claim is committed. A claim refused for the subscription's sake (its deliveries
+ * in flight or its rate, docs/guarantees.md "Fair delivery") costs no slot: the attempt is parked in the database and
+ * pulled by the completion that frees room, or announced again for its reserved slot.
+ */
 export class DeliveryService {
   constructor(private readonly deps: DeliveryDeps) {}
 
   async handle(message: DeliverAttemptMessage): Promise<void> {
-    const { repository, publisher, now } = this.deps;
+    const { repository, publisher, slots, now } = this.deps;
     const tierMs = nextHop(this.deps.waitTiersMs, message.dueAt - now(), DUE_TOLERANCE_MS);
     if (tierMs !== null) {
       await publisher.wait(message, tierMs);
       return;
     }
-    const attempt = await repository.claim({
-      attemptId: message.attemptId,
-      workerName: this.deps.workerName,
-      leaseMs: this.deps.timeoutMs + LEASE_MARGIN_MS,
-      earlyToleranceMs: DUE_TOLERANCE_MS,
-    });
-    if (attempt === null) {
-      await this.notClaimed(message.attemptId);
+    await slots.acquire();
+    let claim: ClaimOutcome;
+    try {
+      claim = await repository.claim(message.attemptId);
+    } catch (error) {
+      slots.release();
+      throw error;
+    }
+    if (claim.outcome === 'claimed') {
+      slots.run(() => this.deliver(claim.attempt));
       return;
     }
+    slots.release();
+    await this.notClaimed(claim);
+  }
+
+  /** Sends a held attempt and records its outcome; then pulls what its subscription parked meanwhile. */
+  private async deliver(attempt: ClaimedAttempt): Promise<void> {
     if (!attempt.subscriptionEnabled || attempt.subscriptionDeletedAt !== null || attempt.applicationDeletedAt !== null) {
-      await repository.cancel(attempt.attemptId, this.deps.workerName);
+      await this.deps.repository.cancel(attempt.attemptId);
       this.deps.logger.info('delivery.cancelled', { subscriptionId: attempt.subscriptionId, reason: 'subscription_inactive' });
       return;
     }
     const inFlight = this.deps.metrics.deliveriesInFlight;
     inFlight.inc();
+    let parkedWaiting: boolean;
     try {
       const result = await this.send(attempt);
       this.record(attempt, result);
-      await this.deps.outcomes.complete(attempt, result);
+      ({ parkedWaiting } = await this.retryingInPlace(() => this.deps.outcomes.complete(attempt, result)));
     } finally {
       inFlight.dec();
+    }
+    if (parkedWaiting) this.deps.slots.track(this.pullParked(attempt.subscriptionId));
+  }
+
+  /**
+   * Claims the oldest parked attempts of a subscription, one for the room just freed and a few more when free slots
+   * allow (its max_in_flight may have grown), and sends them.
+   */
+  private async pullParked(subscriptionId: string): Promise<void> {
+    const { slots, repository } = this.deps;
+    try {
+      await slots.acquire();
+    } catch (error) {
+      if (error instanceof DispatcherStoppingError) return;
+      throw error;
+    }
+    let held = 1;
+    while (held < 1 + MAX_EXTRA_PULLED && slots.tryAcquire()) held += 1;
+    try {
+      for (const pulled of await repository.pullParked(subscriptionId, held)) {
+        if (pulled.outcome === 'claimed') {
+          held -= 1;
+          slots.run(() => this.deliver(pulled.attempt));
+        } else if (pulled.outcome === 'deferred') {
+          await this.notClaimed(pulled);
+        }
+      }
+    } finally {
+      for (; held > 0; held -= 1) slots.release();
+    }
+  }
+
+  private async notClaimed(claim: Exclude<ClaimOutcome, { outcome: 'claimed' }>): Promise<void> {
+    const { metrics, publisher } = this.deps;
+    switch (claim.outcome) {
+      case 'parked':
+        metrics.deliveriesThrottled.inc({ reason: 'in_flight' });
+        return;
+      case 'deferred':
+        metrics.deliveriesThrottled.inc({ reason: 'rate' });
+        await publisher.deliver(claim.attemptId, claim.dueAt);
+        return;
+      case 'unavailable':
+        await this.unavailable(claim.attemptId);
     }
   }
 
   /** Held by another dispatcher or not due: come back when it may be. Finished: repeat what should have followed. */
-  private async notClaimed(attemptId: string): Promise<void> {
+  private async unavailable(attemptId: string): Promise<void> {
     const state = await this.deps.repository.findState(attemptId);
     if (state === null) return;
     if (state.succeededAt === null && state.failedAt === null) {
@@ -74,6 +138,19 @@ export class DeliveryService {
       return;
     }
     await this.deps.outcomes.recover(state);
+  }
+
+  /** An outcome that was sent is worth keeping through a database outage: its lease outlasts a short one. */
+  private async retryingInPlace<T>(work: () => Promise<T>): Promise<T> {
+    for (let backoffMs = 250; ; backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS)) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!this.deps.isTransient(error)) throw error;
+        this.deps.logger.warn('delivery.completion_retrying', { backoffMs });
+        await new Promise((resolve) => setTimeout(resolve, backoffMs));
+      }
+    }
   }
 
   private async send(attempt: ClaimedAttempt): Promise<SendResult> {

@@ -62,3 +62,50 @@ describe('the lost-message reconciler: attempts', () => {
     expect(ids.sort()).toEqual(orphans.map((orphan) => orphan.eventId).sort());
   });
 });
+
+describe('the lease reconciler: dispatchers that died holding attempts', () => {
+  const world = useDispatcherWorld();
+
+  async function attemptOf(state: string, subscription: { maxInFlight?: number } = {}) {
+    const { applicationId } = await createApplication(world.pool);
+    const { subscriptionId } = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], ...subscription });
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
+    const attemptId = randomUUID();
+    await world.pool.query(
+      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count)
+       VALUES ($1, $2, $3, $4, 0, 0)`,
+      [attemptId, event.eventId, subscriptionId, applicationId],
+    );
+    await world.pool.query(`UPDATE request_attempt SET ${state} WHERE request_attempt_id = $1`, [attemptId]);
+    return { attemptId, eventId: event.eventId, subscriptionId };
+  }
+
+  it('announces again an attempt whose lease expired, long before it counts as a lost message', async () => {
+    const held = await attemptOf(`picked_at = now() - interval '30 seconds', lease_expires_at = now() - interval '5 seconds', worker_name = 'dead'`);
+    const alive = await attemptOf(`picked_at = now(), lease_expires_at = now() + interval '1 minute', worker_name = 'alive'`);
+    await world.harness.start({ LEASE_RECOVERY_INTERVAL: '100ms', RECONCILE_STALE_AFTER: '10m' });
+
+    const [request] = await world.harness.receiver.waitForRequests(1);
+    expect(request.headers['x-event-id']).toBe(held.eventId);
+    const [attempt] = await world.harness.finishedAttempts(held.eventId, 1);
+    expect(attempt.succeededAt).not.toBeNull();
+    const { rows } = await world.pool.query(`SELECT worker_name FROM request_attempt WHERE request_attempt_id = $1`, [alive.attemptId]);
+    expect(rows).toEqual([{ worker_name: 'alive' }]);
+    expect(world.harness.receiver.requests).toHaveLength(1);
+  });
+
+  it('unparks the oldest parked attempts of a subscription left with room and nothing in flight to pull them', async () => {
+    const first = await attemptOf(`parked_at = now() - interval '10 seconds'`, { maxInFlight: 1 });
+    const { applicationId } = (await world.pool.query(`SELECT application_id AS "applicationId" FROM subscription WHERE subscription_id = $1`, [first.subscriptionId])).rows[0];
+    const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
+    await world.pool.query(
+      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, parked_at)
+       VALUES ($1, $2, $3, $4, 0, 0, now() - interval '10 seconds')`,
+      ['ffffffff-ffff-4fff-bfff-ffffffffffff', event.eventId, first.subscriptionId, applicationId],
+    );
+    await world.harness.start({ LEASE_RECOVERY_INTERVAL: '100ms' });
+
+    const requests = await world.harness.receiver.waitForRequests(2);
+    expect(requests.map((request) => request.headers['x-event-id'])).toEqual([first.eventId, event.eventId]);
+  });
+});

@@ -52,6 +52,8 @@ describe('toSubscriptionFields', () => {
       targetHeaders: { 'x-api-key': 'k' },
       retryScheduleMs: null,
       maxRetries: null,
+      maxInFlight: null,
+      maxDeliveriesPerSecond: null,
       dedicatedWorkers: [],
     });
   });

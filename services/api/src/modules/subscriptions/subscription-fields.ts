@@ -28,6 +28,8 @@ export function toSubscriptionFields(input: SubscriptionPostDto): SubscriptionFi
     targetHeaders: lowerCaseNames(input.target.headers),
     retryScheduleMs: input.retry_schedule?.map((delay) => parseDuration(delay) as number) ?? null,
     maxRetries: input.max_retries ?? null,
+    maxInFlight: input.max_in_flight ?? null,
+    maxDeliveriesPerSecond: input.max_deliveries_per_second ?? null,
     dedicatedWorkers: input.dedicated_workers ?? [],
   };
 }

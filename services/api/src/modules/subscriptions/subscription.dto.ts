@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -110,6 +111,20 @@ export class SubscriptionPostDto {
   @Min(0)
   @Max(100)
   max_retries?: number | null;
+
+  /** Extension (docs/guarantees.md, "Fair delivery"): deliveries in flight at once, across all dispatchers; null = instance default. */
+  @IsOptional()
+  @IsInt(SHAPE)
+  @Min(1)
+  @Max(1000)
+  max_in_flight?: number | null;
+
+  /** Extension: deliveries started per second, across all dispatchers; null = no limit. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, SHAPE)
+  @Min(0.01)
+  @Max(10_000)
+  max_deliveries_per_second?: number | null;
 }
 
 export class SubscriptionIdParamsDto {

@@ -39,6 +39,8 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
       standard_webhooks_secret: `whsec_${Buffer.from(secret, 'utf8').toString('base64')}`,
       retry_schedule: null,
       max_retries: null,
+      max_in_flight: null,
+      max_deliveries_per_second: null,
     });
     expect((await get(response.body.subscription_id).expect(200)).body).toEqual(response.body);
   });
@@ -52,6 +54,18 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
       [response.body.subscription_id],
     );
     expect(row).toEqual({ retry_schedule_ms: [5000, 60000, 90000, 1500, 7200000, 864000000], max_retries: 7 });
+  });
+
+  it('stores the flow-control extension and returns it; PUT without it goes back to the defaults', async () => {
+    const response = await create({ max_in_flight: 4, max_deliveries_per_second: 2.5 }).expect(201);
+    expect(response.body).toMatchObject({ max_in_flight: 4, max_deliveries_per_second: 2.5 });
+    const [row] = await world.probe.query<{ max_in_flight: number; max_deliveries_per_second: number }>(
+      'SELECT max_in_flight, max_deliveries_per_second FROM subscription WHERE subscription_id = $1',
+      [response.body.subscription_id],
+    );
+    expect(row).toEqual({ max_in_flight: 4, max_deliveries_per_second: 2.5 });
+    const replaced = await put(response.body.subscription_id, {}).expect(200);
+    expect(replaced.body).toMatchObject({ max_in_flight: null, max_deliveries_per_second: null });
   });
 
   it('turns legacy label_key/label_value into one label, and lets labels win over them', async () => {
@@ -120,6 +134,8 @@ describe('subscriptions (HOOK0_API.md §3.9)', () => {
       target: { type: 'http', method: 'PATCH', url: 'http://other.test/hook?x=1', headers: {} },
       retry_schedule: null,
       max_retries: null,
+      max_in_flight: null,
+      max_deliveries_per_second: null,
     });
     expect(Date.parse(replaced.body.updated_at)).toBeGreaterThan(Date.parse(created.body.updated_at));
     expect((await get(id).expect(200)).body).toEqual(replaced.body);

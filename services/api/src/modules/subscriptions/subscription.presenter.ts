@@ -16,7 +16,8 @@ function maskedUrl(url: string): string {
 const maskedHeaders = (headers: Record<string, string>) => Object.fromEntries(Object.keys(headers).map((name) => [name, MASKED]));
 
 /**
- * Hook0's `Subscription`, plus `standard_webhooks_secret`, `retry_schedule` and `max_retries` (HOOK0_API.md §14).
+ * Hook0's `Subscription`, plus `standard_webhooks_secret`, `retry_schedule`, `max_retries`, `max_in_flight` and
+ * `max_deliveries_per_second` (HOOK0_API.md §14).
  * A caller who may only read gets `secret` and `standard_webhooks_secret` as null, and the target's header values
  * and URL password as `***`: with them it could sign webhooks or call the receivers as this server does.
  */
@@ -46,6 +47,8 @@ export function toSubscriptionView({ value: subscription, access }: Authorized<S
     standard_webhooks_secret: secret === null ? null : standardWebhooksSecret(secret),
     retry_schedule: subscription.retryScheduleMs?.map(formatDuration) ?? null,
     max_retries: subscription.maxRetries,
+    max_in_flight: subscription.maxInFlight,
+    max_deliveries_per_second: subscription.maxDeliveriesPerSecond,
   };
 }
 
