@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
 
-/** A rabbitmqctl call normally takes a second or two; one that hangs (its CLI node stuck) is killed and retried. */
+/** A rabbitmqctl call normally takes a second or two; one that hangs (its CLI node stuck) is killed. */
 const CALL_TIMEOUT_MS = 45_000;
-const ATTEMPTS = 3;
+
+interface CallOptions {
+  /** Only for calls that are safe to repeat while an earlier one may still be running in the broker. */
+  readonly attempts?: number;
+  readonly acceptError?: (stderr: string) => boolean;
+}
 
 interface CallResult {
   readonly code: number | null;
@@ -36,9 +41,9 @@ function call(args: string[], vhost: string): Promise<CallResult> {
   });
 }
 
-async function rabbitmqctl(args: string[], vhost: string, acceptError: (stderr: string) => boolean = () => false): Promise<string> {
+async function rabbitmqctl(args: string[], vhost: string, { attempts = 1, acceptError = () => false }: CallOptions = {}): Promise<string> {
   let last: CallResult | null = null;
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
     last = await call(args, vhost);
     if (last.code === 0 || acceptError(last.stderr)) return last.stdout;
   }
@@ -48,15 +53,16 @@ async function rabbitmqctl(args: string[], vhost: string, acceptError: (stderr: 
 /** Test isolation on the local broker: one vhost per test run, made and removed with rabbitmqctl. */
 export async function addVhost(vhost: string): Promise<void> {
   // A call that timed out may still have added it: the retry then finds it there.
-  await rabbitmqctl(['add_vhost', vhost], vhost, (stderr) => stderr.includes('already exists'));
-  await rabbitmqctl(['set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*'], vhost);
+  await rabbitmqctl(['add_vhost', vhost], vhost, { attempts: 3, acceptError: (stderr) => stderr.includes('already exists') });
+  await rabbitmqctl(['set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*'], vhost, { attempts: 3 });
 }
 
+/** Never repeated: a second delete of a vhost the broker is still deleting can wedge its vhost supervisor. */
 export async function deleteVhost(vhost: string): Promise<void> {
   await rabbitmqctl(['delete_vhost', vhost], vhost).catch(() => undefined);
 }
 
 export async function listVhosts(): Promise<string[]> {
-  const stdout = await rabbitmqctl(['list_vhosts', 'name'], 'list_vhosts');
+  const stdout = await rabbitmqctl(['list_vhosts', 'name'], 'list_vhosts', { attempts: 3 });
   return stdout.split('\n').map((line) => line.trim()).filter((line) => line && line !== 'name');
 }
