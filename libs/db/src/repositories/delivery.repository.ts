@@ -75,7 +75,7 @@ const CLAIM = new PreparedStatement<ClaimedAttempt>(
       SET picked_at = now(), lease_expires_at = now() + c.lease_ms * interval '1 millisecond', worker_name = c.worker_name
      FROM claimable AS c, event AS e, subscription AS s, application AS a
     WHERE ra.request_attempt_id = c.request_attempt_id
-      AND e.event_id = ra.event_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
+      AND e.event_id = ra.event_id AND e.application_id = ra.application_id AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
    RETURNING ra.request_attempt_id AS "attemptId", ra.event_id AS "eventId", e.received_at AS "receivedAt", ra.subscription_id AS "subscriptionId",
              ra.application_id AS "applicationId", ra.dispatch_round AS "dispatchRound", ra.retry_count AS "retryCount",
              e.payload, e.payload_content_type AS "payloadContentType", e.event_type_name AS "eventTypeName",

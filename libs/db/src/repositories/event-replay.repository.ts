@@ -19,9 +19,9 @@ export class EventReplayRepository {
       `WITH bumped AS (
          UPDATE event SET dispatch_round = dispatch_round + 1
           WHERE event_id = $1 AND application_id = $2 AND dispatch_round < ${MAX_DISPATCH_ROUND}
-         RETURNING event_id, dispatch_round
+         RETURNING event_id, application_id, dispatch_round
        ), queued AS (
-         INSERT INTO event_outbox (event_id, dispatch_round) SELECT event_id, dispatch_round FROM bumped
+         INSERT INTO event_outbox (event_id, application_id, dispatch_round) SELECT event_id, application_id, dispatch_round FROM bumped
        )
        SELECT dispatch_round FROM bumped`,
       [eventId, applicationId],
