@@ -82,6 +82,8 @@ describe('DispatchRepository', () => {
       dispatch.load({ applicationId: one.applicationId, eventId: randomUUID() }),
     ]);
     expect([a?.candidates.length, b?.candidates.length, unknown]).toEqual([1, 2, null]);
+    const twice = await Promise.all([dispatch.load(two.event), dispatch.load(two.event)]);
+    expect(twice.map((input) => input?.candidates.length)).toEqual([2, 2]);
     const attemptsOf = (f: typeof one) => f.subs.map((s) => ({ attemptId: randomUUID(), subscriptionId: s.subscriptionId }));
     const [first, second, repeat, none] = await Promise.all([
       dispatch.createFirstAttempts(one.event, 0, attemptsOf(one)),

@@ -53,7 +53,7 @@ const LOAD = new PreparedStatement<DispatchRow>(
           e.dispatch_round AS "dispatchRound", (a.deleted_at IS NOT NULL) AS "applicationDeleted",
           s.subscription_id AS "subscriptionId", s.is_enabled AS "isEnabled", s.deleted_at AS "deletedAt",
           s.event_types AS "eventTypes", s.labels AS "subscriptionLabels"
-     FROM unnest($1::uuid[], $2::uuid[]) AS k (event_id, application_id)
+     FROM (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[]) AS k (event_id, application_id)) AS k
      JOIN event e ON e.event_id = k.event_id AND e.application_id = k.application_id
      JOIN application a ON a.application_id = e.application_id
      LEFT JOIN subscription s ON s.application_id = e.application_id AND s.is_enabled AND s.deleted_at IS NULL
