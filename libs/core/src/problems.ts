@@ -35,7 +35,7 @@ export const PROBLEMS = {
     detail: 'Organizations that contain at least an application cannot be deleted; applications must be deleted first.',
   },
   InvitedUserAlreadyInOrganization: { status: 409, title: 'User is already in the organization', detail: 'This user is already a member of the organization.' },
-  EventAlreadyIngested: { status: 409, title: 'Event already Ingested', detail: 'An event with this event_id was already ingested.' },
+  EventAlreadyIngested: { status: 409, title: 'Event already Ingested', detail: 'This application already ingested an event with this event_id.' },
   EventReplayLimitReached: { status: 409, title: 'Event replayed too many times', detail: 'This event was replayed 32767 times, the most one event can be.' },
   RegistrationDisabled: { status: 410, title: 'Registrations are disabled', detail: 'Registration was disabled by an administrator.' },
   Validation: { status: 422, title: 'Provided input is malformed', detail: 'Some fields did not pass validation; see "validation".' },

@@ -6,6 +6,7 @@ export * from './migrate';
 export * from './connect';
 export * from './postgres-errors';
 export * from './advisory-lock';
+export * from './event-key';
 export * from './repositories';
 export * from './repositories/dispatch.repository';
 export * from './repositories/delivery.repository';

@@ -2,6 +2,11 @@
 export interface DispatchEventMessage {
   readonly v: 1;
   readonly type: 'event.dispatch';
+  /**
+   * The event's application: an event_id is unique within its application only. Every publisher sets it (through
+   * dispatchEventMessage); only a message published before event ids were scoped per application lacks it.
+   */
+  readonly applicationId?: string;
   readonly eventId: string;
   readonly dispatchRound: number;
 }
@@ -17,6 +22,7 @@ export interface DeliverAttemptMessage {
 export interface DeadLetterMessage {
   readonly v: 1;
   readonly type: 'attempt.dead';
+  /** Names the attempt, and through it the event (its eventId alone does not: ids are unique per application). */
   readonly attemptId: string;
   readonly eventId: string;
   readonly subscriptionId: string;
@@ -26,6 +32,11 @@ export interface DeadLetterMessage {
 export type Message = DispatchEventMessage | DeliverAttemptMessage | DeadLetterMessage;
 export type MessageType = Message['type'];
 export const MESSAGE_TYPES: readonly MessageType[] = ['event.dispatch', 'attempt.deliver', 'attempt.dead'];
+
+/** What the outbox relay and the reconciler publish for a round of an event. */
+export function dispatchEventMessage(event: { readonly applicationId: string; readonly eventId: string }, dispatchRound: number): DispatchEventMessage {
+  return { v: 1, type: 'event.dispatch', applicationId: event.applicationId, eventId: event.eventId, dispatchRound };
+}
 
 export function encodeMessage(message: Message): Buffer {
   return Buffer.from(JSON.stringify(message), 'utf8');
@@ -42,7 +53,7 @@ export function decodeMessage(content: Buffer): Message | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null || parsed.v !== 1) return null;
-  if (parsed.type === 'event.dispatch' && isUuid(parsed.eventId) && Number.isInteger(parsed.dispatchRound)) {
+  if (parsed.type === 'event.dispatch' && isUuid(parsed.eventId) && Number.isInteger(parsed.dispatchRound) && isAbsentOrUuid(parsed.applicationId)) {
     return parsed as unknown as DispatchEventMessage;
   }
   if (parsed.type === 'attempt.deliver' && isUuid(parsed.attemptId) && Number.isFinite(parsed.dueAt)) {
@@ -54,4 +65,8 @@ export function decodeMessage(content: Buffer): Message | null {
 
 function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
+}
+
+function isAbsentOrUuid(value: unknown): boolean {
+  return value === undefined || isUuid(value);
 }

@@ -23,12 +23,13 @@ export async function createDispatchFixture(db: Queryable, subscriptions: Partia
   return { applicationId, subs, event };
 }
 
-/** A first attempt of the event to the subscription, claimed by `workerName` with a lease of one minute. */
+/** A first attempt of the event (of the subscription's application) to the subscription, claimed by `workerName` with a lease of one minute. */
 export async function insertClaimedAttempt(db: Queryable, eventId: string, subscriptionId: string, workerName: string): Promise<string> {
   const attemptId = randomUUID();
   await db.query(
     `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, worker_name, picked_at, lease_expires_at)
-     SELECT $1, e.event_id, $3, e.application_id, 0, 0, $4, now(), now() + interval '1 minute' FROM event e WHERE e.event_id = $2`,
+     SELECT $1, e.event_id, s.subscription_id, e.application_id, 0, 0, $4, now(), now() + interval '1 minute'
+       FROM event e JOIN subscription s ON s.application_id = e.application_id AND s.subscription_id = $3 WHERE e.event_id = $2`,
     [attemptId, eventId, subscriptionId, workerName],
   );
   return attemptId;

@@ -124,7 +124,7 @@ export function createServices(repositories: Repositories, ingestHooks: IngestHo
     quotas,
     instance: new InstanceService(instanceInfo(context.config)),
     health: new HealthService(healthProbes, { key: context.config.healthCheckKey, timeoutMs: context.config.healthCheckTimeoutMs }),
-    eventReplays: new EventReplayService(repositories.eventReplays, access, { onQueued: context.onOutboxWritten }),
+    eventReplays: new EventReplayService(repositories.eventReplays, access, { onQueued: context.onOutboxWritten }, quotas),
     eventsPerDay: new EventsPerDayService(repositories.eventsPerDay, access),
   };
 }

@@ -37,13 +37,13 @@ describe('a dispatcher killed in the middle of a delivery', () => {
     await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
     const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
 
-    await harness.dispatch(event.eventId);
+    await harness.dispatch(event);
     await harness.receiver.waitForRequests(1);
     await crashed.kill();
     crashed = null;
     const survivor = await harness.start();
     const requests = await harness.receiver.waitForRequests(2, 30_000);
-    const attempts = await harness.finishedAttempts(event.eventId, 1);
+    const attempts = await harness.finishedAttempts(event, 1);
 
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ retryCount: 0, httpCode: 200, workerName: survivor.workerName });

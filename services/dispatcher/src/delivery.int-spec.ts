@@ -36,7 +36,7 @@ describe('delivery of an event to its subscription', () => {
     });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: 'billing.invoice.paid', payload });
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const [request] = await world.harness.receiver.waitForRequests(1);
 
     expect(request.method).toBe('PUT');
@@ -54,7 +54,7 @@ describe('delivery of an event to its subscription', () => {
     expect(verified).toEqual(JSON.parse(payload));
     expect(request.headers['webhook-id']).toBe(event.eventId);
 
-    const [attempt] = await world.harness.finishedAttempts(event.eventId, 1);
+    const [attempt] = await world.harness.finishedAttempts(event, 1);
     expect(attempt).toMatchObject({ retryCount: 0, httpCode: 204, errorName: null });
     expect(attempt.succeededAt).not.toBeNull();
   });
@@ -65,7 +65,7 @@ describe('delivery of an event to its subscription', () => {
     const payload = 'hello, plain world \u2713';
     const event = await createEvent(world.pool, applicationId, { eventTypeName: 'chat.message.sent', payload, contentType: 'text/plain' });
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const [request] = await world.harness.receiver.waitForRequests(1);
 
     expect(request.headers['content-type']).toBe('text/plain');
@@ -80,7 +80,7 @@ describe('delivery of an event to its subscription', () => {
     const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x7f, 0xc3, 0x28]);
     const event = await createEvent(world.pool, applicationId, { eventTypeName: 'file.blob.stored', payload: bytes, contentType: 'application/octet-stream+base64' });
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const [request] = await world.harness.receiver.waitForRequests(1);
 
     expect(request.method).toBe('GET');
@@ -95,8 +95,8 @@ describe('delivery of an event to its subscription', () => {
     await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
 
-    await world.harness.dispatch(event.eventId);
-    const [attempt] = await world.harness.finishedAttempts(event.eventId, 1);
+    await world.harness.dispatch(event);
+    const [attempt] = await world.harness.finishedAttempts(event, 1);
 
     expect(attempt).toMatchObject({ httpCode: 200, errorName: null, responseBody: 'thanks' });
     const { rows } = await world.pool.query('SELECT headers, elapsed_time_ms FROM response WHERE response_id = $1', [attempt.responseId]);

@@ -28,14 +28,14 @@ describe('fair delivery between tenants', () => {
 
     const burst = [];
     for (let i = 0; i < 300; i += 1) burst.push(await createEvent(pool, slowTenant.applicationId, { eventTypeName: TYPE }));
-    await Promise.all(burst.map((event) => harness.dispatch(event.eventId)));
+    await Promise.all(burst.map((event) => harness.dispatch(event)));
     await harness.receiver.waitForRequests(1);
 
     const sentAt = new Map<string, number>();
     for (let i = 0; i < 40; i += 1) {
       const event = await createEvent(pool, otherTenant.applicationId, { eventTypeName: TYPE });
       sentAt.set(event.eventId, Date.now());
-      await harness.dispatch(event.eventId);
+      await harness.dispatch(event);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const received = await fast.waitForRequests(40, 30_000);

@@ -20,7 +20,7 @@ describe("a subscription's own limits, across dispatchers", () => {
     await harness.start();
     const created = [];
     for (let i = 0; i < events; i += 1) created.push(await createEvent(pool, applicationId, { eventTypeName: TYPE }));
-    await Promise.all(created.map((event) => harness.dispatch(event.eventId)));
+    await Promise.all(created.map((event) => harness.dispatch(event)));
     return created;
   }
 

@@ -13,12 +13,12 @@ describe('at-least-once messages, exactly one attempt', () => {
       await createSubscription(world.pool, applicationId, { url: `${world.harness.receiver.url}/b`, eventTypes: [TYPE] }),
     ];
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
-    await world.harness.dispatch(event.eventId);
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
+    await world.harness.dispatch(event);
     const dispatcher = await world.harness.start();
 
     await waitFor(async () => ((await world.harness.metric(dispatcher, 'hook0_events_dispatched_total')) === 2 ? true : undefined), 'both dispatch messages handled');
-    const attempts = await world.harness.finishedAttempts(event.eventId, subscriptions.length);
+    const attempts = await world.harness.finishedAttempts(event, subscriptions.length);
     await dispatcher.stop();
 
     expect(attempts.map((attempt) => attempt.retryCount)).toEqual([0, 0]);
@@ -38,7 +38,7 @@ describe('at-least-once messages, exactly one attempt', () => {
     const created = [];
     for (let i = 0; i < events; i += 1) created.push(await createEvent(world.pool, applicationId, { eventTypeName: TYPE, payload: `{"n":${i}}` }));
 
-    await Promise.all(created.map((event) => world.harness.dispatch(event.eventId)));
+    await Promise.all(created.map((event) => world.harness.dispatch(event)));
     const total = events * subscriptions.length;
     await world.harness.receiver.waitForRequests(total);
     await waitFor(async () => {

@@ -34,9 +34,9 @@ describe('which subscriptions an event goes to', () => {
     ];
     const event = await createEvent(world.pool, applicationId, { eventTypeName: type, labels: { env: 'prod', region: 'eu' } });
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const requests = await world.harness.receiver.waitForRequests(expected.length);
-    const attempts = await world.harness.finishedAttempts(event.eventId, expected.length);
+    const attempts = await world.harness.finishedAttempts(event, expected.length);
 
     expect(attempts.map((attempt) => attempt.subscriptionId).sort()).toEqual(expected.map((s) => s.subscriptionId).sort());
     expect(requests.map((request) => request.path).sort()).toEqual(['/equal-labels', '/several-types', '/subset-labels']);
@@ -52,15 +52,15 @@ describe('which subscriptions an event goes to', () => {
     const event = await createEvent(world.pool, applicationId, { eventTypeName: 'billing.invoice.paid' });
     await world.pool.query('UPDATE application SET deleted_at = now() WHERE application_id = $1', [applicationId]);
 
-    await world.harness.dispatch(event.eventId);
-    await world.harness.dispatch('00000000-0000-4000-8000-000000000000');
+    await world.harness.dispatch(event);
+    await world.harness.dispatch({ applicationId, eventId: '00000000-0000-4000-8000-000000000000' });
     const { dispatchQueue, deadLetterQueue } = world.harness.topology;
     await waitFor(async () => ((await queueDepth(world.harness.amqp.url, dispatchQueue)) === 0 ? true : undefined), 'dispatch messages taken');
     await dispatcher.stop();
 
     expect(await queueDepth(world.harness.amqp.url, dispatchQueue)).toBe(0);
     expect(await queueDepth(world.harness.amqp.url, deadLetterQueue)).toBe(0);
-    expect(await world.harness.attempts(event.eventId)).toEqual([]);
+    expect(await world.harness.attempts(event)).toEqual([]);
     expect(world.harness.receiver.requests).toEqual([]);
   });
 });

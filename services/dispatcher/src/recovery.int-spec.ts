@@ -45,7 +45,7 @@ describe('deliver messages that arrive again, late or early', () => {
 
     await deliver(failed);
     await world.harness.receiver.waitForRequests(1);
-    const attempts = await world.harness.finishedAttempts(event.eventId, 2);
+    const attempts = await world.harness.finishedAttempts(event, 2);
 
     expect(attempts.map((attempt) => attempt.attemptId)).toEqual([failed, successor]);
     expect(attempts[1].succeededAt).not.toBeNull();
@@ -71,7 +71,7 @@ describe('deliver messages that arrive again, late or early', () => {
     const pending = await insertAttempt(0, 'pending');
 
     await deliver(pending);
-    const [attempt] = await world.harness.finishedAttempts(event.eventId, 1);
+    const [attempt] = await world.harness.finishedAttempts(event, 1);
     await dispatcher.stop();
 
     expect(attempt).toMatchObject({ attemptId: pending, responseId: null });

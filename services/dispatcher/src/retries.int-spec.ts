@@ -28,9 +28,9 @@ describe('retries', () => {
     const dispatcher = await world.harness.start({ RETRY_SCHEDULE: '300ms,600ms' });
     const { event } = await eventFor();
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const requests = await world.harness.receiver.waitForRequests(3);
-    const attempts = await world.harness.finishedAttempts(event.eventId, 3);
+    const attempts = await world.harness.finishedAttempts(event, 3);
 
     expect(attempts.map(({ retryCount, httpCode, errorName }) => ({ retryCount, httpCode, errorName }))).toEqual([
       { retryCount: 0, httpCode: 503, errorName: 'E_HTTP' },
@@ -61,8 +61,8 @@ describe('retries', () => {
     const dispatcher = await world.harness.start({ RETRY_SCHEDULE: '30s' });
     const { event } = await eventFor();
 
-    await world.harness.dispatch(event.eventId);
-    await world.harness.finishedAttempts(event.eventId, 1);
+    await world.harness.dispatch(event);
+    await world.harness.finishedAttempts(event, 1);
 
     await world.harness.metricReaches(dispatcher, 'hook0_queue_messages', { queue: 'wait.25600ms', kind: 'wait' }, 1);
     expect(await world.harness.metric(dispatcher, 'hook0_retries_scheduled_total', { tier: '25600ms' })).toBe(1);
@@ -76,9 +76,9 @@ describe('retries', () => {
     await world.harness.start({ RETRY_SCHEDULE: '300ms' });
     const { event } = await eventFor();
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const requests = await world.harness.receiver.waitForRequests(2);
-    const attempts = await world.harness.finishedAttempts(event.eventId, 2);
+    const attempts = await world.harness.finishedAttempts(event, 2);
 
     expect(attempts.map((attempt) => attempt.httpCode)).toEqual([429, 204]);
     expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(1000);
@@ -91,9 +91,9 @@ describe('retries', () => {
     await world.harness.start({ RETRY_SCHEDULE: '5s', MAX_RETRIES: '5' });
     const { event, subscription } = await eventFor({ retryScheduleMs: [100, 200], maxRetries: 2 });
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const [dead] = await deadLetters();
-    const attempts = await world.harness.attempts(event.eventId);
+    const attempts = await world.harness.attempts(event);
 
     expect(attempts.map((attempt) => attempt.retryCount)).toEqual([0, 1, 2]);
     expect(attempts.every((attempt) => attempt.failedAt !== null && attempt.errorName === 'E_HTTP')).toBe(true);
@@ -109,9 +109,9 @@ describe('retries', () => {
     const dispatcher = await world.harness.start({ MAX_RETRIES: '1' });
     const { event, subscription } = await eventFor();
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const dead = await deadLetters();
-    const attempts = await world.harness.attempts(event.eventId);
+    const attempts = await world.harness.attempts(event);
 
     expect(attempts.map(({ retryCount, httpCode }) => ({ retryCount, httpCode }))).toEqual([
       { retryCount: 0, httpCode: 502 },
@@ -132,9 +132,9 @@ describe('retries', () => {
     await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], headers: { 'X-Name': 'cart\u00e3o' } });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
 
-    await world.harness.dispatch(event.eventId);
+    await world.harness.dispatch(event);
     const dead = await deadLetters();
-    const attempts = await world.harness.attempts(event.eventId);
+    const attempts = await world.harness.attempts(event);
 
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ errorName: 'E_INVALID_HEADER', httpCode: null });

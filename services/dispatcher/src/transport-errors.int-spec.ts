@@ -10,8 +10,8 @@ describe('deliveries that do not get a 2xx', () => {
     const { applicationId } = await createApplication(world.pool);
     await createSubscription(world.pool, applicationId, { url, eventTypes: [TYPE] });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
-    await world.harness.dispatch(event.eventId);
-    const [attempt] = await world.harness.finishedAttempts(event.eventId, 1);
+    await world.harness.dispatch(event);
+    const [attempt] = await world.harness.finishedAttempts(event, 1);
     const { rows } = await world.pool.query('SELECT elapsed_time_ms AS "elapsedMs" FROM response WHERE response_id = $1', [attempt.responseId]);
     return { ...attempt, elapsedMs: rows[0].elapsedMs as number };
   }

@@ -9,6 +9,9 @@ export class EventOutboxEntity {
   @Column({ name: 'event_id', type: 'uuid' })
   eventId: string;
 
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+
   @Column({ name: 'dispatch_round', type: 'smallint' })
   dispatchRound: number;
 

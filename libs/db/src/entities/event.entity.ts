@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** Keyed by (event_id, application_id): an event_id is unique within its application only. */
 @Entity({ name: 'event' })
 export class EventEntity {
   @PrimaryColumn({ name: 'event_id', type: 'uuid' })
   eventId: string;
 
-  @Column({ name: 'application_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
   @Column({ name: 'event_type_name', type: 'text' })

@@ -7,8 +7,8 @@ export interface PurgedEvents {
 }
 
 /**
- * Deletes, batch after batch, the events `doomedSql` selects (a query returning `event_id`, its last parameter the
- * batch size) with their request attempts and those attempts' responses, each batch one short statement. The
+ * Deletes, batch after batch, the events `doomedSql` selects (a query returning `event_id` and `application_id`, its
+ * last parameter the batch size) with their request attempts and those attempts' responses, each batch one short statement. The
  * deleted events stay counted in purged_events_per_day, which events_per_day adds to the live counts.
  * Responses hang from attempts with ON DELETE SET NULL, so the cascade from the event alone would orphan them.
  */
@@ -17,9 +17,11 @@ export async function purgeEventsInBatches(dataSource: DataSource, doomedSql: st
   for (;;) {
     const [batch]: PurgedEvents[] = await dataSource.query(
       `WITH doomed AS (${doomedSql} FOR UPDATE OF e SKIP LOCKED),
-            attempts AS (DELETE FROM request_attempt r USING doomed d WHERE r.event_id = d.event_id RETURNING r.response_id),
+            attempts AS (DELETE FROM request_attempt r USING doomed d
+                          WHERE r.event_id = d.event_id AND r.application_id = d.application_id RETURNING r.response_id),
             responses AS (DELETE FROM response p USING attempts a WHERE p.response_id = a.response_id RETURNING 1),
-            events AS (DELETE FROM event e USING doomed d WHERE e.event_id = d.event_id RETURNING e.application_id, e.received_at),
+            events AS (DELETE FROM event e USING doomed d
+                        WHERE e.event_id = d.event_id AND e.application_id = d.application_id RETURNING e.application_id, e.received_at),
             counted AS (
               INSERT INTO purged_events_per_day AS p (application_id, day, amount)
               SELECT application_id, (received_at AT TIME ZONE 'UTC')::date, count(*) FROM events GROUP BY 1, 2

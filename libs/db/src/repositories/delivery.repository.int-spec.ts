@@ -50,6 +50,23 @@ describe('DeliveryRepository.claim', () => {
     expect(claimed[0]?.receivedAt).toEqual(event.received_at);
   });
 
+  it("claims each attempt with its own event's payload when two applications share the event_id", async () => {
+    const eventId = randomUUID();
+    const ids: Record<string, string> = {};
+    for (const name of ['first', 'second']) {
+      const { applicationId } = await createApplication(pool);
+      await createEvent(pool, applicationId, { eventTypeName: TYPE, eventId, payload: name, contentType: 'text/plain' });
+      const { subscriptionId } = await createSubscription(pool, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [TYPE] });
+      ids[name] = randomUUID();
+      await pool.query(
+        `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count) VALUES ($1, $2, $3, $4, 0, 0)`,
+        [ids[name], eventId, subscriptionId, applicationId],
+      );
+    }
+    const claimed = await Promise.all([deliveries.claim(ids.first), deliveries.claim(ids.second)]);
+    expect(claimed.map((claim) => (claim.outcome === 'claimed' ? claim.attempt.payload.toString('utf8') : null))).toEqual(['first', 'second']);
+  });
+
   it('gives an attempt asked for twice at once to one caller only, whichever worker asks', async () => {
     const [id] = await attempts(1);
     const claims = await Promise.all([deliveries.claim(id), deliveries.claim(id), other.claim(id)]);

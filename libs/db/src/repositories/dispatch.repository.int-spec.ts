@@ -21,15 +21,15 @@ describe('DispatchRepository', () => {
 
   it('loads the event with its enabled, live candidates listing its type', async () => {
     const { subs, event } = await fixture([{}, { isEnabled: false }, { eventTypes: ['other.thing.done'] }, { labels: { env: 'prod' } }]);
-    const input = await dispatch.load(event.eventId);
+    const input = await dispatch.load(event);
     expect(input?.event).toMatchObject({ eventId: event.eventId, eventTypeName: TYPE, labels: { env: 'test' }, dispatchRound: 0, applicationDeleted: false });
     expect(input?.candidates.map((c) => c.subscriptionId).sort()).toEqual([subs[0].subscriptionId, subs[3].subscriptionId].sort());
     expect(input?.candidates[0]).toMatchObject({ isEnabled: true, deletedAt: null, eventTypes: [TYPE] });
-    expect(await dispatch.load(randomUUID())).toBeNull();
+    expect(await dispatch.load({ applicationId: event.applicationId, eventId: randomUUID() })).toBeNull();
   });
   it('loads an event without candidates', async () => {
     const { event } = await fixture([]);
-    expect(await dispatch.load(event.eventId)).toMatchObject({ candidates: [], event: { eventId: event.eventId } });
+    expect(await dispatch.load(event)).toMatchObject({ candidates: [], event: { eventId: event.eventId } });
   });
   it('creates first attempts once and lists every pending one of the round, earlier ones included', async () => {
     const { subs, event } = await fixture([{}, {}]);
@@ -43,11 +43,47 @@ describe('DispatchRepository', () => {
     expect(await dispatch.createFirstAttempts(event, 0, [])).toMatchObject({ created: 0, pending: expect.arrayContaining([earlier]) });
   });
 
+  it('keeps two applications sharing an event_id apart: each load, first attempt and pending list is its own', async () => {
+    const one = await fixture([{}]);
+    const two = await fixture([{}, {}]);
+    await pool.query('UPDATE event SET event_id = $1 WHERE event_id = $2', [one.event.eventId, two.event.eventId]);
+    const shared = { ...two.event, eventId: one.event.eventId };
+    const [a, b] = await Promise.all([dispatch.load(one.event), dispatch.load(shared)]);
+    expect(a?.event.applicationId).toBe(one.applicationId);
+    expect(a?.candidates.map((c) => c.subscriptionId)).toEqual([one.subs[0].subscriptionId]);
+    expect(b?.event.applicationId).toBe(two.applicationId);
+    expect(b?.candidates.map((c) => c.subscriptionId).sort()).toEqual(two.subs.map((s) => s.subscriptionId).sort());
+
+    const earlier = await pendingClaimed(one.event.eventId, one.subs[0].subscriptionId);
+    const attempts = two.subs.map((s) => ({ attemptId: randomUUID(), subscriptionId: s.subscriptionId }));
+    const [mine, theirs] = await Promise.all([dispatch.createFirstAttempts(one.event, 0, []), dispatch.createFirstAttempts(shared, 0, attempts)]);
+    expect(mine).toEqual({ created: 0, pending: [earlier] });
+    expect(theirs.created).toBe(2);
+    expect(theirs.pending.sort()).toEqual(attempts.map((attempt) => attempt.attemptId).sort());
+    const { rows } = await pool.query('SELECT application_id, dispatched_round FROM event WHERE event_id = $1', [shared.eventId]);
+    expect(rows.map((row) => row.dispatched_round)).toEqual([0, 0]);
+  });
+
+  it('finds the applications an event_id names at a round, for messages without one', async () => {
+    const one = await fixture([]);
+    const two = await fixture([]);
+    await pool.query('UPDATE event SET event_id = $1, dispatch_round = 2 WHERE event_id = $2', [one.event.eventId, two.event.eventId]);
+    expect(await dispatch.applicationsOf(one.event.eventId, 0)).toEqual([one.applicationId, two.applicationId].sort());
+    expect(await dispatch.applicationsOf(one.event.eventId, 2)).toEqual([two.applicationId]);
+    expect(await dispatch.applicationsOf(randomUUID(), 0)).toEqual([]);
+  });
+
   it('serves loads and first attempts asked for together, each with its own event, including the same round twice', async () => {
     const one = await fixture([{}]);
     const two = await fixture([{}, {}]);
-    const [a, b, unknown] = await Promise.all([dispatch.load(one.event.eventId), dispatch.load(two.event.eventId), dispatch.load(randomUUID())]);
+    const [a, b, unknown] = await Promise.all([
+      dispatch.load(one.event),
+      dispatch.load(two.event),
+      dispatch.load({ applicationId: one.applicationId, eventId: randomUUID() }),
+    ]);
     expect([a?.candidates.length, b?.candidates.length, unknown]).toEqual([1, 2, null]);
+    const twice = await Promise.all([dispatch.load(two.event), dispatch.load(two.event)]);
+    expect(twice.map((input) => input?.candidates.length)).toEqual([2, 2]);
     const attemptsOf = (f: typeof one) => f.subs.map((s) => ({ attemptId: randomUUID(), subscriptionId: s.subscriptionId }));
     const [first, second, repeat, none] = await Promise.all([
       dispatch.createFirstAttempts(one.event, 0, attemptsOf(one)),

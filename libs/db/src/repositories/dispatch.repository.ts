@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { MicroBatcher } from '../micro-batcher';
 import { PreparedStatement } from '../prepared-statement';
 import { STATEMENT_BATCHING } from './statement-batching';
+import { eventKeyString, type EventKey } from '../event-key';
 
 export interface DispatchEvent {
   readonly eventId: string;
@@ -52,15 +53,15 @@ const LOAD = new PreparedStatement<DispatchRow>(
           e.dispatch_round AS "dispatchRound", (a.deleted_at IS NOT NULL) AS "applicationDeleted",
           s.subscription_id AS "subscriptionId", s.is_enabled AS "isEnabled", s.deleted_at AS "deletedAt",
           s.event_types AS "eventTypes", s.labels AS "subscriptionLabels"
-     FROM event e
+     FROM (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[]) AS k (event_id, application_id)) AS k
+     JOIN event e ON e.event_id = k.event_id AND e.application_id = k.application_id
      JOIN application a ON a.application_id = e.application_id
      LEFT JOIN subscription s ON s.application_id = e.application_id AND s.is_enabled AND s.deleted_at IS NULL
-                             AND s.event_types @> ARRAY[e.event_type_name]
-    WHERE e.event_id = ANY($1::uuid[])`,
+                             AND s.event_types @> ARRAY[e.event_type_name]`,
 );
 
 /** Inserted in key order, so concurrent batches wait on each other's rows in one order; records each round as fanned out. */
-const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{ attemptId: string; eventId: string; dispatchRound: number; created: boolean }>(
+const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{ attemptId: string; eventId: string; applicationId: string; dispatchRound: number; created: boolean }>(
   'hook0_create_first_attempts',
   `WITH created AS (
      INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count)
@@ -69,62 +70,77 @@ const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{ attemptId: string; eventId
             AS input (attempt_id, event_id, subscription_id, application_id, dispatch_round)
       ORDER BY event_id, subscription_id, dispatch_round
      ON CONFLICT ON CONSTRAINT request_attempt_once DO NOTHING
-     RETURNING request_attempt_id, event_id, dispatch_round
+     RETURNING request_attempt_id, event_id, application_id, dispatch_round
    ), fanned_out AS (
      UPDATE event AS e SET dispatched_round = round.dispatch_round
-       FROM unnest($6::uuid[], $7::smallint[]) AS round (event_id, dispatch_round)
-      WHERE e.event_id = round.event_id AND (e.dispatched_round IS NULL OR e.dispatched_round < round.dispatch_round)
+       FROM unnest($6::uuid[], $7::uuid[], $8::smallint[]) AS round (event_id, application_id, dispatch_round)
+      WHERE e.event_id = round.event_id AND e.application_id = round.application_id
+        AND (e.dispatched_round IS NULL OR e.dispatched_round < round.dispatch_round)
    )
-   SELECT request_attempt_id AS "attemptId", event_id AS "eventId", dispatch_round AS "dispatchRound", true AS created FROM created
+   SELECT request_attempt_id AS "attemptId", event_id AS "eventId", application_id AS "applicationId", dispatch_round AS "dispatchRound",
+          true AS created FROM created
    UNION ALL
-   SELECT ra.request_attempt_id, ra.event_id, ra.dispatch_round, false
-     FROM request_attempt ra JOIN unnest($6::uuid[], $7::smallint[]) AS round (event_id, dispatch_round)
-       ON ra.event_id = round.event_id AND ra.dispatch_round = round.dispatch_round
+   SELECT ra.request_attempt_id, ra.event_id, ra.application_id, ra.dispatch_round, false
+     FROM request_attempt ra JOIN unnest($6::uuid[], $7::uuid[], $8::smallint[]) AS round (event_id, application_id, dispatch_round)
+       ON ra.event_id = round.event_id AND ra.application_id = round.application_id AND ra.dispatch_round = round.dispatch_round
     WHERE ra.retry_count = 0 AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL`,
 );
 
 interface FirstAttemptsRequest {
-  readonly event: { readonly eventId: string; readonly applicationId: string };
+  readonly event: EventKey;
   readonly dispatchRound: number;
   readonly attempts: readonly NewFirstAttempt[];
 }
 
 /** Fan-out: what events are and who may want them in one statement, their first attempts in another; calls made together share them. */
 export class DispatchRepository {
-  private readonly loads = new MicroBatcher((eventIds: string[]) => this.loadAll(eventIds), STATEMENT_BATCHING);
+  private readonly loads = new MicroBatcher((keys: EventKey[]) => this.loadAll(keys), STATEMENT_BATCHING);
   private readonly creations = new MicroBatcher((requests: FirstAttemptsRequest[]) => this.createAll(requests), {
     ...STATEMENT_BATCHING,
-    key: (request) => `${request.event.eventId}:${request.dispatchRound}`,
+    key: (request) => `${eventKeyString(request.event)}:${request.dispatchRound}`,
   });
 
   constructor(private readonly dataSource: DataSource) {}
 
-  load(eventId: string): Promise<DispatchInput | null> {
-    return this.loads.submit(eventId);
+  load(key: EventKey): Promise<DispatchInput | null> {
+    return this.loads.submit(key);
+  }
+
+  /**
+   * The applications holding an event with this id whose rounds reached `dispatchRound`: what a dispatch message
+   * without an application (published before event ids were scoped per application) may mean.
+   */
+  async applicationsOf(eventId: string, dispatchRound: number): Promise<string[]> {
+    const rows: { application_id: string }[] = await this.dataSource.query(
+      'SELECT application_id FROM event WHERE event_id = $1 AND dispatch_round >= $2 ORDER BY application_id',
+      [eventId, dispatchRound],
+    );
+    return rows.map((row) => row.application_id);
   }
 
   /**
    * Inserts the given first attempts (one already there for (event, subscription, round, retry 0) is left alone),
    * records the round as fanned out, and lists the round's unfinished first attempts, created now or before.
    */
-  createFirstAttempts(event: { eventId: string; applicationId: string }, dispatchRound: number, attempts: readonly NewFirstAttempt[]): Promise<FirstAttempts> {
+  createFirstAttempts(event: EventKey, dispatchRound: number, attempts: readonly NewFirstAttempt[]): Promise<FirstAttempts> {
     return this.creations.submit({ event, dispatchRound, attempts });
   }
 
-  private async loadAll(eventIds: string[]): Promise<(DispatchInput | null)[]> {
+  private async loadAll(keys: EventKey[]): Promise<(DispatchInput | null)[]> {
     const byEvent = new Map<string, DispatchRow[]>();
-    for (const row of await LOAD.rows(this.dataSource, [eventIds])) {
-      const rows = byEvent.get(row.eventId);
+    for (const row of await LOAD.rows(this.dataSource, [keys.map((k) => k.eventId), keys.map((k) => k.applicationId)])) {
+      const rows = byEvent.get(eventKeyString(row));
       if (rows) rows.push(row);
-      else byEvent.set(row.eventId, [row]);
+      else byEvent.set(eventKeyString(row), [row]);
     }
-    return eventIds.map((eventId) => toDispatchInput(byEvent.get(eventId)));
+    return keys.map((key) => toDispatchInput(byEvent.get(eventKeyString(key))));
   }
 
   private async createAll(requests: FirstAttemptsRequest[]): Promise<FirstAttempts[]> {
     const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, firstAttemptColumns(requests));
     return requests.map(({ event, dispatchRound }) => {
-      const mine = rows.filter((row) => row.eventId === event.eventId && row.dispatchRound === dispatchRound);
+      const key = eventKeyString(event);
+      const mine = rows.filter((row) => eventKeyString(row) === key && row.dispatchRound === dispatchRound);
       return { created: mine.filter((row) => row.created).length, pending: mine.map((row) => row.attemptId) };
     });
   }
@@ -147,7 +163,9 @@ function toDispatchInput(rows: DispatchRow[] | undefined): DispatchInput | null 
 }
 
 function firstAttemptColumns(requests: FirstAttemptsRequest[]): unknown[] {
-  const rows = requests.flatMap(({ event, dispatchRound, attempts }) => attempts.map((attempt) => ({ ...attempt, ...event, dispatchRound })));
+  const rows = requests.flatMap(({ event, dispatchRound, attempts }) =>
+    attempts.map((attempt) => ({ ...attempt, eventId: event.eventId, applicationId: event.applicationId, dispatchRound })),
+  );
   return [
     rows.map((r) => r.attemptId),
     rows.map((r) => r.eventId),
@@ -155,6 +173,7 @@ function firstAttemptColumns(requests: FirstAttemptsRequest[]): unknown[] {
     rows.map((r) => r.applicationId),
     rows.map((r) => r.dispatchRound),
     requests.map((r) => r.event.eventId),
+    requests.map((r) => r.event.applicationId),
     requests.map((r) => r.dispatchRound),
   ];
 }

@@ -44,6 +44,29 @@ describe('EventReplayRepository', () => {
     expect(await roundOf(eventId)).toBe(0);
   });
 
+  it("bumps only its own application's event when another application shares the id, and counts each replay for today", async () => {
+    const mine = await createApplication(dataSource);
+    const theirs = await createApplication(dataSource);
+    const eventId = randomUUID();
+    await createEvent(dataSource, theirs.applicationId, { eventTypeName: 'a.b.c', eventId });
+    await createEvent(dataSource, mine.applicationId, { eventTypeName: 'a.b.c', eventId });
+    expect(await replays.replay(mine.applicationId, eventId)).toEqual({ replayed: true, dispatchRound: 1 });
+    expect(await replays.replay(mine.applicationId, eventId)).toEqual({ replayed: true, dispatchRound: 2 });
+
+    const rounds: { application_id: string; dispatch_round: number }[] = await dataSource.query('SELECT application_id, dispatch_round FROM event WHERE event_id = $1', [eventId]);
+    expect(Object.fromEntries(rounds.map((row) => [row.application_id, row.dispatch_round]))).toEqual({ [mine.applicationId]: 2, [theirs.applicationId]: 0 });
+    expect(await dataSource.query('SELECT application_id, dispatch_round FROM event_outbox WHERE event_id = $1 ORDER BY outbox_id', [eventId])).toEqual([
+      { application_id: mine.applicationId, dispatch_round: 1 },
+      { application_id: mine.applicationId, dispatch_round: 2 },
+    ]);
+    expect(
+      await dataSource.query(
+        `SELECT application_id, amount::int, day = (now() AT TIME ZONE 'UTC')::date AS today FROM replayed_events_per_day WHERE application_id = ANY($1)`,
+        [[mine.applicationId, theirs.applicationId]],
+      ),
+    ).toEqual([{ application_id: mine.applicationId, amount: 2, today: true }]);
+  });
+
   it('stops at the last round a smallint holds', async () => {
     const { applicationId } = await createApplication(dataSource);
     const { eventId } = await createEvent(dataSource, applicationId, { eventTypeName: 'a.b.c', dispatchRound: MAX_DISPATCH_ROUND - 1 });

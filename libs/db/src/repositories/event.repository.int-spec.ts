@@ -66,6 +66,26 @@ describe('EventRepository.insertWithOutbox', () => {
     expect(rows[0].n).toBe(3);
   });
 
+  it('takes one event_id in two applications at once, each with its own outbox row, and still refuses it twice in one', async () => {
+    const other = await createApplication(pool);
+    await createEventType(pool, other.applicationId, TYPE);
+    const eventId = randomUUID();
+    const theirs = event({ eventId, applicationId: other.applicationId, payload: Buffer.from('theirs') });
+    const results = await Promise.allSettled([events.insertWithOutbox(event({ eventId })), events.insertWithOutbox(theirs), events.insertWithOutbox({ ...theirs })]);
+    expect(results[0]).toMatchObject({ status: 'fulfilled', value: { inserted: true } });
+    const rejected = results.slice(1).filter((r) => r.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(pgConstraint((rejected[0] as PromiseRejectedResult).reason)).toBe('event_pkey');
+    const { rows } = await pool.query(
+      `SELECT e.application_id, e.payload, o.application_id AS queued_for FROM event e
+         JOIN event_outbox o ON o.event_id = e.event_id AND o.application_id = e.application_id WHERE e.event_id = $1`,
+      [eventId],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.find((row) => row.application_id === other.applicationId)).toMatchObject({ payload: Buffer.from('theirs'), queued_for: other.applicationId });
+    expect(rows.find((row) => row.application_id === app.applicationId)).toMatchObject({ queued_for: app.applicationId });
+  });
+
   it('inserts a payload too large to batch on its own', async () => {
     const large = event({ payload: Buffer.alloc(100_000, 'x'), payloadContentType: 'text/plain' });
     await expect(events.insertWithOutbox(large)).resolves.toMatchObject({ inserted: true });

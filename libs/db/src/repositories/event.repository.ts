@@ -3,6 +3,7 @@ import { MicroBatcher } from '../micro-batcher';
 import { PreparedStatement } from '../prepared-statement';
 import { STATEMENT_BATCHING } from './statement-batching';
 import { EventEntity } from '../entities/event.entity';
+import { eventKeyString } from '../event-key';
 
 export interface NewEvent {
   readonly eventId: string;
@@ -31,8 +32,8 @@ const WITHOUT_PAYLOAD = {
   receivedAt: true,
 } as const;
 
-/** Inserted in id order, so concurrent batches reusing the same ids wait on each other in one order. */
-const INSERT_WITH_OUTBOX = new PreparedStatement<{ eventId: string; receivedAt: Date }>(
+/** Inserted in key order, so concurrent batches reusing the same keys wait on each other in one order. */
+const INSERT_WITH_OUTBOX = new PreparedStatement<{ eventId: string; applicationId: string; receivedAt: Date }>(
   'hook0_insert_events',
   `WITH input AS (
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[],
@@ -48,12 +49,12 @@ const INSERT_WITH_OUTBOX = new PreparedStatement<{ eventId: string; receivedAt: 
                      WHERE t.application_id = i.application_id AND t.event_type_name = i.event_type_name
                        AND t.deactivated_at IS NULL AND a.deleted_at IS NULL
                        AND (i.organization_id IS NULL OR a.organization_id = i.organization_id))
-      ORDER BY i.event_id
-     RETURNING event_id, dispatch_round, received_at
+      ORDER BY i.event_id, i.application_id
+     RETURNING event_id, application_id, dispatch_round, received_at
    ), queued AS (
-     INSERT INTO event_outbox (event_id, dispatch_round) SELECT event_id, dispatch_round FROM inserted
+     INSERT INTO event_outbox (event_id, application_id, dispatch_round) SELECT event_id, application_id, dispatch_round FROM inserted
    )
-   SELECT event_id AS "eventId", received_at AS "receivedAt" FROM inserted`,
+   SELECT event_id AS "eventId", application_id AS "applicationId", received_at AS "receivedAt" FROM inserted`,
 );
 
 /** Larger payloads are inserted alone rather than held in a batch's parameters. */
@@ -67,7 +68,7 @@ interface InsertRequest {
 export class EventRepository {
   private readonly inserts = new MicroBatcher((requests: InsertRequest[]) => this.insertAll(requests), {
     ...STATEMENT_BATCHING,
-    key: (request) => request.event.eventId,
+    key: (request) => eventKeyString(request.event),
   });
 
   constructor(private readonly dataSource: DataSource) {}
@@ -75,7 +76,8 @@ export class EventRepository {
   /**
    * Writes the event and its outbox row in one statement (so one transaction): once this returns,
    * the event will reach RabbitMQ whatever happens to this process. Only into a live application (in
-   * `organizationId` when given) and an active event type. A reused event_id raises the `event_pkey` unique violation.
+   * `organizationId` when given) and an active event type. An event_id the application already used raises the
+   * `event_pkey` unique violation; another application's ids are no concern of this one.
    * Events ingested together share the statement, and so its commit.
    */
   async insertWithOutbox(event: NewEvent, organizationId: string | null = null): Promise<InsertEventResult> {
@@ -85,9 +87,9 @@ export class EventRepository {
 
   private async insertAll(requests: InsertRequest[]): Promise<InsertEventResult[]> {
     const rows = await INSERT_WITH_OUTBOX.rows(this.dataSource, insertColumns(requests));
-    const receivedAt = new Map(rows.map((row) => [row.eventId, row.receivedAt]));
+    const receivedAt = new Map(rows.map((row) => [eventKeyString(row), row.receivedAt]));
     return requests.map(({ event }) => {
-      const at = receivedAt.get(event.eventId);
+      const at = receivedAt.get(eventKeyString(event));
       return at === undefined ? { inserted: false } : { inserted: true, receivedAt: at };
     });
   }

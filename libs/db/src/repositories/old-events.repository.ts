@@ -28,8 +28,9 @@ const PAST_RETENTION = `
 /** Deleting such an event would drop a delivery still owed: at least once comes first. */
 const SETTLED = `
   e.dispatched_round IS NOT DISTINCT FROM e.dispatch_round
-  AND NOT EXISTS (SELECT 1 FROM event_outbox o WHERE o.event_id = e.event_id)
-  AND NOT EXISTS (SELECT 1 FROM request_attempt r WHERE r.event_id = e.event_id AND r.succeeded_at IS NULL AND r.failed_at IS NULL)`;
+  AND NOT EXISTS (SELECT 1 FROM event_outbox o WHERE o.event_id = e.event_id AND o.application_id = e.application_id)
+  AND NOT EXISTS (SELECT 1 FROM request_attempt r WHERE r.event_id = e.event_id AND r.application_id = e.application_id
+                     AND r.succeeded_at IS NULL AND r.failed_at IS NULL)`;
 
 /** Events past their application's retention (HOOK0_API.md §10.3). */
 export class OldEventsRepository {
@@ -44,7 +45,7 @@ export class OldEventsRepository {
   }
 
   async purge(rule: RetentionRule, batchSize: number): Promise<PurgedEvents> {
-    return purgeEventsInBatches(this.dataSource, `SELECT e.event_id ${PAST_RETENTION} WHERE ${SETTLED} LIMIT $4`, parameters(rule), batchSize);
+    return purgeEventsInBatches(this.dataSource, `SELECT e.event_id, e.application_id ${PAST_RETENTION} WHERE ${SETTLED} LIMIT $4`, parameters(rule), batchSize);
   }
 }
 

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 export interface OutboxRow {
   readonly outboxId: string;
+  readonly applicationId: string;
   readonly eventId: string;
   readonly dispatchRound: number;
 }
@@ -23,12 +24,14 @@ export class OutboxRepository {
    */
   async publishBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const locked: { outbox_id: string; event_id: string; dispatch_round: number }[] = await manager.query(
-        `SELECT outbox_id, event_id, dispatch_round FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      const locked: { outbox_id: string; application_id: string; event_id: string; dispatch_round: number }[] = await manager.query(
+        `SELECT outbox_id, application_id, event_id, dispatch_round FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
       if (locked.length === 0) return 0;
-      await publish(locked.map((row) => ({ outboxId: row.outbox_id, eventId: row.event_id, dispatchRound: row.dispatch_round })));
+      await publish(
+        locked.map((row) => ({ outboxId: row.outbox_id, applicationId: row.application_id, eventId: row.event_id, dispatchRound: row.dispatch_round })),
+      );
       await manager.query(`DELETE FROM event_outbox WHERE outbox_id = ANY($1::bigint[])`, [locked.map((row) => row.outbox_id)]);
       return locked.length;
     });

@@ -41,7 +41,7 @@ const SELECT_ATTEMPT = `
          ${rfc3339('ra.delay_until')} AS "delayUntil", ra.response_id AS "responseId", ra.retry_count AS "retryCount",
          r.http_code AS "httpResponseStatus"
     FROM request_attempt ra
-    JOIN event e ON e.event_id = ra.event_id
+    JOIN event e ON e.event_id = ra.event_id AND e.application_id = ra.application_id
     JOIN subscription s ON s.subscription_id = ra.subscription_id
     LEFT JOIN response r ON r.response_id = ra.response_id`;
 

@@ -27,7 +27,7 @@ export class SoftDeletedApplicationRepository {
    * cascading to what stays small (subscriptions, event types, secrets).
    */
   async purge(applicationId: string, cutoff: Date, batchSize: number): Promise<PurgedApplication> {
-    const purged = await purgeEventsInBatches(this.dataSource, 'SELECT e.event_id FROM event e WHERE e.application_id = $1 LIMIT $2', [applicationId], batchSize);
+    const purged = await purgeEventsInBatches(this.dataSource, 'SELECT e.event_id, e.application_id FROM event e WHERE e.application_id = $1 LIMIT $2', [applicationId], batchSize);
     const responses = await deleteInBatches(
       this.dataSource,
       'DELETE FROM response WHERE response_id IN (SELECT response_id FROM response WHERE application_id = $1 LIMIT $2)',

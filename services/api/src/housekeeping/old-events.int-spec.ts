@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventsPerDayRepository } from '@hook0/db';
 import { createApplication } from '@hook0/testing';
 import { arrangeEvent, remainingEvents, rowCounts } from '../testing/housekeeping-fixtures';
@@ -44,6 +45,24 @@ describe('old events housekeeping (retention 7 d by default + grace 30 d)', () =
     expect(await remainingEvents(world.pool, [...expired, ...kept])).toEqual([...kept].sort());
     // What is left: the young event's attempt and response, the held one's failed attempt with its response and its pending attempt.
     expect(await rowCounts(world.pool, [applicationId])).toMatchObject({ event: 4, request_attempt: 3, response: 2, event_outbox: 1 });
+  });
+
+  it('deletes an expired event alone when another application has its id, and is not held by what that one is owed', async () => {
+    const expiring = await createApplication(world.pool);
+    const other = await createApplication(world.pool);
+    const eventId = randomUUID();
+    await arrangeEvent(world.pool, other.applicationId, { eventId, daysOld: 1, attempts: ['failed', 'pending'], outboxRow: true });
+    await arrangeEvent(world.pool, expiring.applicationId, { eventId, daysOld: 40, attempts: ['succeeded'] });
+    const otherBefore = await rowCounts(world.pool, [other.applicationId]);
+
+    const result = await world.housekeeper(DELETE).runPass('old_events');
+
+    expect(result).toEqual({
+      ran: true,
+      outcome: { reported: 1, deleted: 1, details: { mode: 'report_and_delete', held: 0, attemptsDeleted: 1, responsesDeleted: 1 } },
+    });
+    expect(await rowCounts(world.pool, [expiring.applicationId])).toMatchObject({ event: 0, request_attempt: 0, response: 0 });
+    expect(await rowCounts(world.pool, [other.applicationId])).toEqual(otherBefore);
   });
 
   it("follows the application's own days_of_events_retention_limit over the default", async () => {

@@ -38,6 +38,22 @@ describe('soft-deleted applications housekeeping (grace 30 d)', () => {
     expect(await rowCounts(world.pool, [live])).toEqual(liveBefore);
   });
 
+  it("removes nothing of a live application's events that share the purged one's event ids", async () => {
+    const purged = await createApplication(world.pool, { deletedAt: daysBeforeNow(31) });
+    const live = await createApplication(world.pool);
+    for (const daysOld of [40, 10]) {
+      const eventId = randomUUID();
+      await arrangeEvent(world.pool, live.applicationId, { eventId, daysOld, attempts: ['succeeded', 'pending'], outboxRow: true });
+      await arrangeEvent(world.pool, purged.applicationId, { eventId, daysOld, attempts: ['failed'] });
+    }
+    const liveBefore = await rowCounts(world.pool, [live.applicationId]);
+
+    await world.housekeeper(ENABLED).runPass('soft_deleted_applications');
+
+    expect(await rowCounts(world.pool, [purged.applicationId])).toMatchObject({ application: 0, event: 0, request_attempt: 0, response: 0 });
+    expect(await rowCounts(world.pool, [live.applicationId])).toEqual(liveBefore);
+  });
+
   it('follows SOFT_DELETED_APPLICATIONS_CLEANUP_GRACE_PERIOD', async () => {
     const purged = await populatedApplication(3);
     const kept = await populatedApplication(1);

@@ -8,6 +8,7 @@ import { startApiHarness, type ApiHarness } from '../testing/api-harness';
 const run = promisify(execFile);
 
 interface DispatchMessage {
+  applicationId?: string;
   eventId: string;
   dispatchRound: number;
 }
@@ -70,7 +71,9 @@ describe('transactional outbox', () => {
       ids.push(body.event_id);
     }
     const messages = await awaitDispatched(harness, amqpUrl, ids);
-    expect(messages.filter((message) => ids.includes(message.eventId))).toHaveLength(10);
+    const mine = messages.filter((message) => ids.includes(message.eventId));
+    expect(mine).toHaveLength(10);
+    expect(mine.map((message) => message.applicationId)).toEqual(ids.map(() => applicationId));
     await waitFor(async () => ((await outboxSize(db)) === 0 ? true : undefined), 'an empty outbox');
   });
 
@@ -78,7 +81,7 @@ describe('transactional outbox', () => {
     const orphans = [];
     for (let i = 0; i < 5; i += 1) {
       const event = await createEvent(db, applicationId, { eventTypeName: 'billing.invoice.paid' });
-      await db.query('INSERT INTO event_outbox (event_id, dispatch_round) VALUES ($1, 0)', [event.eventId]);
+      await db.query('INSERT INTO event_outbox (event_id, application_id, dispatch_round) VALUES ($1, $2, 0)', [event.eventId, applicationId]);
       orphans.push(event.eventId);
     }
     await awaitDispatched(harness, amqpUrl, orphans);

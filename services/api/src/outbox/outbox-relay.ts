@@ -1,5 +1,5 @@
 import type { OutboxRepository, OutboxRow } from '@hook0/db';
-import { encodeMessage, ROUTING, type Broker } from '@hook0/messaging';
+import { dispatchEventMessage, encodeMessage, ROUTING, type Broker } from '@hook0/messaging';
 import { errorFields, type ApiMetrics, type Logger } from '@hook0/observability';
 
 export interface OutboxRelayOptions {
@@ -104,7 +104,7 @@ export class OutboxRelay {
     const { workExchange } = this.broker.topology;
     await Promise.all(
       rows.map((row) =>
-        this.broker.publish(workExchange, ROUTING.dispatch, encodeMessage({ v: 1, type: 'event.dispatch', eventId: row.eventId, dispatchRound: row.dispatchRound }), {
+        this.broker.publish(workExchange, ROUTING.dispatch, encodeMessage(dispatchEventMessage(row, row.dispatchRound)), {
           messageId: `${row.eventId}:${row.dispatchRound}`,
         }),
       ),

@@ -5,6 +5,8 @@ import { NOW, TYPE } from './housekeeping-world';
 
 export interface EventArrangement {
   readonly daysOld: number;
+  /** A client-chosen id; default a random one. */
+  readonly eventId?: string;
   /** Fanned out (dispatched_round caught up); default true. */
   readonly dispatched?: boolean;
   readonly outboxRow?: boolean;
@@ -14,12 +16,15 @@ export interface EventArrangement {
 
 /** An event received `daysOld` days before NOW, with what the dispatcher would have written for it. */
 export async function arrangeEvent(pool: Pool, applicationId: string, arrangement: EventArrangement): Promise<string> {
-  const { eventId } = await createEvent(pool, applicationId, { eventTypeName: TYPE });
+  const { eventId } = await createEvent(pool, applicationId, { eventTypeName: TYPE, eventId: arrangement.eventId });
   await pool.query(
-    `UPDATE event SET received_at = $2::timestamptz - $3 * interval '1 day', dispatched_round = CASE WHEN $4 THEN dispatch_round END WHERE event_id = $1`,
-    [eventId, NOW, arrangement.daysOld, arrangement.dispatched ?? true],
+    `UPDATE event SET received_at = $3::timestamptz - $4 * interval '1 day', dispatched_round = CASE WHEN $5 THEN dispatch_round END
+      WHERE event_id = $1 AND application_id = $2`,
+    [eventId, applicationId, NOW, arrangement.daysOld, arrangement.dispatched ?? true],
   );
-  if (arrangement.outboxRow) await pool.query('INSERT INTO event_outbox (event_id, dispatch_round) VALUES ($1, 0)', [eventId]);
+  if (arrangement.outboxRow) {
+    await pool.query('INSERT INTO event_outbox (event_id, application_id, dispatch_round) VALUES ($1, $2, 0)', [eventId, applicationId]);
+  }
   const attempts = arrangement.attempts ?? [];
   if (attempts.length === 0) return eventId;
   const { subscriptionId } = await createSubscription(pool, applicationId, { url: 'http://127.0.0.1:9/hook', eventTypes: [TYPE] });
@@ -44,8 +49,7 @@ async function insertResponse(pool: Pool, applicationId: string): Promise<string
 export async function rowCounts(pool: Pool, applicationIds: readonly string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ['application', 'event', 'request_attempt', 'response', 'subscription', 'event_type', 'event_outbox']) {
-    const filter = table === 'event_outbox' ? 'event_id IN (SELECT event_id FROM event WHERE application_id = ANY($1))' : 'application_id = ANY($1)';
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${filter}`, [applicationIds]);
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE application_id = ANY($1)`, [applicationIds]);
     counts[table] = rows[0].n;
   }
   return counts;

@@ -9,7 +9,7 @@ export function createFanOutConsumer(queue: string, handlers: MessageHandlers, l
     type: 'event.dispatch',
     queue,
     logger,
-    context: (message) => ({ eventId: message.eventId, dispatchRound: message.dispatchRound }),
+    context: (message) => ({ applicationId: message.applicationId, eventId: message.eventId, dispatchRound: message.dispatchRound }),
     handle: handlers['event.dispatch'],
   });
 }

@@ -1,5 +1,5 @@
 import { subscriptionMatches } from '@hook0/core';
-import type { DispatchRepository } from '@hook0/db';
+import type { DispatchRepository, EventKey } from '@hook0/db';
 import type { DispatchEventMessage } from '@hook0/messaging';
 import type { DispatcherMetrics, Logger } from '@hook0/observability';
 import { v7 as uuidv7 } from 'uuid';
@@ -18,8 +18,21 @@ export class FanOutService {
   constructor(private readonly deps: FanOutDeps) {}
 
   async dispatch(message: DispatchEventMessage): Promise<void> {
+    const eventId = message.eventId.toLowerCase();
+    if (message.applicationId !== undefined) {
+      await this.fanOut({ applicationId: message.applicationId.toLowerCase(), eventId }, message.dispatchRound);
+      return;
+    }
+    // Published before event ids were scoped per application, when the id alone named the event. Any event that took
+    // the id since is fanned out too, to its own application's subscriptions: a redundant fan-out is harmless.
+    const applications = await this.deps.repository.applicationsOf(eventId, message.dispatchRound);
+    if (applications.length === 0) this.deps.logger.info('dispatch.skipped', { reason: 'event_not_found' });
+    for (const applicationId of applications) await this.fanOut({ applicationId, eventId }, message.dispatchRound);
+  }
+
+  private async fanOut(key: EventKey, dispatchRound: number): Promise<void> {
     const { repository, publisher, metrics, logger } = this.deps;
-    const input = await repository.load(message.eventId);
+    const input = await repository.load(key);
     if (input === null || input.event.applicationDeleted) {
       logger.info('dispatch.skipped', { reason: input === null ? 'event_not_found' : 'application_deleted' });
       return;
@@ -28,7 +41,7 @@ export class FanOutService {
     const matching = candidates.filter((subscription) => subscriptionMatches(subscription, event));
     const { created, pending } = await repository.createFirstAttempts(
       event,
-      message.dispatchRound,
+      dispatchRound,
       matching.map((subscription) => ({ attemptId: uuidv7(), subscriptionId: subscription.subscriptionId })),
     );
     const dueAt = this.deps.now();

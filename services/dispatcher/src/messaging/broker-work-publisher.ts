@@ -1,13 +1,15 @@
-import { encodeMessage, ROUTING, type Broker, type DeadLetterMessage, type DeliverAttemptMessage, type DispatchEventMessage } from '@hook0/messaging';
+import type { EventKey } from '@hook0/db';
+import { dispatchEventMessage, encodeMessage, ROUTING, type Broker, type DeadLetterMessage, type DeliverAttemptMessage } from '@hook0/messaging';
 import type { WorkPublisher } from '../dispatch/work-publisher';
 import type { DispatchPublisher } from '../reconcile/lost-message.reconciler';
 
 export class BrokerWorkPublisher implements WorkPublisher, DispatchPublisher {
   constructor(private readonly broker: Broker) {}
 
-  async dispatch(eventId: string, dispatchRound: number): Promise<void> {
-    const message: DispatchEventMessage = { v: 1, type: 'event.dispatch', eventId, dispatchRound };
-    await this.broker.publish(this.broker.topology.workExchange, ROUTING.dispatch, encodeMessage(message), { messageId: `${eventId}:${dispatchRound}` });
+  async dispatch(event: EventKey, dispatchRound: number): Promise<void> {
+    await this.broker.publish(this.broker.topology.workExchange, ROUTING.dispatch, encodeMessage(dispatchEventMessage(event, dispatchRound)), {
+      messageId: `${event.eventId}:${dispatchRound}`,
+    });
   }
 
   async deliver(attemptId: string, dueAt: number): Promise<void> {

@@ -18,7 +18,7 @@ describe('the lost-message reconciler: attempts', () => {
        VALUES ($1, $2, $3, $4, 0, 0, now() - $5 * interval '1 millisecond', now() + $6 * interval '1 millisecond')`,
       [attemptId, event.eventId, subscription.subscriptionId, applicationId, pastDueMs, leasedForMs],
     );
-    return { attemptId, eventId: event.eventId };
+    return { attemptId, applicationId, eventId: event.eventId };
   }
 
   it('re-publishes pending attempts past the staleness, once, and leaves fresh or leased ones alone', async () => {
@@ -29,7 +29,7 @@ describe('the lost-message reconciler: attempts', () => {
 
     const [request] = await world.harness.receiver.waitForRequests(1);
     expect(request.headers['x-event-id']).toBe(stale.eventId);
-    const [attempt] = await world.harness.finishedAttempts(stale.eventId, 1);
+    const [attempt] = await world.harness.finishedAttempts(stale, 1);
     expect(attempt.succeededAt).not.toBeNull();
 
     const { rows } = await world.pool.query<{ id: string; reconciled: boolean; pending: boolean }>(
@@ -77,7 +77,7 @@ describe('the lease reconciler: dispatchers that died holding attempts', () => {
       [attemptId, event.eventId, subscriptionId, applicationId],
     );
     await world.pool.query(`UPDATE request_attempt SET ${state} WHERE request_attempt_id = $1`, [attemptId]);
-    return { attemptId, eventId: event.eventId, subscriptionId };
+    return { attemptId, eventId: event.eventId, applicationId, subscriptionId, event };
   }
 
   it('announces again an attempt whose lease expired, long before it counts as a lost message', async () => {
@@ -87,7 +87,7 @@ describe('the lease reconciler: dispatchers that died holding attempts', () => {
 
     const [request] = await world.harness.receiver.waitForRequests(1);
     expect(request.headers['x-event-id']).toBe(held.eventId);
-    const [attempt] = await world.harness.finishedAttempts(held.eventId, 1);
+    const [attempt] = await world.harness.finishedAttempts(held.event, 1);
     expect(attempt.succeededAt).not.toBeNull();
     const { rows } = await world.pool.query(`SELECT worker_name FROM request_attempt WHERE request_attempt_id = $1`, [alive.attemptId]);
     expect(rows).toEqual([{ worker_name: 'alive' }]);
@@ -107,5 +107,30 @@ describe('the lease reconciler: dispatchers that died holding attempts', () => {
 
     const requests = await world.harness.receiver.waitForRequests(2);
     expect(requests.map((request) => request.headers['x-event-id'])).toEqual([first.eventId, event.eventId]);
+  });
+});
+
+describe('the lost-message reconciler: dispatches', () => {
+  const world = useDispatcherWorld();
+
+  it('re-publishes the dispatch of an event never fanned out for its own application, when another application shares its id', async () => {
+    const eventId = randomUUID();
+    const events = [];
+    for (const name of ['lost', 'dispatched']) {
+      const { applicationId } = await createApplication(world.pool);
+      await createSubscription(world.pool, applicationId, { url: `${world.harness.receiver.url}/${name}`, eventTypes: [TYPE] });
+      events.push(await createEvent(world.pool, applicationId, { eventTypeName: TYPE, eventId, payload: name, contentType: 'text/plain' }));
+    }
+    const [lost, dispatched] = events;
+    await world.pool.query(`UPDATE event SET received_at = now() - interval '1 minute' WHERE event_id = $1`, [eventId]);
+    await world.pool.query(`UPDATE event SET dispatched_round = 0 WHERE event_id = $1 AND application_id = $2`, [eventId, dispatched.applicationId]);
+    await world.harness.start({ RECONCILE_INTERVAL: '100ms', RECONCILE_STALE_AFTER: '30s' });
+
+    const [attempt] = await world.harness.finishedAttempts(lost, 1);
+    expect(attempt.succeededAt).not.toBeNull();
+    expect(world.harness.receiver.requests.map((request) => [request.path, request.body.toString('utf8')])).toEqual([['/lost', 'lost']]);
+    expect(await world.harness.attempts(dispatched)).toEqual([]);
+    const { rows } = await world.pool.query('SELECT application_id, dispatched_round FROM event WHERE event_id = $1', [eventId]);
+    expect(Object.fromEntries(rows.map((row) => [row.application_id, row.dispatched_round]))).toEqual({ [lost.applicationId]: 0, [dispatched.applicationId]: 0 });
   });
 });

@@ -1,9 +1,9 @@
-import type { StaleAttempt, StaleAttemptRepository, StaleDispatchRepository } from '@hook0/db';
+import type { EventKey, StaleAttempt, StaleAttemptRepository, StaleDispatchRepository } from '@hook0/db';
 import { errorFields, type DispatcherMetrics, type Logger } from '@hook0/observability';
 import type { WorkPublisher } from '../dispatch/work-publisher';
 
 export interface DispatchPublisher {
-  dispatch(eventId: string, dispatchRound: number): Promise<void>;
+  dispatch(event: EventKey, dispatchRound: number): Promise<void>;
 }
 
 export interface ReconcilerOptions {
@@ -56,7 +56,7 @@ export class LostMessageReconciler {
     let total = 0;
     for (;;) {
       const events = await this.dispatches.claimUndispatched(staleAfterMs, batchSize);
-      await Promise.all(events.map((event) => this.publisher.dispatch(event.eventId, event.dispatchRound)));
+      await Promise.all(events.map((event) => this.publisher.dispatch(event, event.dispatchRound)));
       total += events.length;
       if (events.length < batchSize) break;
     }

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
-import { Broker, buildTopology, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
+import type { EventKey } from '@hook0/db';
+import { Broker, buildTopology, dispatchEventMessage, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
 import { createLogger } from '@hook0/observability';
 import { createTestDatabase, deleteQueues, scrapeMetric, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
 import { startDispatcher, type DispatcherHandle } from '../dispatcher';
@@ -61,32 +62,40 @@ export class DispatcherHarness {
   }
 
   /** What the API's outbox relay publishes for a new event. */
-  async dispatch(eventId: string, dispatchRound = 0): Promise<void> {
-    const message: DispatchEventMessage = { v: 1, type: 'event.dispatch', eventId, dispatchRound };
+  async dispatch(event: EventKey, dispatchRound = 0): Promise<void> {
+    await this.publishDispatch(dispatchEventMessage(event, dispatchRound));
+  }
+
+  /** What an outbox relay from before event ids were scoped per application published: the id alone. */
+  async dispatchWithoutApplication(eventId: string, dispatchRound = 0): Promise<void> {
+    await this.publishDispatch({ v: 1, type: 'event.dispatch', eventId, dispatchRound });
+  }
+
+  private async publishDispatch(message: DispatchEventMessage): Promise<void> {
     await this.broker.publish(this.topology.workExchange, ROUTING.dispatch, encodeMessage(message));
   }
 
-  async attempts(eventId: string): Promise<AttemptRow[]> {
+  async attempts(event: EventKey): Promise<AttemptRow[]> {
     const { rows } = await this.pool.query<AttemptRow>(
       `SELECT ra.request_attempt_id AS "attemptId", ra.subscription_id AS "subscriptionId", ra.retry_count AS "retryCount",
               ra.created_at AS "createdAt", ra.delay_until AS "delayUntil", ra.succeeded_at AS "succeededAt",
               ra.failed_at AS "failedAt", ra.worker_name AS "workerName", ra.response_id AS "responseId",
               r.http_code AS "httpCode", r.response_error_name AS "errorName", r.body AS "responseBody"
          FROM request_attempt ra LEFT JOIN response r ON r.response_id = ra.response_id
-        WHERE ra.event_id = $1 ORDER BY ra.subscription_id, ra.retry_count`,
-      [eventId],
+        WHERE ra.event_id = $1 AND ra.application_id = $2 ORDER BY ra.subscription_id, ra.retry_count`,
+      [event.eventId, event.applicationId],
     );
     return rows;
   }
 
   /** Polls until `count` attempts of the event are finished (succeeded or failed). */
-  async finishedAttempts(eventId: string, count: number, timeoutMs = 30_000): Promise<AttemptRow[]> {
+  async finishedAttempts(event: EventKey, count: number, timeoutMs = 30_000): Promise<AttemptRow[]> {
     return waitFor(
       async () => {
-        const rows = await this.attempts(eventId);
+        const rows = await this.attempts(event);
         return rows.filter((row) => row.succeededAt !== null || row.failedAt !== null).length >= count ? rows : undefined;
       },
-      `${count} finished attempts of event ${eventId}`,
+      `${count} finished attempts of event ${event.eventId}`,
       timeoutMs,
     );
   }

@@ -110,16 +110,27 @@ describe('POST /event (HOOK0_API.md §3.8.1)', () => {
     expect(row.occurred_at.toISOString()).toBe('2026-05-04T09:12:30.500Z');
   });
 
-  it('keeps a client event_id and answers 409 EventAlreadyIngested when it is reused, even by another application', async () => {
+  it('keeps a client event_id and answers 409 EventAlreadyIngested when its application reuses it', async () => {
     const eventId = '0190a8f2-1111-7000-8000-00000000abcd';
     expect((await ingest({ event_id: eventId.toUpperCase() }).expect(201)).body.event_id).toBe(eventId);
-    const before = await world.probe.counts();
+    const before = await world.probe.fingerprint();
     expectProblem(await ingest({ event_id: eventId, payload: '{"different":true}' }), 409, 'EventAlreadyIngested');
+    expectProblem(await ingest({ event_id: eventId.toUpperCase(), labels: { other: 'labels' } }), 409, 'EventAlreadyIngested');
+    expect(await world.probe.fingerprint()).toBe(before);
+  });
+
+  it("accepts another application's event_id: ids are unique per application, and neither event changes the other", async () => {
+    const eventId = randomUUID();
+    await ingest({ event_id: eventId }).expect(201);
     const other = await createTenant(world.harness);
     const foreign = world.harness.http().post('/event').set({ Authorization: `Bearer ${other.secret}` });
-    expectProblem(await foreign.send({ ...eventBody(other), event_id: eventId }), 409, 'EventAlreadyIngested');
-    const after = await world.probe.counts();
-    expect({ ...after, organization: 0, application: 0, application_secret: 0, event_type: 0 }).toEqual({ ...before, organization: 0, application: 0, application_secret: 0, event_type: 0 });
+    const response = await foreign.send({ ...eventBody(other), event_id: eventId, payload: '{"other":true}' }).expect(201);
+    expect(response.body).toMatchObject({ application_id: other.applicationId, event_id: eventId });
+    const rows = await world.probe.query<{ application_id: string; payload: Buffer }>('SELECT application_id, payload FROM event WHERE event_id = $1', [eventId]);
+    expect(Object.fromEntries(rows.map((row) => [row.application_id, row.payload.toString('utf8')]))).toEqual({
+      [world.tenant.applicationId]: '{"invoice_id":"in_42","amount":1200}',
+      [other.applicationId]: '{"other":true}',
+    });
   });
 
   it('works with a trailing slash, as Hook0 trims it', async () => {

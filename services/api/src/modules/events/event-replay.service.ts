@@ -2,6 +2,7 @@ import { ProblemError } from '@hook0/core';
 import type { EventReplayRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
+import type { QuotaService } from '../quotas/quota.service';
 
 export interface ReplayHooks {
   /** Called once the replay's outbox row is committed, to get it published without waiting for the next sweep. */
@@ -11,12 +12,19 @@ export interface ReplayHooks {
 /**
  * `POST /events/{event_id}/replay` (HOOK0_API.md §3.8.4, §7.3): the event goes through dispatch again, so every
  * subscription matching it now (enabled, live, event type and labels) gets a fresh first attempt, retry_count 0.
+ * A replay counts as one event of today against the events-per-day quota (HOOK0_API.md §10.1), checked like an ingest.
  */
 export class EventReplayService {
-  constructor(private readonly replays: EventReplayRepository, private readonly access: AccessPolicy, private readonly hooks: ReplayHooks) {}
+  constructor(
+    private readonly replays: EventReplayRepository,
+    private readonly access: AccessPolicy,
+    private readonly hooks: ReplayHooks,
+    private readonly quotas: QuotaService,
+  ) {}
 
   async replay(principal: Principal, applicationId: string, eventId: string): Promise<void> {
     const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
+    await this.quotas.assertCanIngest(application.applicationId);
     const result = await this.replays.replay(application.applicationId, eventId.toLowerCase());
     if (!result.replayed) throw new ProblemError(result.reason === 'not-found' ? 'NotFound' : 'EventReplayLimitReached');
     this.hooks.onQueued();

@@ -31,6 +31,13 @@ describe('quotas, enforced', () => {
     await harness.close();
   });
 
+  const replay = (tenant: Tenant, eventId: string) =>
+    harness.http().post(`/events/${eventId}/replay`).set({ Authorization: `Bearer ${tenant.secret}` }).send({ application_id: tenant.applicationId });
+  const roundOf = async (eventId: string) =>
+    (await probe.query<{ dispatch_round: number }>('SELECT dispatch_round FROM event WHERE event_id = $1', [eventId]))[0].dispatch_round;
+  const replayedToday = async (tenant: Tenant) =>
+    Number((await probe.query<{ n: string }>('SELECT coalesce(sum(amount), 0) AS n FROM replayed_events_per_day WHERE application_id = $1', [tenant.applicationId]))[0].n);
+
   it('refuses a second application in the organization with 429 TooManyApplicationsPerOrganization', async () => {
     const before = await probe.counts();
     const response = await harness.http().post('/applications').set(master).send({ organization_id: tenant.organizationId, name: 'Second' });
@@ -85,6 +92,37 @@ describe('quotas, enforced', () => {
     await ingestEvent(harness, fresh);
   });
 
+  it('counts an accepted replay as one event of today, and refuses the replay past the limit with 429 TooManyEventsToday, re-dispatching nothing', async () => {
+    const fresh = await createTenant(harness);
+    const [first, second] = [await ingestEvent(harness, fresh), await ingestEvent(harness, fresh)];
+    await replay(fresh, first).expect(204);
+    expect(await roundOf(first)).toBe(1);
+    const application = await harness.http().get(`/applications/${fresh.applicationId}`).set(master).expect(200);
+    expect(application.body.consumption).toEqual({ events_per_day: 3 });
+    const organization = await harness.http().get(`/organizations/${fresh.organizationId}`).set(master).expect(200);
+    expect(organization.body.consumption).toMatchObject({ events_per_day: 3 });
+
+    const before = { counts: await probe.counts(), replayed: await replayedToday(fresh) };
+    const refused = await replay(fresh, second);
+    expectProblem(refused, 429, 'TooManyEventsToday');
+    expect(refused.body.detail).toBe('This organization cannot ingest more than 3 events per day. You might want to upgrade to a better plan.');
+    expectProblem(await replay(fresh, first), 429, 'TooManyEventsToday');
+    expectProblem(await harness.http().post('/event').set(master).send(eventBody(fresh)), 429, 'TooManyEventsToday');
+    expect([await roundOf(first), await roundOf(second)]).toEqual([1, 0]);
+    expect({ counts: await probe.counts(), replayed: await replayedToday(fresh) }).toEqual(before);
+    expect(before.replayed).toBe(1);
+  });
+
+  it('keeps replays out of events_per_day, which counts the events received', async () => {
+    const fresh = await createTenant(harness);
+    const eventId = await ingestEvent(harness, fresh);
+    await replay(fresh, eventId).expect(204);
+    await replay(fresh, eventId).expect(204);
+    const perDay = await harness.http().get('/events_per_day/application').query({ application_id: fresh.applicationId }).set(master).expect(200);
+    expect(perDay.body.map((row: { amount: number }) => row.amount)).toEqual([1]);
+    expectProblem(await replay(fresh, eventId), 429, 'TooManyEventsToday');
+  });
+
   it('reports the limits and today’s consumption in ApplicationInfo', async () => {
     const response = await harness.http().get(`/applications/${tenant.applicationId}`).set(master).expect(200);
     expect(response.body.quotas).toEqual({ events_per_day_limit: 3, days_of_events_retention_limit: 14 });
@@ -109,5 +147,14 @@ describe('quotas, off (the default)', () => {
     const response = await harness.http().get(`/applications/${tenant.applicationId}`).set(master).expect(200);
     expect(response.body.quotas).toEqual({ events_per_day_limit: UNLIMITED, days_of_events_retention_limit: UNLIMITED });
     expect(response.body.consumption).toEqual({ events_per_day: 2 });
+  });
+
+  it('replays without limit, each still counted in the consumption', async () => {
+    const tenant = await createTenant(harness);
+    const eventId = await ingestEvent(harness, tenant);
+    const replay = () => harness.http().post(`/events/${eventId}/replay`).set({ Authorization: `Bearer ${tenant.secret}` }).send({ application_id: tenant.applicationId });
+    for (let i = 0; i < 3; i += 1) await replay().expect(204);
+    const response = await harness.http().get(`/applications/${tenant.applicationId}`).set({ Authorization: `Bearer ${harness.masterKey}` }).expect(200);
+    expect(response.body.consumption).toEqual({ events_per_day: 4 });
   });
 });

@@ -52,6 +52,7 @@ export class QuotaService {
     await this.refuseAtLimit('applicationsPerOrganization', (cap) => this.usage.countLiveApplications(organizationId, cap));
   }
 
+  /** For an ingest or a replay: both count as one event of today. */
   async assertCanIngest(applicationId: string): Promise<void> {
     await this.refuseAtLimit('eventsPerDay', (cap) => this.usage.countEventsToday(applicationId, cap));
   }
