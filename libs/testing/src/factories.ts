@@ -76,9 +76,8 @@ export async function createSubscription(db: Queryable, applicationId: string, o
   for (const name of options.eventTypes) await createEventType(db, applicationId, name);
   await db.query(
     `INSERT INTO subscription (subscription_id, application_id, is_enabled, secret, labels, event_types, target_method,
-                               target_url, target_headers, retry_schedule_ms, max_retries, deleted_at, max_in_flight,
-                               max_deliveries_per_second)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                               target_url, target_headers, retry_schedule_ms, max_retries, deleted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       subscriptionId,
       applicationId,
@@ -92,10 +91,16 @@ export async function createSubscription(db: Queryable, applicationId: string, o
       options.retryScheduleMs ?? null,
       options.maxRetries ?? null,
       options.deletedAt ?? null,
-      options.maxInFlight ?? null,
-      options.maxDeliveriesPerSecond ?? null,
     ],
   );
+  // Set apart, so that tests of migrations older than these columns can still make subscriptions.
+  if (options.maxInFlight != null || options.maxDeliveriesPerSecond != null) {
+    await db.query('UPDATE subscription SET max_in_flight = $2, max_deliveries_per_second = $3 WHERE subscription_id = $1', [
+      subscriptionId,
+      options.maxInFlight ?? null,
+      options.maxDeliveriesPerSecond ?? null,
+    ]);
+  }
   return { subscriptionId, applicationId, secret };
 }
 
