@@ -1,4 +1,4 @@
-import type { RetrySettings, SignatureVersion } from '@hook0/core';
+import { DEFAULT_SIGNATURE_HEADER_NAME, type RetrySettings, type SignatureVersion } from '@hook0/core';
 import { EnvReader, type Env } from './env-reader';
 import { readCommonConfig, type CommonConfig } from './common-config';
 
@@ -34,7 +34,7 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     connectTimeoutMs: env.duration('CONNECT_TIMEOUT', '5s'),
     timeoutMs: env.duration('TIMEOUT', '15s'),
     disableTargetIpCheck: env.boolean('DISABLE_TARGET_IP_CHECK', false),
-    signatureHeaderName: env.string('SIGNATURE_HEADER_NAME', 'X-Hook0-Signature'),
+    signatureHeaderName: env.string('SIGNATURE_HEADER_NAME', DEFAULT_SIGNATURE_HEADER_NAME),
     enabledSignatureVersions: env.oneOfList('ENABLED_SIGNATURE_VERSIONS', 'v1', ['v0', 'v1'] as const),
     concurrency: env.integer('CONCURRENT', 64, 1, 10_000),
     responseBodyMaxBytes: env.integer('RESPONSE_BODY_MAX_BYTES', 64 * 1024, 0, 16 * 1024 * 1024),
