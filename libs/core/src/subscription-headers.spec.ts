@@ -1,4 +1,4 @@
-import { DEFAULT_SIGNATURE_HEADER_NAME, forbiddenHeaderReason } from './subscription-headers';
+import { DEFAULT_SIGNATURE_HEADER_NAME, FORBIDDEN_HEADER_PATTERNS, forbiddenHeaderReason } from './subscription-headers';
 
 describe('forbiddenHeaderReason', () => {
   it.each([
@@ -42,5 +42,13 @@ describe('forbiddenHeaderReason', () => {
     expect(forbiddenHeaderReason('x-sig', 'X-Sig')).toBe("it carries the server's signature");
     expect(forbiddenHeaderReason(DEFAULT_SIGNATURE_HEADER_NAME, 'X-Sig')).toBe("it carries the server's signature");
     expect(forbiddenHeaderReason('x-sig')).toBeNull();
+  });
+
+  it('lists every forbidden name and prefix for the documentation', () => {
+    expect([...FORBIDDEN_HEADER_PATTERNS].sort()).toEqual(
+      ['host', 'content-length', 'transfer-encoding', 'te', 'trailer', 'connection', 'keep-alive', 'upgrade', 'expect', 'proxy-*',
+        'content-type', 'content-encoding', 'x-event-id', 'x-event-type', 'x-hook0-signature', 'webhook-*'].sort(),
+    );
+    for (const pattern of FORBIDDEN_HEADER_PATTERNS) expect(forbiddenHeaderReason(pattern.replace('*', 'x'))).not.toBeNull();
   });
 });

@@ -34,6 +34,9 @@ const FORBIDDEN_PREFIXES: readonly (readonly [string, string])[] = [
   ['webhook-', SIGNATURE],
 ];
 
+/** The forbidden names, a trailing `*` for a prefix, for documentation. */
+export const FORBIDDEN_HEADER_PATTERNS: readonly string[] = [...FORBIDDEN.keys(), ...FORBIDDEN_PREFIXES.map(([prefix]) => `${prefix}*`)];
+
 /**
  * Why a subscription may not set the header `name` (any case), or null when it may. `signatureHeaderName` is the
  * dispatcher's configured signature header, forbidden as well when it differs from Hook0's.
