@@ -93,8 +93,8 @@ export class AxiosHttpSender implements HttpSender {
 /** The request's headers with the framing decided here: content-length from the body's bytes, never transfer-encoding. */
 function framedHeaders(request: OutgoingRequest): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name !== 'content-length' && name !== 'transfer-encoding') headers[name] = value;
+  for (const name in request.headers) {
+    if (name !== 'content-length' && name !== 'transfer-encoding') headers[name] = request.headers[name];
   }
   headers['content-length'] = String(request.body.length);
   return headers;

@@ -55,10 +55,6 @@ export class TargetAgentPool {
     return agents;
   }
 
-  get size(): number {
-    return this.pools.size;
-  }
-
   /** Destroys every socket, in flight or idle (shutdown). */
   destroy(): void {
     clearInterval(this.sweeper);
