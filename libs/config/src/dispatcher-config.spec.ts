@@ -52,6 +52,8 @@ describe('loadDispatcherConfig defaults (HOOK0_API.md §14.2, §6.3, §7.2)', ()
       userAgent: 'hook0-ts-dispatcher/0.1.0',
       reconcileIntervalMs: 60_000,
       reconcileStaleAfterMs: 600_000,
+      connectionPoolsMax: 1000,
+      connectionPoolIdleMs: MINUTE,
     });
   });
 });
@@ -77,6 +79,8 @@ describe('loadDispatcherConfig values', () => {
       RECONCILE_STALE_AFTER: '2m',
       SUBSCRIPTION_MAX_IN_FLIGHT: '3',
       LEASE_RECOVERY_INTERVAL: '250ms',
+      CONNECTION_POOLS_MAX: '5',
+      CONNECTION_POOL_IDLE: '30s',
     });
     expect(config).toMatchObject({
       retry: { scheduleMs: [5 * SECOND, MINUTE, HOUR], maxRetries: 0, jitterRatio: 0, jitterMinSpreadMs: 0, jitterMaxSpreadMs: MINUTE },
@@ -93,6 +97,8 @@ describe('loadDispatcherConfig values', () => {
       reconcileStaleAfterMs: 120_000,
       subscriptionMaxInFlight: 3,
       leaseRecoveryIntervalMs: 250,
+      connectionPoolsMax: 5,
+      connectionPoolIdleMs: 30_000,
     });
   });
 
@@ -127,6 +133,10 @@ describe('loadDispatcherConfig refuses invalid values, naming the variable', () 
     ['TIMEOUT', '0ms'],
     ['TIMEOUT', '1s'],
     ['DISABLE_TARGET_IP_CHECK', 'nope'],
+    ['CONNECTION_POOLS_MAX', '0'],
+    ['CONNECTION_POOLS_MAX', 'many'],
+    ['CONNECTION_POOL_IDLE', '0s'],
+    ['CONNECTION_POOL_IDLE', '1'],
     ['SIGNATURE_HEADER_NAME', 'X Hook0 Signature'],
     ['SIGNATURE_HEADER_NAME', 'X-Hook0-Signature:'],
     ['ENABLED_SIGNATURE_VERSIONS', 'v2'],

@@ -1,4 +1,4 @@
-import type { RetrySettings, SignatureVersion } from '@hook0/core';
+import { DEFAULT_SIGNATURE_HEADER_NAME, type RetrySettings, type SignatureVersion } from '@hook0/core';
 import { EnvReader, type Env } from './env-reader';
 import { readCommonConfig, type CommonConfig } from './common-config';
 
@@ -7,6 +7,9 @@ export interface DispatcherConfig extends CommonConfig {
   readonly connectTimeoutMs: number;
   readonly timeoutMs: number;
   readonly disableTargetIpCheck: boolean;
+  /** Keep-alive connection pools (one per application) kept at once, and how long an unused one is kept. */
+  readonly connectionPoolsMax: number;
+  readonly connectionPoolIdleMs: number;
   readonly signatureHeaderName: string;
   readonly enabledSignatureVersions: readonly SignatureVersion[];
   /** Deliveries in flight per dispatcher process, and the prefetch of its consumers. */
@@ -38,7 +41,9 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     connectTimeoutMs: env.duration('CONNECT_TIMEOUT', '5s'),
     timeoutMs: env.duration('TIMEOUT', '15s'),
     disableTargetIpCheck: env.boolean('DISABLE_TARGET_IP_CHECK', false),
-    signatureHeaderName: env.string('SIGNATURE_HEADER_NAME', 'X-Hook0-Signature'),
+    connectionPoolsMax: env.integer('CONNECTION_POOLS_MAX', 1000, 1, 1_000_000),
+    connectionPoolIdleMs: env.duration('CONNECTION_POOL_IDLE', '1m'),
+    signatureHeaderName: env.string('SIGNATURE_HEADER_NAME', DEFAULT_SIGNATURE_HEADER_NAME),
     enabledSignatureVersions: env.oneOfList('ENABLED_SIGNATURE_VERSIONS', 'v1', ['v0', 'v1'] as const),
     concurrency: env.integer('CONCURRENT', 256, 1, 10_000),
     subscriptionMaxInFlight: env.integer('SUBSCRIPTION_MAX_IN_FLIGHT', 10, 1, 10_000),
@@ -50,6 +55,7 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     leaseRecoveryIntervalMs: env.duration('LEASE_RECOVERY_INTERVAL', '5s'),
   };
   env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');
+  env.check(config.connectionPoolIdleMs > 0, 'CONNECTION_POOL_IDLE', 'must be above 0');
   env.check(config.connectTimeoutMs > 0, 'CONNECT_TIMEOUT', 'must be above 0');
   env.check(config.timeoutMs >= config.connectTimeoutMs, 'TIMEOUT', 'must not be below CONNECT_TIMEOUT');
   env.check(config.leaseRecoveryIntervalMs > 0, 'LEASE_RECOVERY_INTERVAL', 'must be above 0');

@@ -9,3 +9,4 @@ export * from './wait-ladder';
 export * from './attempt-status';
 export * from './pagination-cursor';
 export * from './payload';
+export * from './subscription-headers';

@@ -1,5 +1,16 @@
 import type { DeliveryErrorName } from './delivery-outcome';
-import { baseDelay, nextRetryDelay, parseRetryAfter, RETRY_AFTER_CAP_MS, type FailedAttempt, type RetrySettings } from './retry-policy';
+import {
+  baseDelay,
+  boundedSubscriptionMaxRetries,
+  boundedSubscriptionSchedule,
+  nextRetryDelay,
+  parseRetryAfter,
+  RETRY_AFTER_CAP_MS,
+  SUBSCRIPTION_MAX_RETRIES,
+  SUBSCRIPTION_MIN_RETRY_DELAY_MS,
+  type FailedAttempt,
+  type RetrySettings,
+} from './retry-policy';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -191,4 +202,34 @@ describe('parseRetryAfter', () => {
       expect(parseRetryAfter(header, NOW)).toBeNull();
     },
   );
+});
+
+describe('bounds of what a subscription sets for itself', () => {
+  it('are 1 s per step and 30 retries', () => {
+    expect(SUBSCRIPTION_MIN_RETRY_DELAY_MS).toBe(SECOND);
+    expect(SUBSCRIPTION_MAX_RETRIES).toBe(30);
+  });
+
+  it('count a step below 1 s as 1 s and keep the others', () => {
+    expect(boundedSubscriptionSchedule([1, 999, 1000, 5000])).toEqual([SECOND, SECOND, SECOND, 5 * SECOND]);
+  });
+
+  it('return a schedule within the bounds as it is, without copying it', () => {
+    const schedule = [SECOND, HOUR];
+    expect(boundedSubscriptionSchedule(schedule)).toBe(schedule);
+  });
+
+  it('count max_retries above 30 as 30', () => {
+    expect(boundedSubscriptionMaxRetries(100)).toBe(30);
+    expect(boundedSubscriptionMaxRetries(31)).toBe(30);
+    expect(boundedSubscriptionMaxRetries(30)).toBe(30);
+    expect(boundedSubscriptionMaxRetries(0)).toBe(0);
+  });
+
+  it('give nextRetryDelay a 1 s wait for a stored 1 ms step, and 30 retries for a stored 100', () => {
+    const settings = { ...DEFAULTS, jitterRatio: 0, scheduleMs: boundedSubscriptionSchedule([1]), maxRetries: boundedSubscriptionMaxRetries(100) };
+    expect(nextRetryDelay(settings, failure({ retryCount: 0 }), NOW, NO_JITTER)).toBe(SECOND);
+    expect(nextRetryDelay(settings, failure({ retryCount: 29 }), NOW, NO_JITTER)).toBe(SECOND);
+    expect(nextRetryDelay(settings, failure({ retryCount: 30 }), NOW, NO_JITTER)).toBeNull();
+  });
 });

@@ -20,6 +20,25 @@ export interface FailedAttempt {
 
 export const RETRY_AFTER_CAP_MS = 10 * 3_600_000;
 
+/**
+ * What a subscription may ask for itself (HOOK0_API.md §14.4; docs/security.md). The operator's RETRY_SCHEDULE and
+ * MAX_RETRIES are not bound by these.
+ */
+export const SUBSCRIPTION_MIN_RETRY_DELAY_MS = 1_000;
+export const SUBSCRIPTION_MAX_RETRY_DELAY_MS = 10 * 86_400_000;
+export const SUBSCRIPTION_MAX_RETRIES = 30;
+
+/** A subscription's stored schedule, each step below the minimum counted as the minimum (rows stored before the rule). */
+export function boundedSubscriptionSchedule(scheduleMs: readonly number[]): readonly number[] {
+  if (scheduleMs.every((ms) => ms >= SUBSCRIPTION_MIN_RETRY_DELAY_MS)) return scheduleMs;
+  return scheduleMs.map((ms) => Math.max(ms, SUBSCRIPTION_MIN_RETRY_DELAY_MS));
+}
+
+/** A subscription's stored retry limit, counted as the maximum above it (rows stored before the rule). */
+export function boundedSubscriptionMaxRetries(maxRetries: number): number {
+  return Math.min(maxRetries, SUBSCRIPTION_MAX_RETRIES);
+}
+
 /** Delay before the retry that follows `failed`, or null when the delivery gives up. */
 export function nextRetryDelay(
   settings: RetrySettings,

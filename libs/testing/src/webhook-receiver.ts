@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -7,6 +7,13 @@ export interface ReceivedRequest {
   readonly headers: IncomingHttpHeaders;
   readonly body: Buffer;
   readonly receivedAt: number;
+  /** The client's port: two requests with the same one came over the same connection. */
+  readonly remotePort: number;
+}
+
+export interface ReceiverOptions {
+  /** How long an idle keep-alive connection stays open (1 s by default). */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 export interface ReceiverReply {
@@ -25,8 +32,12 @@ export type Responder = (request: ReceivedRequest, index: number) => ReceiverRep
 export class WebhookReceiver {
   readonly requests: ReceivedRequest[] = [];
   private readonly waiters: { count: number; resolve: () => void }[] = [];
+  private readonly closeWaiters = new Map<number, () => void>();
+  private readonly closedPorts = new Set<number>();
   private server: Server | null = null;
   private responder: Responder = () => ({ status: 204 });
+
+  constructor(private readonly options: ReceiverOptions = {}) {}
 
   respondWith(responder: Responder): void {
     this.responder = responder;
@@ -43,6 +54,7 @@ export class WebhookReceiver {
           headers: request.headers,
           body: Buffer.concat(chunks),
           receivedAt: Date.now(),
+          remotePort: request.socket.remotePort ?? 0,
         };
         const index = this.requests.push(received) - 1;
         const reply = this.responder(received, index);
@@ -56,7 +68,15 @@ export class WebhookReceiver {
         else answer();
       });
     });
-    this.server.keepAliveTimeout = 1000;
+    this.server.keepAliveTimeout = this.options.keepAliveTimeoutMs ?? 1000;
+    this.server.on('connection', (socket: Socket) => {
+      const port = socket.remotePort ?? 0;
+      this.closedPorts.delete(port);
+      socket.once('close', () => {
+        this.closedPorts.add(port);
+        this.closeWaiters.get(port)?.();
+      });
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this.url;
   }
@@ -80,6 +100,19 @@ export class WebhookReceiver {
           clearTimeout(timer);
           resolve(this.requests.slice());
         },
+      });
+    });
+  }
+
+  /** Resolves once the connection from the client's `remotePort` has closed; rejects after `timeoutMs`. */
+  waitForClose(remotePort: number, timeoutMs = 30_000): Promise<void> {
+    if (this.closedPorts.has(remotePort)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the connection from port ${remotePort} was still open after ${timeoutMs} ms`)), timeoutMs);
+      this.closeWaiters.set(remotePort, () => {
+        clearTimeout(timer);
+        this.closeWaiters.delete(remotePort);
+        resolve();
       });
     });
   }

@@ -52,6 +52,8 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
         connectTimeoutMs: config.connectTimeoutMs,
         responseBodyMaxBytes: config.responseBodyMaxBytes,
         checkTargetIp: !config.disableTargetIpCheck,
+        maxPools: config.connectionPoolsMax,
+        poolIdleMs: config.connectionPoolIdleMs,
       });
     // Released last: a delivery still in flight after SHUTDOWN_TIMEOUT is abandoned like a crash (its message
     // returns to the queue), rather than recorded as a connection failure caused by our own shutdown.

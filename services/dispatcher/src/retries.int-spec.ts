@@ -89,7 +89,7 @@ describe('retries', () => {
   it("uses a subscription's own retry schedule and limit over the instance defaults", async () => {
     world.harness.receiver.respondWith(() => ({ status: 500 }));
     await world.harness.start({ RETRY_SCHEDULE: '5s', MAX_RETRIES: '5' });
-    const { event, subscription } = await eventFor({ retryScheduleMs: [100, 200], maxRetries: 2 });
+    const { event, subscription } = await eventFor({ retryScheduleMs: [1000, 1500], maxRetries: 2 });
 
     await world.harness.dispatch(event);
     const [dead] = await deadLetters();
@@ -97,11 +97,26 @@ describe('retries', () => {
 
     expect(attempts.map((attempt) => attempt.retryCount)).toEqual([0, 1, 2]);
     expect(attempts.every((attempt) => attempt.failedAt !== null && attempt.errorName === 'E_HTTP')).toBe(true);
-    expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(100);
-    expect(delayBefore(attempts[1], attempts[0])).toBeLessThan(1100);
-    expect(delayBefore(attempts[2], attempts[1])).toBeGreaterThanOrEqual(200);
-    expect(delayBefore(attempts[2], attempts[1])).toBeLessThan(1200);
+    expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(1000);
+    expect(delayBefore(attempts[1], attempts[0])).toBeLessThan(2000);
+    expect(delayBefore(attempts[2], attempts[1])).toBeGreaterThanOrEqual(1500);
+    expect(delayBefore(attempts[2], attempts[1])).toBeLessThan(2500);
     expect(dead).toMatchObject({ type: 'attempt.dead', attemptId: attempts[2].attemptId, subscriptionId: subscription.subscriptionId });
+  });
+
+  it('waits at least 1 s between retries of a subscription stored with a shorter step before the rule', async () => {
+    world.harness.receiver.respondWith(() => ({ status: 500 }));
+    await world.harness.start({ RETRY_SCHEDULE: '50ms', MAX_RETRIES: '5' });
+    const { event } = await eventFor({ retryScheduleMs: [1], maxRetries: 1 });
+
+    await world.harness.dispatch(event);
+    await deadLetters();
+    const attempts = await world.harness.attempts(event);
+
+    expect(attempts.map((attempt) => attempt.retryCount)).toEqual([0, 1]);
+    expect(delayBefore(attempts[1], attempts[0])).toBeGreaterThanOrEqual(1000);
+    const requests = world.harness.receiver.requests;
+    expect(requests[1].receivedAt - requests[0].receivedAt).toBeGreaterThanOrEqual(950);
   });
 
   it('dead-letters a delivery whose retries are exhausted, and schedules nothing more', async () => {

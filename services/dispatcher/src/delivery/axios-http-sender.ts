@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 import { isSuccessStatus, type DeliveryErrorName } from '@hook0/core';
 import type { HttpSender, OutgoingRequest, SendResult } from './http-sender';
 import { encodeBody, normalizeHeaders, readCapped } from './response-capture';
-import { classifySendError } from './send-error.classifier';
-import { createTargetAgents, type TargetAgents } from './target-agents';
+import { classifySendError, invalidTargetText } from './send-error.classifier';
+import { TargetAgentPool } from './target-agents';
 import { targetProblem } from './target-validation';
 
 export interface AxiosHttpSenderOptions {
@@ -12,18 +12,27 @@ export interface AxiosHttpSenderOptions {
   readonly connectTimeoutMs: number;
   readonly responseBodyMaxBytes: number;
   readonly checkTargetIp: boolean;
+  /** Keep-alive pools (one per application) kept at once, and how long an unused one is kept. */
+  readonly maxPools: number;
+  readonly poolIdleMs: number;
 }
 
-/** Sends one webhook: no redirects, no proxy, a total timeout covering the body read, a capped response body. */
+/**
+ * Sends one webhook: no redirects, no proxy, a total timeout covering the body read, a capped response body,
+ * framing decided here alone (content-length from the body's bytes), sockets shared within one pool key only.
+ */
 export class AxiosHttpSender implements HttpSender {
-  private readonly agents: TargetAgents;
+  private readonly pools: TargetAgentPool;
   private readonly client: AxiosInstance;
 
   constructor(private readonly options: AxiosHttpSenderOptions) {
-    this.agents = createTargetAgents({ checkTargetIp: options.checkTargetIp, connectTimeoutMs: options.connectTimeoutMs });
+    this.pools = new TargetAgentPool({
+      checkTargetIp: options.checkTargetIp,
+      connectTimeoutMs: options.connectTimeoutMs,
+      maxPools: options.maxPools,
+      idleMs: options.poolIdleMs,
+    });
     this.client = axios.create({
-      httpAgent: this.agents.httpAgent,
-      httpsAgent: this.agents.httpsAgent,
       proxy: false,
       maxRedirects: 0,
       validateStatus: () => true,
@@ -44,12 +53,15 @@ export class AxiosHttpSender implements HttpSender {
       timedOut = true;
       controller.abort();
     }, this.options.timeoutMs);
+    const { httpAgent, httpsAgent } = this.pools.agentsFor(request.poolKey);
     try {
       const response = await this.client.request<Readable>({
         method: request.method,
         url: request.url,
-        headers: { ...request.headers },
+        headers: framedHeaders(request),
         data: request.body,
+        httpAgent,
+        httpsAgent,
         signal: controller.signal,
       });
       const captured = await readCapped(response.data, this.options.responseBodyMaxBytes, controller.signal);
@@ -62,7 +74,11 @@ export class AxiosHttpSender implements HttpSender {
       };
     } catch (error) {
       const errorName = classifySendError(error, timedOut);
-      const message = timedOut ? `request timed out after ${this.options.timeoutMs} ms` : describe(error);
+      const message = timedOut
+        ? `request timed out after ${this.options.timeoutMs} ms`
+        : errorName === 'E_INVALID_TARGET'
+          ? invalidTargetText(error)
+          : describe(error);
       return failure(errorName, message, elapsed());
     } finally {
       clearTimeout(timer);
@@ -70,8 +86,18 @@ export class AxiosHttpSender implements HttpSender {
   }
 
   close(): void {
-    this.agents.destroy();
+    this.pools.destroy();
   }
+}
+
+/** The request's headers with the framing decided here: content-length from the body's bytes, never transfer-encoding. */
+function framedHeaders(request: OutgoingRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in request.headers) {
+    if (name !== 'content-length' && name !== 'transfer-encoding') headers[name] = request.headers[name];
+  }
+  headers['content-length'] = String(request.body.length);
+  return headers;
 }
 
 function failure(errorName: DeliveryErrorName, message: string, elapsedMs: number): SendResult {

@@ -1,9 +1,11 @@
 import type { DeliveryErrorName } from '@hook0/core';
 
 export interface OutgoingRequest {
+  /** Requests share keep-alive sockets only with requests of the same key: the application (docs/security.md). */
+  readonly poolKey: string;
   readonly method: string;
   readonly url: string;
-  /** Lower-case names, in the order they were set. */
+  /** Lower-case names, in the order they were set. The sender adds content-length (from `body`) itself. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
 }

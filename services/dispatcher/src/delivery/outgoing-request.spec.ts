@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { buildOutgoingRequest, type DeliveryTarget, type SigningOptions } from './outgoing-request';
 
 const target: DeliveryTarget = {
+  applicationId: '0190a8f2-2222-7000-8000-000000000002',
   eventId: '0190a8f2-1111-7000-8000-000000000001',
   eventTypeName: 'billing.invoice.paid',
   payload: Buffer.from('{"order_id":42}'),
@@ -39,7 +40,7 @@ describe('buildOutgoingRequest', () => {
       'user-agent',
     ]);
     expect(request.headers['x-hook0-signature']).toMatch(/,h=content-type x-event-id x-event-type x-tenant,v1=/);
-    expect(request).toMatchObject({ method: 'POST', url: target.url, body: target.payload });
+    expect(request).toMatchObject({ poolKey: target.applicationId, method: 'POST', url: target.url, body: target.payload });
   });
 
   it('lets the contract headers overwrite custom ones of the same name, whatever their case', () => {
@@ -48,6 +49,45 @@ describe('buildOutgoingRequest', () => {
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers['x-event-id']).toBe(target.eventId);
     expect(request.headers['x-hook0-signature']).toContain(',h=content-type x-event-id x-event-type,');
+  });
+
+  it('drops the framing, routing, hop-by-hop and server-set headers a row stored before the rule may carry, unsigned', () => {
+    const customHeaders = {
+      Host: 'other-tenant.test',
+      'Content-Length': '0',
+      'Transfer-Encoding': 'chunked',
+      TE: 'trailers',
+      Trailer: 'x-a',
+      Connection: 'close',
+      'Keep-Alive': 'timeout=5',
+      Upgrade: 'websocket',
+      Expect: '100-continue',
+      'Proxy-Authorization': 'Basic eA==',
+      'Content-Encoding': 'gzip',
+      'Webhook-Custom': 'x',
+      'X-Tenant': 'acme',
+    };
+    const request = buildOutgoingRequest({ ...target, customHeaders }, options, T);
+
+    expect(Object.keys(request.headers)).toEqual([
+      'x-tenant',
+      'content-type',
+      'x-event-id',
+      'x-event-type',
+      'x-hook0-signature',
+      'webhook-id',
+      'webhook-timestamp',
+      'webhook-signature',
+      'user-agent',
+    ]);
+    expect(request.headers['x-hook0-signature']).toContain(',h=content-type x-event-id x-event-type x-tenant,');
+  });
+
+  it('drops a stored header named like the configured signature header', () => {
+    const request = buildOutgoingRequest({ ...target, customHeaders: { 'x-sig': 'forged', 'X-Hook0-Signature': 'forged' } }, { ...options, signatureHeaderName: 'X-Sig' }, T);
+
+    expect(request.headers['x-sig']).toMatch(/^t=1700000000,h=content-type x-event-id x-event-type,v1=/);
+    expect(request.headers['x-hook0-signature']).toBeUndefined();
   });
 
   it('keeps the signature, the webhook-* headers and the default user agent out of the signed list', () => {

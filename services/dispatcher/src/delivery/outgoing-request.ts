@@ -1,4 +1,4 @@
-import { hook0Signature, standardWebhooksSignature, type SignatureVersion } from '@hook0/core';
+import { forbiddenHeaderReason, hook0Signature, standardWebhooksSignature, type SignatureVersion } from '@hook0/core';
 import type { OutgoingRequest } from './http-sender';
 
 export interface SigningOptions {
@@ -8,6 +8,8 @@ export interface SigningOptions {
 }
 
 export interface DeliveryTarget {
+  /** The application the subscription belongs to: requests of different applications never share a socket. */
+  readonly applicationId: string;
   readonly eventId: string;
   readonly eventTypeName: string;
   readonly payload: Buffer;
@@ -18,20 +20,17 @@ export interface DeliveryTarget {
   readonly secret: string;
 }
 
-const STANDARD_WEBHOOKS_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
-
 /**
  * Hook0's request (HOOK0_API.md §6.1): custom headers, then content-type, x-event-id, x-event-type, all signed;
  * then the signature; then the Standard Webhooks headers (§14.3) and the user agent, none of them signed.
- * Throws UnsignableHeaderError when a signed value is not visible ASCII.
+ * Custom headers a subscription may not set (docs/security.md) are dropped: rows stored before the API refused them
+ * may still carry some. Throws UnsignableHeaderError when a signed value is not visible ASCII.
  */
 export function buildOutgoingRequest(target: DeliveryTarget, options: SigningOptions, timestampSeconds: number): OutgoingRequest {
   const signatureHeader = options.signatureHeaderName.toLowerCase();
-  const reserved = new Set([signatureHeader, ...STANDARD_WEBHOOKS_HEADERS]);
   const headers = new Map<string, string>();
   for (const [name, value] of Object.entries(target.customHeaders)) {
-    const lower = name.toLowerCase();
-    if (!reserved.has(lower)) headers.set(lower, String(value));
+    if (forbiddenHeaderReason(name, signatureHeader) === null) headers.set(name.toLowerCase(), String(value));
   }
   headers.set('content-type', target.payloadContentType);
   headers.set('x-event-id', target.eventId);
@@ -48,5 +47,5 @@ export function buildOutgoingRequest(target: DeliveryTarget, options: SigningOpt
   headers.set('webhook-timestamp', String(timestampSeconds));
   headers.set('webhook-signature', standardWebhooksSignature(target.secret, target.eventId, timestampSeconds, target.payload));
   if (!headers.has('user-agent')) headers.set('user-agent', options.userAgent);
-  return { method: target.method.toUpperCase(), url: target.url, headers: Object.fromEntries(headers), body: target.payload };
+  return { poolKey: target.applicationId, method: target.method.toUpperCase(), url: target.url, headers: Object.fromEntries(headers), body: target.payload };
 }

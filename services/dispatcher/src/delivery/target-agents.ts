@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import { LRUCache } from 'lru-cache';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 
 export interface TargetAgentOptions {
@@ -13,6 +14,54 @@ export interface TargetAgents {
   readonly httpAgent: http.Agent;
   readonly httpsAgent: https.Agent;
   destroy(): void;
+  /** Closes the idle sockets now and every other one once its request is done; nothing is reused any more. */
+  retire(): void;
+}
+
+export interface TargetAgentPoolOptions extends TargetAgentOptions {
+  /** Most pools kept at once; the least recently used one is retired to make room. */
+  readonly maxPools: number;
+  /** A pool that has sent nothing for this long is retired (checked every `idleMs`). */
+  readonly idleMs: number;
+}
+
+/**
+ * Keep-alive agents per pool key (the application, docs/security.md), so that a socket opened for one tenant's
+ * delivery is never written to by another's: what one receiver does with a connection (or a request smuggled into
+ * it) stays with the tenant that opened it. Bounded in number and idle time, so memory stays flat with many tenants.
+ */
+export class TargetAgentPool {
+  private readonly pools: LRUCache<string, TargetAgents>;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly options: TargetAgentPoolOptions) {
+    this.pools = new LRUCache<string, TargetAgents>({
+      max: options.maxPools,
+      ttl: options.idleMs,
+      updateAgeOnGet: true,
+      dispose: (agents) => agents.retire(),
+    });
+    this.sweeper = setInterval(() => this.pools.purgeStale(), options.idleMs);
+    this.sweeper.unref();
+  }
+
+  /** The agents of `key`, made on first use. */
+  agentsFor(key: string): TargetAgents {
+    let agents = this.pools.get(key);
+    if (agents === undefined) {
+      agents = createTargetAgents(this.options);
+      this.pools.set(key, agents);
+    }
+    return agents;
+  }
+
+  /** Destroys every socket, in flight or idle (shutdown). */
+  destroy(): void {
+    clearInterval(this.sweeper);
+    const all = [...this.pools.values()];
+    this.pools.clear();
+    for (const agents of all) agents.destroy();
+  }
 }
 
 export class ConnectTimeoutError extends Error {
@@ -40,7 +89,17 @@ export function createTargetAgents(options: TargetAgentOptions): TargetAgents {
       httpAgent.destroy();
       httpsAgent.destroy();
     },
+    retire: () => {
+      retire(httpAgent);
+      retire(httpsAgent);
+    },
   };
+}
+
+function retire(agent: http.Agent): void {
+  // A documented override: a socket whose request ends is destroyed instead of kept for the next one.
+  agent.keepSocketAlive = () => false;
+  for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
 }
 
 /** Destroys a new socket that has not connected (TCP, and TLS for https) within `timeoutMs`. */

@@ -158,6 +158,7 @@ export class DeliveryService {
     try {
       const request = buildOutgoingRequest(
         {
+          applicationId: attempt.applicationId,
           eventId: attempt.eventId,
           eventTypeName: attempt.eventTypeName,
           payload: attempt.payload,

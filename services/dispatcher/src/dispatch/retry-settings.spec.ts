@@ -9,7 +9,17 @@ describe('retrySettingsFor', () => {
   });
 
   it("uses the subscription's schedule and limit, keeping the instance jitter", () => {
-    expect(retrySettingsFor({ retryScheduleMs: [500], maxRetries: 0 }, defaults)).toEqual({ ...defaults, scheduleMs: [500], maxRetries: 0 });
+    expect(retrySettingsFor({ retryScheduleMs: [1500], maxRetries: 0 }, defaults)).toEqual({ ...defaults, scheduleMs: [1500], maxRetries: 0 });
+  });
+
+  it('counts a stored step below 1 s as 1 s and a stored max_retries above 30 as 30 (rows from before the rule)', () => {
+    expect(retrySettingsFor({ retryScheduleMs: [1, 500, 2000], maxRetries: 100 }, defaults)).toEqual({ ...defaults, scheduleMs: [1000, 1000, 2000], maxRetries: 30 });
+  });
+
+  it("leaves the operator's own defaults free, below 1 s or above 30 retries", () => {
+    const operator: RetrySettings = { ...defaults, scheduleMs: [100, 300], maxRetries: 500 };
+    expect(retrySettingsFor({ retryScheduleMs: null, maxRetries: null }, operator)).toEqual(operator);
+    expect(retrySettingsFor({ retryScheduleMs: [], maxRetries: null }, operator)).toEqual(operator);
   });
 
   it('ignores an empty schedule', () => {

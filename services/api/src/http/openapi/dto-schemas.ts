@@ -1,6 +1,7 @@
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 import type { OpenAPIV3 } from 'openapi-types';
+import { FORBIDDEN_HEADER_PATTERNS } from '@hook0/core';
 import type { DtoClass } from '../route';
 
 export const SCHEMA_REF = '#/components/schemas/';
@@ -19,14 +20,16 @@ const CONVERTERS: ISchemaConverters = {
   isCalendarDay: { type: 'string', format: 'date' },
   isHttpUrl: { type: 'string', format: 'uri' },
   // IsRetryDelay (subscription.validators.ts) registers as `range`, the code Hook0's validator uses for it.
-  range: { type: 'string', description: 'a duration from 1ms to 10d, such as 500ms, 3s, 10m, 1h or 1d' },
+  range: { type: 'string', description: 'a duration from 1s to 10d, such as 3s, 10m, 1h or 1d' },
+  // NoForbiddenHeaders (subscription.validators.ts) is described with the header limits (`length` below), on the same property.
+  forbiddenHeader: {},
   noControlCharacters: {},
   storableText: {},
   length: (meta) => {
     const limits = meta.constraints?.[0] as { minEntries: number; maxEntries: number; minLength: number; maxLength: number } | undefined;
     return limits
       ? { minProperties: limits.minEntries, maxProperties: limits.maxEntries, description: `keys and values of ${limits.minLength}–${limits.maxLength} bytes` }
-      : { maxProperties: 10, description: 'names and values of at most 500 characters' };
+      : { maxProperties: 10, description: `names and values of at most 500 characters; never ${FORBIDDEN_HEADER_PATTERNS.join(', ')} (any case)` };
   },
 };
 

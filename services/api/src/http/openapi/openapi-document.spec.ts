@@ -64,6 +64,9 @@ describe('the OpenAPI document, generated from the route table', () => {
     expect(subscription.properties!.target).toEqual({ $ref: '#/components/schemas/HttpTargetDto' });
     expect(subscription.properties!.labels).toMatchObject({ type: 'object', additionalProperties: { type: 'string' }, minProperties: 1, maxProperties: 10, nullable: true });
     expect(schemas.HttpTargetDto.properties!.method).toMatchObject({ type: 'string', enum: ['GET', 'PATCH', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD'] });
+    expect((schemas.HttpTargetDto.properties!.headers as OpenAPIV3.SchemaObject).description).toMatch(/never host, content-length, transfer-encoding, .*proxy-\*, webhook-\*/);
+    expect(subscription.properties!.max_retries).toMatchObject({ type: 'integer', minimum: 0, maximum: 30 });
+    expect(subscription.properties!.retry_schedule).toMatchObject({ items: { type: 'string', description: expect.stringContaining('from 1s to 10d') } });
     expect(schemas.EventPostDto.properties!.occurred_at).toMatchObject({ type: 'string', format: 'date-time' });
     expect(schemas.EventPostDto.properties!.payload).toMatchObject({ type: 'string', maxLength: 699_050 });
     expect(JSON.stringify(DOCUMENT)).not.toContain('#/components/schemas/Object');

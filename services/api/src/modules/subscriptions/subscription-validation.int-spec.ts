@@ -3,6 +3,12 @@ import { DatabaseProbe } from '../../testing/database-probe';
 import { expectProblem } from '../../testing/problem-assertions';
 import { subscriptionBody, withTarget } from './subscription.fixtures';
 
+/** The headers a subscription may not set (docs/security.md), in the case a client might send them. */
+const FORBIDDEN_HEADERS: [string][] = [
+  ['Host'], ['content-length'], ['Transfer-Encoding'], ['TE'], ['trailer'], ['Connection'], ['keep-alive'], ['Upgrade'], ['Expect'],
+  ['Proxy-Authorization'], ['proxy-connection'], ['Content-Type'], ['content-encoding'], ['X-Event-Id'], ['x-event-type'],
+  ['X-Hook0-Signature'], ['webhook-id'], ['Webhook-Signature'], ['webhook-timestamp'], ['webhook-custom'],
+];
 const BYTES_51 = `${'é'.repeat(25)}a`; // 26 characters, 51 UTF-8 bytes
 const entries = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
 const url = (length: number) => `https://x.test/${'a'.repeat(length - 'https://x.test/'.length)}`;
@@ -66,15 +72,17 @@ const REJECTED: [string, Body, number, string, string[]?][] = [
   ['a non-ASCII header value', target({ headers: { 'x-a': 'café' } }), 400, 'JsonPayload'],
   ['a header value not a string', target({ headers: { 'x-a': 1 } }), 400, 'JsonPayload'],
   ['two header names equal but for case', target({ headers: { 'X-A': '1', 'x-a': '2' } }), 400, 'JsonPayload'],
+  ...FORBIDDEN_HEADERS.map(([name]): [string, Body, number, string, string[]] => [`a "${name}" header`, target({ headers: { [name]: 'v' } }), 422, 'Validation', ['target', 'headers']]),
   ['retry_schedule empty', body({ retry_schedule: [] }), 422, 'Validation', ['retry_schedule']],
   ['retry_schedule with 21 delays', body({ retry_schedule: Array.from({ length: 21 }, () => '1s') }), 422, 'Validation', ['retry_schedule']],
   ['a retry delay of 0ms', body({ retry_schedule: ['0ms'] }), 422, 'Validation', ['retry_schedule']],
+  ['a retry delay of 999ms', body({ retry_schedule: ['5s', '999ms'] }), 422, 'Validation', ['retry_schedule']],
   ['a retry delay over 10d', body({ retry_schedule: ['11d'] }), 422, 'Validation', ['retry_schedule']],
   ['a retry delay that is not a duration', body({ retry_schedule: ['soon'] }), 422, 'Validation', ['retry_schedule']],
   ['a retry delay as a number', body({ retry_schedule: [5] }), 400, 'JsonPayload'],
   ['retry_schedule as a string', body({ retry_schedule: '5s' }), 400, 'JsonPayload'],
   ['max_retries negative', body({ max_retries: -1 }), 422, 'Validation', ['max_retries']],
-  ['max_retries over 100', body({ max_retries: 101 }), 422, 'Validation', ['max_retries']],
+  ['max_retries over 30', body({ max_retries: 31 }), 422, 'Validation', ['max_retries']],
   ['max_retries fractional', body({ max_retries: 1.5 }), 400, 'JsonPayload'],
   ['max_in_flight 0', body({ max_in_flight: 0 }), 422, 'Validation', ['max_in_flight']],
   ['max_in_flight over 1000', body({ max_in_flight: 1001 }), 422, 'Validation', ['max_in_flight']],
@@ -100,7 +108,9 @@ const ACCEPTED: [string, Body][] = [
   ['a 1000-character URL', target({ url: url(1000) })],
   ['10 headers with 500-character names and values', target({ headers: { ...entries(9), ['h'.repeat(500)]: 'v'.repeat(500) } })],
   ['every allowed method', target({ method: 'OPTIONS' })],
-  ['max_retries 0 and 100 bounds', body({ max_retries: 0, retry_schedule: ['1ms', '10d'] })],
+  ['max_retries 30 and retry delays of 1s and 10d, the bounds', body({ max_retries: 30, retry_schedule: ['1s', '1000ms', '10d'] })],
+  ['max_retries 0', body({ max_retries: 0 })],
+  ['headers a subscription may set: authorization, user-agent, accept, cookie', target({ headers: { Authorization: 'Bearer t', 'User-Agent': 'acme', Accept: '*/*', Cookie: 'a=b' } })],
   ['null extensions', body({ max_retries: null, retry_schedule: null, dedicated_workers: null })],
   ['unknown fields, which are ignored', body({ unknown_field: { nested: [1, 2] } })],
 ];
@@ -145,6 +155,26 @@ describe('subscription request rules (HOOK0_API.md §3.9)', () => {
       const response = await send().set(auth).send(makeBody(tenant.applicationId));
       expect([200, 201]).toContain(response.status);
     });
+  });
+
+  it('names each refused header and why in the validation tree, changing nothing', async () => {
+    const before = await probe.fingerprint();
+    const response = await harness.http().post('/subscriptions').set(auth)
+      .send(withTarget(tenant.applicationId, { headers: { 'X-Api-Key': 'k', 'Content-Length': '0', 'Transfer-Encoding': 'chunked' } }));
+
+    expectProblem(response, 422, 'Validation');
+    expect(response.body.validation).toEqual({
+      target: {
+        headers: [
+          {
+            code: 'forbiddenHeader',
+            message: 'headers must not set "Content-Length" (the server frames the body itself), "Transfer-Encoding" (the server frames the body itself)',
+            params: {},
+          },
+        ],
+      },
+    });
+    expect(await probe.fingerprint()).toBe(before);
   });
 
   it('stores header names lower-cased and the URL normalized, ignoring unknown target fields', async () => {

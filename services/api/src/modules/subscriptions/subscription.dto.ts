@@ -17,8 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SUBSCRIPTION_MAX_RETRIES } from '@hook0/core';
 import { IsStringMap, NoControlCharacters, SHAPE, StorableText, StringMapLimits } from '../../http/validators';
-import { HeaderMapLimits, IsHeaderMap, IsHttpUrl, IsRetryDelay } from './subscription.validators';
+import { HeaderMapLimits, IsHeaderMap, IsHttpUrl, IsRetryDelay, NoForbiddenHeaders } from './subscription.validators';
 
 /** Checked case-sensitively, as Hook0 does before upper-casing: `post` is a 422. */
 export const TARGET_METHODS = ['GET', 'PATCH', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD'] as const;
@@ -38,6 +39,7 @@ export class HttpTargetDto {
 
   @IsHeaderMap()
   @HeaderMapLimits()
+  @NoForbiddenHeaders()
   headers: Record<string, string>;
 }
 
@@ -109,7 +111,7 @@ export class SubscriptionPostDto {
   @IsOptional()
   @IsInt(SHAPE)
   @Min(0)
-  @Max(100)
+  @Max(SUBSCRIPTION_MAX_RETRIES)
   max_retries?: number | null;
 
   /** Extension (docs/guarantees.md, "Fair delivery"): deliveries in flight at once, across all dispatchers; null = instance default. */

@@ -1,4 +1,4 @@
-import { httpUrlProblem, isHeaderMap } from './subscription.validators';
+import { forbiddenHeaders, httpUrlProblem, isHeaderMap } from './subscription.validators';
 
 describe('httpUrlProblem', () => {
   it.each(['https://x.test', 'http://127.0.0.1:8080/a?b=c', 'http://[::1]/', 'http:x.test', 'https://user:pw@x.test/p#f'])('accepts %s', (url) => {
@@ -40,5 +40,20 @@ describe('isHeaderMap', () => {
     ['names equal but for case', { 'X-A': '1', 'x-a': '2' }],
   ])('refuses %s', (_case, value) => {
     expect(isHeaderMap(value)).toBe(false);
+  });
+});
+
+describe('forbiddenHeaders', () => {
+  it('names each header a subscription may not set, as given, with why', () => {
+    expect(forbiddenHeaders({ 'X-Api-Key': 'k', Host: 'h', 'proxy-authorization': 'p' })).toEqual([
+      '"Host" (the server sets it from the target URL)',
+      '"proxy-authorization" (it governs the connection, which the server owns)',
+    ]);
+  });
+
+  it('finds nothing in allowed headers or in a value that is not a map', () => {
+    expect(forbiddenHeaders({ Authorization: 'Bearer t', 'User-Agent': 'acme' })).toEqual([]);
+    expect(forbiddenHeaders(null)).toEqual([]);
+    expect(forbiddenHeaders('host')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { parseDuration } from '@hook0/core';
+import { forbiddenHeaderReason, parseDuration, SUBSCRIPTION_MAX_RETRY_DELAY_MS, SUBSCRIPTION_MIN_RETRY_DELAY_MS } from '@hook0/core';
 import { SHAPE } from '../../http/validators';
 
 function register(name: string, options: ValidationOptions, validate: (value: unknown) => boolean): PropertyDecorator {
@@ -58,15 +58,29 @@ export function HeaderMapLimits(options?: ValidationOptions): PropertyDecorator 
   });
 }
 
-export const MIN_RETRY_DELAY_MS = 1;
-export const MAX_RETRY_DELAY_MS = 10 * 86_400_000;
+/** Each forbidden name in a header map, with why (docs/security.md). */
+export function forbiddenHeaders(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const problems: string[] = [];
+  for (const name of Object.keys(value)) {
+    const reason = forbiddenHeaderReason(name);
+    if (reason !== null) problems.push(`"${name}" (${reason})`);
+  }
+  return problems;
+}
 
-/** Rule (422): a duration such as `5s` or `1h`, from 1ms to 10d. */
+/** Rule (422): no framing, routing, hop-by-hop or server-set header; the message names each one refused. */
+export function NoForbiddenHeaders(options?: ValidationOptions): PropertyDecorator {
+  const message = (args: ValidationArguments) => `${args.property} must not set ${forbiddenHeaders(args.value).join(', ')}`;
+  return register('forbiddenHeader', { message, ...options }, (value) => forbiddenHeaders(value).length === 0);
+}
+
+/** Rule (422): a duration such as `5s` or `1h`, from 1s to 10d. */
 export function IsRetryDelay(options?: ValidationOptions): PropertyDecorator {
-  const message = '$property must hold durations such as 5s, 10m or 1h, from 1ms to 10d';
+  const message = '$property must hold durations such as 5s, 10m or 1h, from 1s to 10d';
   return register('range', { message, ...options }, (value) => {
     if (typeof value !== 'string') return true;
     const ms = parseDuration(value);
-    return ms !== null && ms >= MIN_RETRY_DELAY_MS && ms <= MAX_RETRY_DELAY_MS;
+    return ms !== null && ms >= SUBSCRIPTION_MIN_RETRY_DELAY_MS && ms <= SUBSCRIPTION_MAX_RETRY_DELAY_MS;
   });
 }
