@@ -64,10 +64,10 @@ export function buildApp(deps: AppDependencies): Express {
   app.use(API_PREFIX, routeLabels(API_PREFIX, deps.routes));
   app.use(securityHeaders);
   const rateLimits = new ApiRateLimits(deps.config.rateLimits);
-  app.use(API_PREFIX, rateLimits.requests);
+  app.use(API_PREFIX, rateLimits.perClient);
   app.use(express.json({ limit: deps.config.bodyLimitBytes, type: 'application/json', strict: true }));
   const router = express.Router();
-  mountRoutes(router, deps.routes, rateLimits.perToken(deps.authenticator));
+  mountRoutes(router, deps.routes, { authenticator: deps.authenticator, admit: (principal) => rateLimits.admit(principal) });
   app.use(API_PREFIX, router);
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));

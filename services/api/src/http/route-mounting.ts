@@ -13,13 +13,21 @@ function requireJsonBody(req: Request): void {
   }
 }
 
-/** Mounts each row of the route table: authenticate, validate, call the handler, present. */
-export function mountRoutes(router: Router, routes: readonly RouteDefinition[], authenticator: Authenticator): void {
+/** What every route goes through before its handler, in this order. */
+export interface RouteGate {
+  readonly authenticator: Authenticator;
+  /** Charges the caller's rate-limit buckets once it is known; throws 429 RateLimited. */
+  admit(principal: Principal): Promise<void>;
+}
+
+/** Mounts each row of the route table: authenticate, rate-limit, validate, call the handler, present. */
+export function mountRoutes(router: Router, routes: readonly RouteDefinition[], gate: RouteGate): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
       const params = route.params ? validateInput(route.params, { ...req.params }, 'params') : undefined;
-      const principal = route.auth === 'none' ? ANONYMOUS : await authenticator.authenticate(req.headers.authorization, route.auth);
+      const principal = route.auth === 'none' ? ANONYMOUS : await gate.authenticator.authenticate(req.headers.authorization, route.auth);
       res.locals.principal = principal;
+      await gate.admit(principal);
       const query = route.query ? validateInput(route.query, { ...(req.query as object) }, 'query') : undefined;
       let body: unknown;
       if (route.body) {
