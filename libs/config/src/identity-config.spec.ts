@@ -13,13 +13,22 @@ function problemsOf(env: Env): readonly string[] {
 
 describe('identity configuration (users, passwords, session tokens)', () => {
   it('defaults to open registration, 12-character passwords, 5-minute access and 30-minute refresh tokens', () => {
-    expect(loadApiConfig({}).identity).toEqual({
+    expect(loadApiConfig({}).identity).toMatchObject({
       registrationDisabled: false,
       passwordMinimumLength: 12,
       passwordMaximumLength: 256,
       accessTokenTtlMs: 5 * 60_000,
       refreshTokenTtlMs: 30 * 60_000,
     });
+  });
+
+  it('hashes 2 passwords at once by default, with 32 waiting', () => {
+    expect(loadApiConfig({}).identity).toMatchObject({ passwordHashingConcurrency: 2, passwordHashingQueueSize: 32 });
+  });
+
+  it('reads the password hashing bounds', () => {
+    const identity = loadApiConfig({ PASSWORD_HASHING_CONCURRENCY: '4', PASSWORD_HASHING_QUEUE_SIZE: '0' }).identity;
+    expect(identity).toMatchObject({ passwordHashingConcurrency: 4, passwordHashingQueueSize: 0 });
   });
 
   it('reads REGISTRATION_DISABLED, PASSWORD_MINIMUM_LENGTH, ACCESS_TOKEN_TTL and REFRESH_TOKEN_TTL', () => {
@@ -34,6 +43,8 @@ describe('identity configuration (users, passwords, session tokens)', () => {
     [{ ACCESS_TOKEN_TTL: 'soon' }, 'ACCESS_TOKEN_TTL'],
     [{ ACCESS_TOKEN_TTL: '10ms' }, 'ACCESS_TOKEN_TTL'],
     [{ ACCESS_TOKEN_TTL: '1h', REFRESH_TOKEN_TTL: '10m' }, 'REFRESH_TOKEN_TTL'],
+    [{ PASSWORD_HASHING_CONCURRENCY: '0' }, 'PASSWORD_HASHING_CONCURRENCY'],
+    [{ PASSWORD_HASHING_QUEUE_SIZE: '-1' }, 'PASSWORD_HASHING_QUEUE_SIZE'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(problemsOf(env).some((problem) => problem.startsWith(name))).toBe(true);
   });

@@ -14,6 +14,10 @@ export interface IdentityConfig {
   readonly accessTokenTtlMs: number;
   /** REFRESH_TOKEN_TTL: lifetime of a refresh token (each refresh rotates it). */
   readonly refreshTokenTtlMs: number;
+  /** PASSWORD_HASHING_CONCURRENCY: password hashes computed at once by one process; the others wait in line. */
+  readonly passwordHashingConcurrency: number;
+  /** PASSWORD_HASHING_QUEUE_SIZE: hashes that may wait for a slot; past them, 503 ServiceUnavailable. */
+  readonly passwordHashingQueueSize: number;
 }
 
 export function readIdentityConfig(env: EnvReader): IdentityConfig {
@@ -23,6 +27,8 @@ export function readIdentityConfig(env: EnvReader): IdentityConfig {
     passwordMaximumLength: PASSWORD_MAXIMUM_LENGTH,
     accessTokenTtlMs: env.duration('ACCESS_TOKEN_TTL', '5m'),
     refreshTokenTtlMs: env.duration('REFRESH_TOKEN_TTL', '30m'),
+    passwordHashingConcurrency: env.integer('PASSWORD_HASHING_CONCURRENCY', 2, 1, 64),
+    passwordHashingQueueSize: env.integer('PASSWORD_HASHING_QUEUE_SIZE', 32, 0, 10_000),
   };
   env.check(config.accessTokenTtlMs >= 1_000, 'ACCESS_TOKEN_TTL', 'must be at least 1s');
   env.check(config.refreshTokenTtlMs >= config.accessTokenTtlMs, 'REFRESH_TOKEN_TTL', 'must be at least ACCESS_TOKEN_TTL');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
 import type { NewUserToken, UserEntity, UserRepository, UserSessionRepository } from '@hook0/db';
+import { HashingOverloaded } from '../../auth/hashing-limiter';
 import { mintToken } from '../../auth/opaque-token';
 import type { PasswordHasher } from '../../auth/password-hasher';
 import type { Principal } from '../../http/principal';
@@ -32,10 +33,21 @@ export class SessionService {
     const user = await this.users.findByEmail(email);
     const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.hasher.verifyDecoy(password);
     if (!user || !valid) throw new ProblemError('AuthFailedLogin');
+    await this.rehashIfOutdated(user, password);
     const sessionId = randomUUID();
     const { tokens, rows } = this.mint();
     await this.sessions.createSession(sessionId, user.userId, rows);
     return { user, tokens };
+  }
+
+  /** A hash made with older scrypt parameters is replaced, now that the password is known; a busy hasher leaves it for the next login. */
+  private async rehashIfOutdated(user: UserEntity, password: string): Promise<void> {
+    if (!this.hasher.needsRehash(user.passwordHash)) return;
+    try {
+      await this.users.replacePasswordHash(user.userId, user.passwordHash, await this.hasher.hash(password));
+    } catch (error) {
+      if (!(error instanceof HashingOverloaded)) throw error;
+    }
   }
 
   /** Rotation: the presented refresh token is revoked and the session gets a new pair. */
