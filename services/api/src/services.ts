@@ -14,6 +14,7 @@ import { OrganizationMemberRepository, ServiceTokenRepository, UserRepository, U
 import type { ApiConfig } from '@hook0/config';
 import { AccessPolicy } from './auth/access-policy';
 import { HashingLimiter } from './auth/hashing-limiter';
+import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { OrganizationMemberService } from './modules/organizations/organization-member.service';
 import { ServiceTokenService } from './modules/service-tokens/service-token.service';
@@ -117,7 +118,7 @@ export function createServices(repositories: Repositories, ingestHooks: IngestHo
     organizationMembers: new OrganizationMemberService(repositories.organizationMembers, repositories.users, quotas, access),
     serviceTokens: new ServiceTokenService(repositories.serviceTokens, access),
     users: new UserService(repositories.users, passwords, identity),
-    sessions: new SessionService(repositories.users, repositories.sessions, passwords, identity),
+    sessions: new SessionService(repositories.users, repositories.sessions, passwords, new LoginThrottle(identity.loginThrottle), identity),
     applications: new ApplicationService(repositories.applications, repositories.organizations, access, quotas),
     applicationSecrets: new ApplicationSecretService(repositories.applicationSecrets, access),
     eventTypes: new EventTypeService(repositories.eventTypes, access, quotas),
