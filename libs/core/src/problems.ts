@@ -37,6 +37,7 @@ export const PROBLEMS = {
   InvitedUserAlreadyInOrganization: { status: 409, title: 'User is already in the organization', detail: 'This user is already a member of the organization.' },
   EventAlreadyIngested: { status: 409, title: 'Event already Ingested', detail: 'This application already ingested an event with this event_id.' },
   EventReplayLimitReached: { status: 409, title: 'Event replayed too many times', detail: 'This event was replayed 32767 times, the most one event can be.' },
+  PayloadTooLarge: { status: 413, title: 'Request body too large', detail: 'The request body (counted after decompression) is larger than this instance accepts.' },
   RegistrationDisabled: { status: 410, title: 'Registrations are disabled', detail: 'Registration was disabled by an administrator.' },
   Validation: { status: 422, title: 'Provided input is malformed', detail: 'Some fields did not pass validation; see "validation".' },
   TooManyMembersPerOrganization: { status: 429, title: 'Exceeded number of members per organization', detail: 'This organization cannot have more members.' },

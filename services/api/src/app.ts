@@ -4,6 +4,7 @@ import type { ApiConfig } from '@hook0/config';
 import { withLogContext, type ApiMetrics, type Logger } from '@hook0/observability';
 import type { Authenticator } from './http/principal';
 import { notFoundHandler, problemHandler } from './http/problem-responses';
+import { jsonBodyReader } from './http/json-body';
 import type { RouteDefinition } from './http/route';
 import { mountRoutes } from './http/route-mounting';
 import { ApiRateLimits } from './http/rate-limits';
@@ -64,10 +65,14 @@ export function buildApp(deps: AppDependencies): Express {
   app.use(API_PREFIX, routeLabels(API_PREFIX, deps.routes));
   app.use(securityHeaders);
   const rateLimits = new ApiRateLimits(deps.config.rateLimits);
-  app.use(API_PREFIX, rateLimits.requests);
-  app.use(express.json({ limit: deps.config.bodyLimitBytes, type: 'application/json', strict: true }));
+  app.use(API_PREFIX, rateLimits.perClient);
+  // No body is read here: each route reads its own once the caller is authenticated and rate-limited (mountRoutes).
   const router = express.Router();
-  mountRoutes(router, deps.routes, rateLimits.perToken(deps.authenticator));
+  mountRoutes(router, deps.routes, {
+    authenticator: deps.authenticator,
+    admit: (principal) => rateLimits.admit(principal),
+    readJson: jsonBodyReader(deps.config.bodyLimitBytes),
+  });
   app.use(API_PREFIX, router);
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));

@@ -13,6 +13,8 @@ import { DatabaseHealthRepository, EventReplayRepository, EventsPerDayRepository
 import { OrganizationMemberRepository, ServiceTokenRepository, UserRepository, UserSessionRepository } from '@hook0/db';
 import type { ApiConfig } from '@hook0/config';
 import { AccessPolicy } from './auth/access-policy';
+import { HashingLimiter } from './auth/hashing-limiter';
+import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { OrganizationMemberService } from './modules/organizations/organization-member.service';
 import { ServiceTokenService } from './modules/service-tokens/service-token.service';
@@ -105,15 +107,18 @@ export interface ServiceContext {
 export function createServices(repositories: Repositories, ingestHooks: IngestHooks, context: ServiceContext): Services {
   const access = new AccessPolicy(repositories.applications);
   const quotas = new QuotaService(repositories.quotaUsage, context.config.quotas);
-  const passwords = new PasswordHasher();
+  const identity = context.config.identity;
+  const passwords = new PasswordHasher(
+    new HashingLimiter({ concurrency: identity.passwordHashingConcurrency, queueSize: identity.passwordHashingQueueSize }),
+  );
   const healthProbes = { database: () => repositories.databaseHealth.ping(), rabbitmq: context.rabbitmqConnected };
   return {
     access,
     organizations: new OrganizationService(repositories.organizations, repositories.organizationMembers, quotas, access),
     organizationMembers: new OrganizationMemberService(repositories.organizationMembers, repositories.users, quotas, access),
     serviceTokens: new ServiceTokenService(repositories.serviceTokens, access),
-    users: new UserService(repositories.users, passwords, context.config.identity),
-    sessions: new SessionService(repositories.users, repositories.sessions, passwords, context.config.identity),
+    users: new UserService(repositories.users, passwords, identity),
+    sessions: new SessionService(repositories.users, repositories.sessions, passwords, new LoginThrottle(identity.loginThrottle), identity),
     applications: new ApplicationService(repositories.applications, repositories.organizations, access, quotas),
     applicationSecrets: new ApplicationSecretService(repositories.applicationSecrets, access),
     eventTypes: new EventTypeService(repositories.eventTypes, access, quotas),

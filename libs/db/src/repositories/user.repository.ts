@@ -32,6 +32,18 @@ export class UserRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ userId });
   }
 
+  /**
+   * The same password hashed anew (stronger parameters): no session is touched and password_changed_at stays, and
+   * nothing is written if the hash changed meanwhile (a password change wins). True when it was replaced.
+   */
+  async replacePasswordHash(userId: string, expectedHash: string, passwordHash: string): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE app_user SET password_hash = $3 WHERE user_id = $1 AND password_hash = $2`,
+      [userId, expectedHash, passwordHash],
+    );
+    return affected > 0;
+  }
+
   /** New password hash; every other session of the user is revoked in the same transaction. */
   async changePassword(userId: string, passwordHash: string, keepSessionId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {

@@ -1,13 +1,21 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ProblemError, problemBody } from '@hook0/core';
 import { isDatabaseUnavailable } from '@hook0/db';
 import { errorFields, type Logger } from '@hook0/observability';
+
+/** A body the client is still sending when the answer is already known (a refusal before the route read it). */
+function bodyStillArriving(req: Request): boolean {
+  const declared = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
+  return declared && !req.complete;
+}
 
 export function sendProblem(res: Response, error: ProblemError): void {
   // For the metrics, which tell some problems apart (see ingestOutcome).
   res.locals.problem = error;
   res.status(error.status);
   res.setHeader('Content-Type', 'application/problem+json');
+  // Closing the connection after the answer spares reading the rest of a body nobody will use (Node would drain it to keep the connection alive).
+  if (bodyStillArriving(res.req)) res.setHeader('Connection', 'close');
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   if (error.status === 503 && !error.headers['Retry-After']) res.setHeader('Retry-After', '5');
   res.send(JSON.stringify(problemBody(error)));
@@ -19,7 +27,7 @@ function fromBodyParser(error: { type?: string; status?: number; limit?: number 
     case 'entity.parse.failed':
       return new ProblemError('JsonPayload', 'The request body is not valid JSON.');
     case 'entity.too.large':
-      return new ProblemError('JsonPayload', `The request body is larger than ${error.limit} bytes.`);
+      return new ProblemError('PayloadTooLarge', `The request body is larger than ${error.limit} bytes (counted after decompression).`);
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ProblemError('JsonPayload', 'The request body must be UTF-8 JSON.');

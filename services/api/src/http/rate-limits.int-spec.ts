@@ -57,10 +57,57 @@ describe('API rate limits', () => {
     await harness.http().get('/instance').expect(200);
     await harness.http().get('/errors').expect(200);
     expectProblem(await harness.http().get('/quotas'), 429, 'RateLimited');
-    expectProblem(await harness.http().post('/event').send({}), 429, 'RateLimited');
-    // Refused before reaching its route, the ingest still counts as one, throttled.
+    // Without credentials the ingest is refused before the global bucket is asked; with them, the bucket refuses it.
+    expectProblem(await harness.http().post('/event').send({}), 401, 'AuthNoAuthorizationHeader');
+    expectProblem(await harness.http().post('/event').set({ Authorization: `Bearer ${harness.masterKey}` }).send({}), 429, 'RateLimited');
+    // Refused before its body was read, the ingest still counts as one, throttled.
     const throttled = () => scrapeMetric(harness.api.opsUrl, 'hook0_events_ingested_total', { outcome: 'throttled' });
     await waitFor(async () => ((await throttled()) === 1 ? true : undefined), 'the refused ingest counted as throttled');
+  });
+
+  it('charges the global bucket only for requests their own IP bucket let through: a flooding IP does not starve the others', async () => {
+    const harness = await start({
+      DISABLE_API_RATE_LIMITING_TOKEN: 'true',
+      API_RATE_LIMITING_IP_BURST_SIZE: '3',
+      API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000',
+      API_RATE_LIMITING_GLOBAL_BURST_SIZE: '10',
+      API_RATE_LIMITING_GLOBAL_REPLENISH_PERIOD_IN_MS: '60000',
+      TRUST_PROXY_HOPS: '1',
+    });
+    const from = (ip: string) => harness.http().get('/payload_content_types').set('X-Forwarded-For', ip);
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i += 1) statuses.push((await from('198.51.100.66')).status);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    expect(new Set(statuses.slice(3))).toEqual(new Set([429]));
+    // 3 of the global 10 spent by the flood: the other clients still have 7.
+    for (let i = 1; i <= 7; i += 1) await from(`198.51.100.${i}`).expect(200);
+    expectProblem(await from('198.51.100.8'), 429, 'RateLimited');
+  });
+
+  it('does not charge the global bucket for requests without valid credentials', async () => {
+    const harness = await start({
+      DISABLE_API_RATE_LIMITING_IP: 'true',
+      API_RATE_LIMITING_GLOBAL_BURST_SIZE: '2',
+      API_RATE_LIMITING_GLOBAL_REPLENISH_PERIOD_IN_MS: '60000',
+    });
+    for (let i = 0; i < 20; i += 1) expectProblem(await harness.http().get('/organizations').set('Authorization', 'Bearer not-a-token'), 403, 'AuthInvalidBiscuit');
+    const master = { Authorization: `Bearer ${harness.masterKey}` };
+    await harness.http().get('/organizations').set(master).expect(200);
+    await harness.http().get('/organizations').set(master).expect(200);
+    expectProblem(await harness.http().get('/organizations').set(master), 429, 'RateLimited');
+  });
+
+  it('keys IPv6 clients by their /64: addresses in one /64 share a bucket, other /64s have their own', async () => {
+    const harness = await start({ DISABLE_API_RATE_LIMITING_GLOBAL: 'true', API_RATE_LIMITING_IP_BURST_SIZE: '3', API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000', TRUST_PROXY_HOPS: '1' });
+    const from = (ip: string) => harness.http().get('/payload_content_types').set('X-Forwarded-For', ip);
+    await from('2001:db8:1:1::1').expect(200);
+    await from('2001:db8:1:1::2').expect(200);
+    await from('2001:db8:1:1:ffff:ffff:ffff:ffff').expect(200);
+    expectProblem(await from('2001:db8:1:1:abcd::42'), 429, 'RateLimited');
+    await from('2001:db8:1:2::1').expect(200);
+    // An IPv4-mapped address is its IPv4 address.
+    for (let i = 0; i < 3; i += 1) await from('203.0.113.9').expect(200);
+    expectProblem(await from('::ffff:203.0.113.9'), 429, 'RateLimited');
   });
 
   it('lets everything through with DISABLE_API_RATE_LIMITING', async () => {

@@ -1,13 +1,19 @@
 import type { Request, Response } from 'express';
 import { loadApiConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
-import type { Authenticator, Principal } from './principal';
+import type { Principal } from './principal';
 import { ApiRateLimits } from './rate-limits';
 
 const limits = (env: Record<string, string>) => new ApiRateLimits(loadApiConfig(env).rateLimits);
+/** Windows of a minute, so that no bucket refills while a test runs. */
+const SLOW = {
+  API_RATE_LIMITING_GLOBAL_REPLENISH_PERIOD_IN_MS: '60000',
+  API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000',
+  API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '60000',
+};
 
-/** An authenticator that takes the header as the token key. */
-const echo: Authenticator = { authenticate: async (header) => ({ kind: 'master', tokenKey: header ?? 'none' }) as Principal };
+const token = (tokenKey: string): Principal => ({ kind: 'master', tokenKey });
+const ANONYMOUS: Principal = { kind: 'anonymous', tokenKey: 'anonymous' };
 
 async function outcome(action: () => Promise<unknown>): Promise<string> {
   try {
@@ -19,7 +25,7 @@ async function outcome(action: () => Promise<unknown>): Promise<string> {
   }
 }
 
-function through(middleware: ApiRateLimits['requests'], ip: string): Promise<void> {
+function through(middleware: ApiRateLimits['perClient'], ip: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const result = middleware({ ip } as Request, {} as Response, (error?: unknown) => (error ? reject(error) : resolve()));
     Promise.resolve(result).catch(reject);
@@ -28,58 +34,85 @@ function through(middleware: ApiRateLimits['requests'], ip: string): Promise<voi
 
 describe('ApiRateLimits (HOOK0_API.md §10.2)', () => {
   it('lets a token make its burst, then refuses with 429 RateLimited and a Retry-After in whole seconds', async () => {
-    const authenticator = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '3', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '1000' }).perToken(echo);
+    const rateLimits = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '3', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '1000' });
     const results = [];
-    for (let i = 0; i < 4; i += 1) results.push(await outcome(() => authenticator.authenticate('a')));
+    for (let i = 0; i < 4; i += 1) results.push(await outcome(() => rateLimits.admit(token('a'))));
     expect(results).toEqual(['ok', 'ok', 'ok', 'RateLimited 429 retry-after=3']);
-    expect(await outcome(() => authenticator.authenticate('b'))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit(token('b')))).toBe('ok');
   });
 
-  it('charges nothing for a request whose token is refused', async () => {
-    const refusing: Authenticator = { authenticate: () => Promise.reject(new ProblemError('AuthInvalidBiscuit')) };
-    const authenticator = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' }).perToken(refusing);
-    expect(await outcome(() => authenticator.authenticate('x'))).toMatch(/^AuthInvalidBiscuit/);
-    expect(await outcome(() => authenticator.authenticate('x'))).toMatch(/^AuthInvalidBiscuit/);
-  });
-
-  it('hands the route’s auth mode through to the authenticator', async () => {
-    const modes: unknown[] = [];
-    const recording: Authenticator = { authenticate: async (_header, mode) => (modes.push(mode), { kind: 'master', tokenKey: 'k' }) };
-    await limits({}).perToken(recording).authenticate('x', 'refresh');
-    expect(modes).toEqual(['refresh']);
-  });
-
-  it('leaves the authenticator as it is when the per-token limit is off', () => {
-    expect(limits({ DISABLE_API_RATE_LIMITING_TOKEN: 'true' }).perToken(echo)).toBe(echo);
-    expect(limits({ DISABLE_API_RATE_LIMITING: 'true' }).perToken(echo)).toBe(echo);
+  it('charges no token bucket on public routes', async () => {
+    const rateLimits = limits({ ...SLOW, DISABLE_API_RATE_LIMITING_GLOBAL: 'true', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' });
+    for (let i = 0; i < 5; i += 1) expect(await outcome(() => rateLimits.admit(ANONYMOUS))).toBe('ok');
   });
 
   it('limits each client IP on its own', async () => {
-    const { requests } = limits({ DISABLE_API_RATE_LIMITING_GLOBAL: 'true', API_RATE_LIMITING_IP_BURST_SIZE: '2' });
-    expect(await outcome(() => through(requests, '10.0.0.1'))).toBe('ok');
-    expect(await outcome(() => through(requests, '10.0.0.1'))).toBe('ok');
-    expect(await outcome(() => through(requests, '10.0.0.1'))).toMatch(/^RateLimited 429/);
-    expect(await outcome(() => through(requests, '10.0.0.2'))).toBe('ok');
+    const { perClient } = limits({ ...SLOW, API_RATE_LIMITING_IP_BURST_SIZE: '2' });
+    expect(await outcome(() => through(perClient, '10.0.0.1'))).toBe('ok');
+    expect(await outcome(() => through(perClient, '10.0.0.1'))).toBe('ok');
+    expect(await outcome(() => through(perClient, '10.0.0.1'))).toMatch(/^RateLimited 429/);
+    expect(await outcome(() => through(perClient, '10.0.0.2'))).toBe('ok');
   });
 
-  it('limits all clients together with the global bucket', async () => {
-    const { requests } = limits({ DISABLE_API_RATE_LIMITING_IP: 'true', API_RATE_LIMITING_GLOBAL_BURST_SIZE: '2' });
+  it('keys IPv6 clients by their /64, and IPv4-mapped addresses as IPv4', async () => {
+    const { perClient } = limits({ ...SLOW, API_RATE_LIMITING_IP_BURST_SIZE: '2' });
+    expect(await outcome(() => through(perClient, '2001:db8:a:b::1'))).toBe('ok');
+    expect(await outcome(() => through(perClient, '2001:db8:a:b:ffff::2'))).toBe('ok');
+    expect(await outcome(() => through(perClient, '2001:db8:a:b::3'))).toMatch(/^RateLimited 429/);
+    expect(await outcome(() => through(perClient, '2001:db8:a:c::1'))).toBe('ok');
+    expect(await outcome(() => through(perClient, '::ffff:10.0.0.9'))).toBe('ok');
+    expect(await outcome(() => through(perClient, '10.0.0.9'))).toBe('ok');
+    expect(await outcome(() => through(perClient, '::ffff:10.0.0.9'))).toMatch(/^RateLimited 429/);
+  });
+
+  it('limits all clients together with the global bucket, after their own', async () => {
+    const rateLimits = limits({ ...SLOW, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '2' });
     const results = [];
-    for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) results.push(await outcome(() => through(requests, ip)));
+    for (const key of ['a', 'b', 'c']) results.push(await outcome(() => rateLimits.admit(token(key))));
     expect(results).toEqual(['ok', 'ok', expect.stringMatching(/^RateLimited 429/)]);
+    expect(await outcome(() => rateLimits.admit(ANONYMOUS))).toMatch(/^RateLimited 429/);
+  });
+
+  it('charges the global bucket nothing for a request its token bucket refuses', async () => {
+    const rateLimits = limits({ ...SLOW, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '3', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' });
+    expect(await outcome(() => rateLimits.admit(token('flood')))).toBe('ok');
+    for (let i = 0; i < 50; i += 1) expect(await outcome(() => rateLimits.admit(token('flood')))).toMatch(/^RateLimited 429/);
+    expect(await outcome(() => rateLimits.admit(token('quiet')))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit(ANONYMOUS))).toBe('ok');
   });
 
   it('passes everything when DISABLE_API_RATE_LIMITING is set', async () => {
-    const { requests } = limits({ DISABLE_API_RATE_LIMITING: 'true', API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1', API_RATE_LIMITING_IP_BURST_SIZE: '1' });
-    for (let i = 0; i < 10; i += 1) expect(await outcome(() => through(requests, '10.0.0.1'))).toBe('ok');
+    const rateLimits = limits({ DISABLE_API_RATE_LIMITING: 'true', API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1', API_RATE_LIMITING_IP_BURST_SIZE: '1', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' });
+    for (let i = 0; i < 10; i += 1) {
+      expect(await outcome(() => through(rateLimits.perClient, '10.0.0.1'))).toBe('ok');
+      expect(await outcome(() => rateLimits.admit(token('a')))).toBe('ok');
+    }
+  });
+
+  it('turns one bucket off with DISABLE_API_RATE_LIMITING_GLOBAL, _IP or _TOKEN, leaving the others on', async () => {
+    const ones = { ...SLOW, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1', API_RATE_LIMITING_IP_BURST_SIZE: '1', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' };
+    const noIp = limits({ ...ones, DISABLE_API_RATE_LIMITING_IP: 'true' });
+    for (let i = 0; i < 3; i += 1) expect(await outcome(() => through(noIp.perClient, '10.0.0.1'))).toBe('ok');
+    expect(await outcome(() => noIp.admit(token('a')))).toBe('ok');
+    expect(await outcome(() => noIp.admit(token('b')))).toMatch(/^RateLimited/);
+
+    const noGlobal = limits({ ...ones, DISABLE_API_RATE_LIMITING_GLOBAL: 'true' });
+    for (const key of ['a', 'b', 'c']) expect(await outcome(() => noGlobal.admit(token(key)))).toBe('ok');
+    expect(await outcome(() => noGlobal.admit(token('a')))).toMatch(/^RateLimited/);
+
+    const noToken = limits({ ...ones, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '3', DISABLE_API_RATE_LIMITING_TOKEN: 'true' });
+    for (let i = 0; i < 3; i += 1) expect(await outcome(() => noToken.admit(token('a')))).toBe('ok');
+    expect(await outcome(() => noToken.admit(token('a')))).toMatch(/^RateLimited/);
+    expect(await outcome(() => through(noToken.perClient, '10.0.0.1'))).toBe('ok');
+    expect(await outcome(() => through(noToken.perClient, '10.0.0.1'))).toMatch(/^RateLimited/);
   });
 
   it('refills a window after burst × period', async () => {
-    const authenticator = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '2', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '25' }).perToken(echo);
-    await authenticator.authenticate('a');
-    await authenticator.authenticate('a');
-    expect(await outcome(() => authenticator.authenticate('a'))).toBe('RateLimited 429 retry-after=1');
+    const rateLimits = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '2', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '25' });
+    await rateLimits.admit(token('a'));
+    await rateLimits.admit(token('a'));
+    expect(await outcome(() => rateLimits.admit(token('a')))).toBe('RateLimited 429 retry-after=1');
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(await outcome(() => authenticator.authenticate('a'))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit(token('a')))).toBe('ok');
   });
 });

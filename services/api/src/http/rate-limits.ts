@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { BucketConfig, RateLimitConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
-import type { Authenticator } from './principal';
+import { clientKey } from './client-address';
+import type { Principal } from './principal';
 
 /**
  * One of Hook0's buckets (`burst` at once, one more every `periodMs`) as a rate-limiter-flexible limiter:
@@ -27,7 +28,12 @@ async function charge(limiter: RateLimiterMemory | null, key: string): Promise<v
   }
 }
 
-/** API rate limiting (HOOK0_API.md §10.2): global and per IP on every request, per token once authenticated. */
+/**
+ * API rate limiting (HOOK0_API.md §10.2), narrowest bucket first: the client's address on every request, then, once
+ * the route is matched and the caller authenticated, the credential's bucket, and only then the global one. A request
+ * its own bucket refuses never reaches the global bucket, so one client flooding the API spends its own budget, not
+ * every tenant's (README, "Rate limits").
+ */
 export class ApiRateLimits {
   private readonly global: RateLimiterMemory | null;
   private readonly ip: RateLimiterMemory | null;
@@ -39,23 +45,15 @@ export class ApiRateLimits {
     this.token = limiter(config.token, 'token');
   }
 
-  /** Express middleware for the whole API: the global bucket, then the client IP's (as `trust proxy` resolves it). */
-  readonly requests: RequestHandler = async (req, _res, next) => {
-    await charge(this.global, 'all');
-    await charge(this.ip, req.ip ?? 'unknown');
+  /** Express middleware for the whole API: the client's bucket (its IPv4 address or IPv6 /64, as `trust proxy` resolves it). */
+  readonly perClient: RequestHandler = async (req, _res, next) => {
+    await charge(this.ip, clientKey(req.ip));
     next();
   };
 
-  /** The same authenticator, charging each authenticated request to its credential's bucket (the principal's tokenKey). */
-  perToken(authenticator: Authenticator): Authenticator {
-    if (!this.token) return authenticator;
-    const token = this.token;
-    return {
-      async authenticate(header, mode) {
-        const principal = await authenticator.authenticate(header, mode);
-        await charge(token, principal.tokenKey);
-        return principal;
-      },
-    };
+  /** A request its route admits: the credential's bucket (none on public routes), then the global bucket. */
+  async admit(principal: Principal): Promise<void> {
+    if (principal.kind !== 'anonymous') await charge(this.token, principal.tokenKey);
+    await charge(this.global, 'all');
   }
 }

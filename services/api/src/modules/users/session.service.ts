@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
 import type { NewUserToken, UserEntity, UserRepository, UserSessionRepository } from '@hook0/db';
+import { HashingOverloaded } from '../../auth/hashing-limiter';
+import type { LoginThrottle } from '../../auth/login-throttle';
 import { mintToken } from '../../auth/opaque-token';
 import type { PasswordHasher } from '../../auth/password-hasher';
 import type { Principal } from '../../http/principal';
@@ -22,20 +24,37 @@ export class SessionService {
     private readonly users: UserRepository,
     private readonly sessions: UserSessionRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
     private readonly config: IdentityConfig,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** 401 AuthFailedLogin for an unknown email and for a wrong password alike, after the same KDF work. */
-  async login(email: string, password: string): Promise<LoggedIn> {
-    if (passwordLength(password) > this.config.passwordMaximumLength) throw new ProblemError('AuthFailedLogin');
-    const user = await this.users.findByEmail(email);
-    const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.hasher.verifyDecoy(password);
-    if (!user || !valid) throw new ProblemError('AuthFailedLogin');
-    const sessionId = randomUUID();
-    const { tokens, rows } = this.mint();
-    await this.sessions.createSession(sessionId, user.userId, rows);
-    return { user, tokens };
+  /**
+   * 401 AuthFailedLogin for an unknown email and for a wrong password alike, after the same KDF work; 429 RateLimited
+   * once `client` (a client key) has failed too often, for this email or at all (LoginThrottle).
+   */
+  login(email: string, password: string, client: string): Promise<LoggedIn> {
+    return this.throttle.attempt(email, client, async () => {
+      if (passwordLength(password) > this.config.passwordMaximumLength) throw new ProblemError('AuthFailedLogin');
+      const user = await this.users.findByEmail(email);
+      const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.hasher.verifyDecoy(password);
+      if (!user || !valid) throw new ProblemError('AuthFailedLogin');
+      await this.rehashIfOutdated(user, password);
+      const sessionId = randomUUID();
+      const { tokens, rows } = this.mint();
+      await this.sessions.createSession(sessionId, user.userId, rows);
+      return { user, tokens };
+    });
+  }
+
+  /** A hash made with older scrypt parameters is replaced, now that the password is known; a busy hasher leaves it for the next login. */
+  private async rehashIfOutdated(user: UserEntity, password: string): Promise<void> {
+    if (!this.hasher.needsRehash(user.passwordHash)) return;
+    try {
+      await this.users.replacePasswordHash(user.userId, user.passwordHash, await this.hasher.hash(password));
+    } catch (error) {
+      if (!(error instanceof HashingOverloaded)) throw error;
+    }
   }
 
   /** Rotation: the presented refresh token is revoked and the session gets a new pair. */

@@ -42,7 +42,7 @@ describe('registration (HOOK0_API.md §3.2)', () => {
     );
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      expect(row.password_hash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+      expect(row.password_hash).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
       expect(row.row).not.toContain(TEST_PASSWORD);
     }
     expect(rows[0].password_hash).not.toBe(rows[1].password_hash);

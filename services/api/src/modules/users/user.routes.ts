@@ -1,3 +1,4 @@
+import { clientKey } from '../../http/client-address';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import type { SessionService } from './session.service';
 import { LoginDto, PasswordChangeDto, RegisterDto } from './user.dto';
@@ -27,8 +28,8 @@ export function userRoutes(users: UserService, sessions: SessionService): RouteD
       auth: 'none',
       body: LoginDto,
       status: 201,
-      handler: async ({ body }) => {
-        const { user, tokens } = await sessions.login(body.email, body.password);
+      handler: async ({ body, ip }) => {
+        const { user, tokens } = await sessions.login(body.email, body.password, clientKey(ip));
         return toLoginResponse(user, tokens);
       },
     }),
