@@ -36,8 +36,9 @@ describe("a subscription's own limits, across dispatchers", () => {
     const events = await subscriptionFedWith(16, { maxDeliveriesPerSecond: 4 });
     const requests = await world.harness.receiver.waitForRequests(16);
     const times = requests.map((request) => request.receivedAt).sort((a, b) => a - b);
-    // A burst of 4, then one every 250 ms: the 16th no sooner than 3 s after the first.
-    expect(times[15] - times[0]).toBeGreaterThanOrEqual(2_900);
+    // A burst of 4, then one every 250 ms: the 16th is due 3 s after the burst (may be claimed up to 50 ms early, and the
+    // first one may arrive late behind its connection's set-up); without the limit all 16 arrive within a few ms.
+    expect(times[15] - times[0]).toBeGreaterThanOrEqual(2_500);
     expect(mostWithin(requests, 1_000)).toBeLessThanOrEqual(8);
     expect(new Set(requests.map((request) => request.headers['x-event-id'])).size).toBe(events.length);
   });
