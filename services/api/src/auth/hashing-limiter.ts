@@ -12,7 +12,7 @@ export interface HashingLimits {
  * Bounds the password hashes of one process. scrypt runs on libuv's thread pool (4 threads, shared with zlib and
  * DNS lookups), so unbounded logins would starve request decompression and hold 32 MiB each; here at most
  * `concurrency` run, `queueSize` wait, and the next is refused with 503 ServiceUnavailable and Retry-After: a
- * shortage of this server's capacity rather than the client's own overuse, which a 429 would claim (README, "Passwords").
+ * shortage of this server's capacity rather than the client's own overuse, which a 429 would claim (docs/api.md, "Passwords").
  */
 export class HashingLimiter {
   private readonly limit: pLimit.Limit;

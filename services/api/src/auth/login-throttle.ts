@@ -6,7 +6,7 @@ import { ProblemError } from '@hook0/core';
  * Failed logins, counted per (email, client address) and per client address, each within its window; past either
  * budget, 429 RateLimited with Retry-After. Never per email alone, which would let anyone lock a user out by failing
  * on purpose. A login in progress counts as a failure until it succeeds, so concurrent guesses cannot overrun the
- * budget; a success clears its pair's count and gives its point back to the address (README, "Passwords").
+ * budget; a success clears its pair's count and gives its point back to the address (docs/api.md, "Passwords").
  * State is in this process's memory, like the API rate limits.
  */
 export class LoginThrottle {

@@ -14,7 +14,7 @@ interface RawAnswer {
 const BOMB_BYTES = 32 * 1024 * 1024; // 16 times the 2 MiB body limit, once inflated
 const COMPRESS: Record<string, (raw: Buffer) => Buffer> = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
 
-/** Request bodies are read only once a route has matched, authenticated and rate-limited its caller (README, "Request bodies"). */
+/** Request bodies are read only once a route has matched, authenticated and rate-limited its caller (docs/api.md, "Request bodies"). */
 describe('request bodies are read after authentication', () => {
   const world = useApiWorld();
   const url = () => `${world.harness.api.url}/api/v1`;

@@ -9,7 +9,7 @@ import type { Principal } from './principal';
  * One of Hook0's buckets (`burst` at once, one more every `periodMs`) as a rate-limiter-flexible limiter:
  * `burst` requests per window of `burst × periodMs`. The sustained rate and the burst are Hook0's; the window
  * refills at once rather than token by token, so right at a window's end two bursts can pass back to back.
- * State is in this process's memory: every API replica limits on its own (README, "Rate limits").
+ * State is in this process's memory: every API replica limits on its own (docs/api.md, "Rate limits").
  */
 function limiter(bucket: BucketConfig, keyPrefix: string): RateLimiterMemory | null {
   if (!bucket.enabled) return null;
@@ -32,7 +32,7 @@ async function charge(limiter: RateLimiterMemory | null, key: string): Promise<v
  * API rate limiting (HOOK0_API.md §10.2), narrowest bucket first: the client's address on every request, then, once
  * the route is matched and the caller authenticated, the credential's bucket, and only then the global one. A request
  * its own bucket refuses never reaches the global bucket, so one client flooding the API spends its own budget, not
- * every tenant's (README, "Rate limits").
+ * every tenant's (docs/api.md, "Rate limits").
  */
 export class ApiRateLimits {
   private readonly global: RateLimiterMemory | null;

@@ -2,7 +2,7 @@ import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
 import { expectProblem } from '../../testing/problem-assertions';
 import { registerUser, type TestUser } from '../../testing/user-fixtures';
 
-/** Failed logins are throttled per (email, client address) and per address, never per email alone (README, "Passwords"). */
+/** Failed logins are throttled per (email, client address) and per address, never per email alone (docs/api.md, "Passwords"). */
 describe('login throttling', () => {
   let harness: ApiHarness;
 

@@ -8,7 +8,7 @@ import { bearer, login, registerUser } from '../../testing/user-fixtures';
 /** This project's first scrypt cost (p = 1), which stored hashes may still carry. */
 const OLD_COST = { log2N: 15, r: 8, p: 1 };
 
-describe('password hashes made with older scrypt parameters (README, "Passwords")', () => {
+describe('password hashes made with older scrypt parameters (docs/api.md, "Passwords")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
 
