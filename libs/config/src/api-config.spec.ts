@@ -12,7 +12,7 @@ function problemsOf(env: Env): readonly string[] {
   throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
 }
 
-describe('loadApiConfig defaults (HOOK0_API.md §14.2)', () => {
+describe('loadApiConfig defaults (docs/configuration.md)', () => {
   const config = loadApiConfig({});
 
   it('uses the documented defaults', () => {

@@ -15,7 +15,7 @@ function problemsOf(env: Env): readonly string[] {
   throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
 }
 
-describe('loadDispatcherConfig defaults (HOOK0_API.md §14.2, §6.3, §7.2)', () => {
+describe('loadDispatcherConfig defaults (docs/configuration.md; docs/hook0-compatibility.md "Delivery and signatures", "Retries")', () => {
   const config = loadDispatcherConfig({});
 
   it('uses Hook0 retry schedule and retry count', () => {

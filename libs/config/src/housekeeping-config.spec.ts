@@ -3,7 +3,7 @@ import { ConfigError } from './env-reader';
 
 const DAY_MS = 86_400_000;
 
-describe('housekeeping configuration (HOOK0_API.md §10.3)', () => {
+describe('housekeeping configuration (docs/hook0-compatibility.md "Retention")', () => {
   it("has Hook0's defaults: report-only, soft-deleted applications kept", () => {
     expect(loadApiConfig({}).housekeeping).toEqual({
       oldEvents: { periodMs: 3_600_000, gracePeriodDays: 30, reportAndDelete: false },

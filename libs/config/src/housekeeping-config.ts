@@ -27,7 +27,7 @@ export interface ExpiredTokensCleanupConfig {
   readonly reportAndDelete: boolean;
 }
 
-/** Hook0's housekeeping tasks (HOOK0_API.md §10.3), with Hook0's variable names and defaults. */
+/** Hook0's housekeeping tasks (docs/hook0-compatibility.md "Retention"), with Hook0's variable names and defaults. */
 export interface HousekeepingConfig {
   readonly oldEvents: OldEventsCleanupConfig;
   readonly softDeletedApplications: SoftDeletedApplicationsCleanupConfig;

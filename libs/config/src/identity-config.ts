@@ -3,7 +3,7 @@ import type { EnvReader } from './env-reader';
 /** Longest password accepted: bounds the work a login or a registration can ask of the KDF. */
 export const PASSWORD_MAXIMUM_LENGTH = 256;
 
-/** Users, passwords and their tokens (HOOK0_API.md §2.2, §3.2). */
+/** Users, passwords and their tokens (docs/hook0-compatibility.md "Authentication", "Users and registration"). */
 export interface IdentityConfig {
   /** REGISTRATION_DISABLED: POST /register answers 410. */
   readonly registrationDisabled: boolean;

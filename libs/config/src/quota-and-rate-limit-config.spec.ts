@@ -2,7 +2,7 @@ import { loadApiConfig } from './api-config';
 import { ConfigError } from './env-reader';
 import { UNLIMITED_QUOTA } from './quota-config';
 
-describe('quota configuration (HOOK0_API.md §10.1)', () => {
+describe('quota configuration (docs/hook0-compatibility.md "Quotas")', () => {
   it('is off by default, with Hook0 global defaults kept for when it is turned on', () => {
     expect(loadApiConfig({}).quotas).toEqual({
       enabled: false,
@@ -45,7 +45,7 @@ describe('quota configuration (HOOK0_API.md §10.1)', () => {
   });
 });
 
-describe('rate limit configuration (HOOK0_API.md §10.2)', () => {
+describe('rate limit configuration (docs/hook0-compatibility.md "Rate limits")', () => {
   it("has Hook0's buckets by default: global 2000 / 1 ms, per IP 200 / 10 ms, per token 20 / 100 ms", () => {
     expect(loadApiConfig({}).rateLimits).toEqual({
       global: { enabled: true, burst: 2000, periodMs: 1 },
@@ -82,7 +82,7 @@ describe('rate limit configuration (HOOK0_API.md §10.2)', () => {
   });
 });
 
-describe('health check configuration (HOOK0_API.md §3.1)', () => {
+describe('health check configuration (docs/hook0-compatibility.md "Instance and health")', () => {
   it('tells an unset HEALTH_CHECK_KEY (null) from an empty one (public)', () => {
     expect(loadApiConfig({}).healthCheckKey).toBeNull();
     expect(loadApiConfig({ HEALTH_CHECK_KEY: '' }).healthCheckKey).toBe('');

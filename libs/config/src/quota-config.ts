@@ -3,7 +3,7 @@ import type { EnvReader } from './env-reader';
 /** Hook0's "unlimited": i32::MAX, what every limit reads when quotas are off. */
 export const UNLIMITED_QUOTA = 2_147_483_647;
 
-/** Instance-wide quota limits (HOOK0_API.md §10.1); there are no plans, so these apply to every organization. */
+/** Instance-wide quota limits (docs/hook0-compatibility.md "Quotas"); there are no plans, so these apply to every organization. */
 export interface QuotaLimits {
   readonly membersPerOrganization: number;
   readonly applicationsPerOrganization: number;

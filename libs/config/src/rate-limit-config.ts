@@ -8,7 +8,7 @@ export interface BucketConfig {
   readonly periodMs: number;
 }
 
-/** API rate limits (HOOK0_API.md §10.2), with Hook0's defaults. */
+/** API rate limits (docs/hook0-compatibility.md "Rate limits"), with Hook0's defaults. */
 export interface RateLimitConfig {
   readonly global: BucketConfig;
   readonly ip: BucketConfig;

@@ -7,7 +7,7 @@ function attempt(overrides: Partial<AttemptTimestamps>): AttemptTimestamps {
   return { createdAt: at('12:33.420'), delayUntil: null, pickedAt: null, succeededAt: null, failedAt: null, ...overrides };
 }
 
-describe('attemptStatus (HOOK0_API.md §3.10)', () => {
+describe('attemptStatus (docs/hook0-compatibility.md "Request attempts")', () => {
   it('is pending when nothing happened yet', () => {
     expect(attemptStatus(attempt({}), NOW)).toEqual({ type: 'pending', since: at('12:33.420') });
   });

@@ -13,7 +13,7 @@ export type AttemptStatus =
   | { type: 'waiting'; since: Date; until: Date }
   | { type: 'pending'; since: Date };
 
-/** Hook0's read-time status (HOOK0_API.md §3.10), including its `inprogress` spelling. */
+/** Hook0's read-time status (docs/hook0-compatibility.md "Request attempts"), including its `inprogress` spelling. */
 export function attemptStatus(attempt: AttemptTimestamps, now: Date): AttemptStatus {
   const start = Math.max(attempt.createdAt.getTime(), attempt.delayUntil?.getTime() ?? 0);
   if (attempt.failedAt) return { type: 'failed', at: attempt.failedAt, full_processing_ms: attempt.failedAt.getTime() - start };

@@ -1,14 +1,14 @@
 import { deadReason, DELIVERY_ERROR_NAMES, isSuccessStatus, outcomeLabel } from './delivery-outcome';
 
 describe('DELIVERY_ERROR_NAMES', () => {
-  it('are the names Hook0 records (HOOK0_API.md §6.5)', () => {
+  it('are the names Hook0 records (docs/hook0-compatibility.md "Delivery and signatures")', () => {
     expect([...DELIVERY_ERROR_NAMES].sort()).toEqual(
       ['E_CONNECTION', 'E_DNS', 'E_HTTP', 'E_INVALID_HEADER', 'E_INVALID_TARGET', 'E_TIMEOUT', 'E_UNKNOWN'],
     );
   });
 });
 
-describe('isSuccessStatus (HOOK0_API.md §6.4)', () => {
+describe('isSuccessStatus (docs/hook0-compatibility.md "Delivery and signatures")', () => {
   it.each([200, 201, 202, 204, 299])('treats %i as success', (status) => {
     expect(isSuccessStatus(status)).toBe(true);
   });

@@ -1,4 +1,4 @@
-/** Error names recorded on a response (HOOK0_API.md §6.5). */
+/** Error names recorded on a response (docs/hook0-compatibility.md "Delivery and signatures"). */
 export const DELIVERY_ERROR_NAMES = [
   'E_UNKNOWN',
   'E_INVALID_HEADER',

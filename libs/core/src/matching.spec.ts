@@ -18,7 +18,7 @@ function event(overrides: Partial<MatchableEvent> = {}): MatchableEvent {
   return { applicationId: APP, eventTypeName: 'billing.invoice.paid', labels: { tenant_id: 'acme', env: 'prod' }, ...overrides };
 }
 
-describe('subscriptionMatches (HOOK0_API.md §8)', () => {
+describe('subscriptionMatches (docs/hook0-compatibility.md "Matching")', () => {
   it('matches an enabled, live subscription of the same application, type and labels', () => {
     expect(subscriptionMatches(subscription(), event())).toBe(true);
   });

@@ -21,7 +21,7 @@ export function labelsContain(eventLabels: Labels, subscriptionLabels: Labels): 
   );
 }
 
-/** Hook0's dispatch rule (HOOK0_API.md §8). */
+/** Hook0's dispatch rule (docs/hook0-compatibility.md "Matching"). */
 export function subscriptionMatches(subscription: MatchableSubscription, event: MatchableEvent): boolean {
   return (
     subscription.isEnabled &&

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor } from './pagination-cursor';
 
 const CURSOR = { date: '2026-05-04T09:12:33.418207Z', id: '0190a8f2-1111-7000-8000-000000000001' };
 
-/** The url-safe alphabet with padding that Hook0 uses (HOOK0_API.md §1.5). */
+/** The url-safe alphabet with padding that Hook0 uses (docs/hook0-compatibility.md "Conventions"). */
 function urlSafeWithPadding(json: string): string {
   return Buffer.from(json, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
 }

@@ -3,7 +3,7 @@ export interface PaginationCursor {
   readonly id: string;
 }
 
-/** URL-safe base64 with padding of `{"date","id"}` (HOOK0_API.md §1.5). */
+/** URL-safe base64 with padding of `{"date","id"}` (docs/hook0-compatibility.md "Conventions"). */
 export function encodeCursor(cursor: PaginationCursor): string {
   return Buffer.from(JSON.stringify({ date: cursor.date, id: cursor.id }), 'utf8')
     .toString('base64')

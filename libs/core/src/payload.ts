@@ -11,7 +11,7 @@ export type DecodedPayload =
   | { ok: true; bytes: Buffer }
   | { ok: false; problem: 'EventInvalidBase64Payload' | 'EventInvalidJsonPayload' };
 
-/** The bytes to store and deliver for an ingested payload (HOOK0_API.md §3.8.1). */
+/** The bytes to store and deliver for an ingested payload (docs/hook0-compatibility.md "Events"). */
 export function decodePayload(payload: string, contentType: PayloadContentType): DecodedPayload {
   switch (contentType) {
     case 'application/octet-stream+base64':

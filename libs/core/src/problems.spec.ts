@@ -2,7 +2,7 @@ import { PROBLEM_TYPE_BASE, PROBLEMS, ProblemError, problemBody, type ProblemId,
 
 const IDS = Object.keys(PROBLEMS) as ProblemId[];
 
-// HOOK0_API.md §4: the status of every Hook0 problem id.
+// docs/hook0-compatibility.md "Problem catalogue": the status of every Hook0 problem id.
 const HOOK0_STATUS: Record<string, number> = {
   OrganizationNameMissing: 400, PasswordTooShort: 400, PasswordTooLong: 400, PasswordSimilarToEmail: 400, PasswordSimilarToName: 400,
   PasswordTooCommon: 400, PasswordNotDiverseEnough: 400, ApplicationNameMissing: 400, InvalidRole: 400, EventTypeDoesNotExist: 400,
@@ -21,7 +21,7 @@ const HOOK0_STATUS: Record<string, number> = {
   ServiceUnavailable: 503,
 };
 
-// HOOK0_API.md §4, "Selected titles".
+// docs/hook0-compatibility.md "Problem catalogue": the titles Hook0 clients display.
 const HOOK0_TITLES: Record<string, string> = {
   NotFound: 'Item not found',
   Forbidden: 'Insufficient rights',
@@ -35,7 +35,7 @@ const HOOK0_TITLES: Record<string, string> = {
   AuthInvalidBiscuit: 'Invalid Biscuit',
 };
 
-describe('problemBody (HOOK0_API.md §1.4)', () => {
+describe('problemBody (docs/hook0-compatibility.md "Conventions")', () => {
   it('renders the documented EventTypeDoesNotExist example exactly', () => {
     expect(problemBody(new ProblemError('EventTypeDoesNotExist'))).toEqual({
       type: 'https://documentation.hook0.com/reference/error-codes#eventtypedoesnotexist',

@@ -1,4 +1,4 @@
-/** Hook0's problem catalogue (HOOK0_API.md §4): id → status, title, detail. */
+/** Hook0's problem catalogue (docs/hook0-compatibility.md "Problem catalogue"): id → status, title, detail. */
 export interface ProblemDefinition {
   readonly status: number;
   readonly title: string;

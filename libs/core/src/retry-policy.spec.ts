@@ -16,7 +16,7 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-// HOOK0_API.md §7.2 defaults (RETRY_SCHEDULE, MAX_RETRIES, RETRY_JITTER_RATIO, 2 s minimum spread, RETRY_JITTER_MAX_SPREAD).
+// docs/hook0-compatibility.md "Retries" defaults (RETRY_SCHEDULE, MAX_RETRIES, RETRY_JITTER_RATIO, 2 s minimum spread, RETRY_JITTER_MAX_SPREAD).
 const HOOK0_SCHEDULE = [3 * SECOND, 10 * SECOND, 3 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 5 * HOUR, 10 * HOUR];
 const DEFAULTS: RetrySettings = {
   scheduleMs: HOOK0_SCHEDULE,

@@ -21,7 +21,7 @@ export interface FailedAttempt {
 export const RETRY_AFTER_CAP_MS = 10 * 3_600_000;
 
 /**
- * What a subscription may ask for itself (HOOK0_API.md §14.4; docs/security.md). The operator's RETRY_SCHEDULE and
+ * What a subscription may ask for itself (docs/hook0-compatibility.md "Subscriptions"; docs/security.md). The operator's RETRY_SCHEDULE and
  * MAX_RETRIES are not bound by these.
  */
 export const SUBSCRIPTION_MIN_RETRY_DELAY_MS = 1_000;

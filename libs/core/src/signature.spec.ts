@@ -8,7 +8,7 @@ import {
   type SignatureInput,
 } from './signature';
 
-// HOOK0_API.md §6.2: the vectors of Hook0's work.rs tests, then this project's own.
+// docs/hook0-compatibility.md "Delivery and signatures": the vectors of Hook0's work.rs tests, then this project's own.
 const HOOK0_VECTOR = { secret: 'secret', timestampSeconds: 1636936200, body: Buffer.from('hello !') };
 const HOOK0_HEADERS = { 'X-Event-Id': '1a01cb48-5142-4d9b-8f90-d20cca61f0ee', 'X-Event-Type': 'service.resource.verb' };
 const HOOK0_V0 = '1b3d69df55f1e52f05224ba94a5162abeb17ef52cd7f4948c390f810d6a87e98';
@@ -37,7 +37,7 @@ function hook0ClientVerifies(signature: string, body: Buffer, headers: Record<st
   return verifyWebhookSignatureWithCurrentTime(signature, body, new Headers(headers), secret, 300, new Date(at * 1000)) === true;
 }
 
-describe('hook0Signature: Hook0 test vectors (HOOK0_API.md §6.2)', () => {
+describe('hook0Signature: Hook0 test vectors (docs/hook0-compatibility.md "Delivery and signatures")', () => {
   it('signs v0 only, with no headers', () => {
     expect(hook0Signature({ ...HOOK0_VECTOR, headers: {}, versions: ['v0'] })).toBe(`t=1636936200,v0=${HOOK0_V0}`);
   });
@@ -164,7 +164,7 @@ describe('hook0Signature verified by hook0-client@1.1.0', () => {
   });
 });
 
-describe('Standard Webhooks (HOOK0_API.md §14.3)', () => {
+describe('Standard Webhooks (docs/hook0-compatibility.md "Delivery and signatures")', () => {
   const messageId = '0190a8f2-1111-7000-8000-000000000001';
   const body = Buffer.from('{"order_id":42,"note":"café"}');
 

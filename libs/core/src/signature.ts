@@ -26,7 +26,7 @@ function hmacHex(secret: string, parts: readonly (string | Buffer)[]): string {
   return hmac.digest('hex');
 }
 
-/** Hook0's `X-Hook0-Signature` value (HOOK0_API.md §6.2). Throws UnsignableHeaderError on non-ASCII header values. */
+/** Hook0's `X-Hook0-Signature` value (docs/hook0-compatibility.md "Delivery and signatures"). Throws UnsignableHeaderError on non-ASCII header values. */
 export function hook0Signature(input: SignatureInput): string {
   const t = String(input.timestampSeconds);
   const parts = [`t=${t}`];
@@ -43,7 +43,7 @@ export function hook0Signature(input: SignatureInput): string {
   return parts.join(',');
 }
 
-/** Standard Webhooks `webhook-signature` value for one secret (HOOK0_API.md §14.3). */
+/** Standard Webhooks `webhook-signature` value for one secret (docs/hook0-compatibility.md "Delivery and signatures"). */
 export function standardWebhooksSignature(secret: string, messageId: string, timestampSeconds: number, body: Buffer): string {
   const hmac = createHmac('sha256', Buffer.from(secret, 'utf8'));
   hmac.update(`${messageId}.${timestampSeconds}.`);

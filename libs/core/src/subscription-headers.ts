@@ -1,4 +1,4 @@
-/** Hook0's signature header (HOOK0_API.md §6.2); the dispatcher's SIGNATURE_HEADER_NAME defaults to it. */
+/** Hook0's signature header (docs/hook0-compatibility.md "Delivery and signatures"); the dispatcher's SIGNATURE_HEADER_NAME defaults to it. */
 export const DEFAULT_SIGNATURE_HEADER_NAME = 'X-Hook0-Signature';
 
 const ROUTING = 'the server sets it from the target URL';
@@ -30,7 +30,7 @@ const FORBIDDEN: ReadonlyMap<string, string> = new Map([
 
 const FORBIDDEN_PREFIXES: readonly (readonly [string, string])[] = [
   ['proxy-', HOP_BY_HOP],
-  // Standard Webhooks (HOOK0_API.md §14.3) names its headers webhook-*.
+  // Standard Webhooks (docs/hook0-compatibility.md "Delivery and signatures") names its headers webhook-*.
   ['webhook-', SIGNATURE],
 ];
 

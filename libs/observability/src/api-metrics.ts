@@ -5,7 +5,7 @@ import { createBrokerGauges, type BrokerConnectionState } from './broker-gauges'
 export const INGEST_OUTCOMES = ['accepted', 'duplicate', 'invalid', 'unauthorized', 'throttled', 'backlog_full', 'unavailable'] as const;
 export type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 
-/** Hook0's housekeeping tasks (HOOK0_API.md §10.3), and what a pass does with the rows it finds. */
+/** Hook0's housekeeping tasks (docs/hook0-compatibility.md "Retention"), and what a pass does with the rows it finds. */
 export const HOUSEKEEPING_TASKS = ['old_events', 'soft_deleted_applications', 'expired_tokens'] as const;
 export type HousekeepingTaskName = (typeof HOUSEKEEPING_TASKS)[number];
 export const HOUSEKEEPING_ACTIONS = ['reported', 'deleted'] as const;

@@ -1,7 +1,7 @@
 import { Event, Hook0Client } from 'hook0-client';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from './testing/api-harness';
 
-/** Hook0's own npm SDK (hook0-client@1.1.0), unchanged, against this API (HOOK0_API.md §5.1). */
+/** Hook0's own npm SDK (hook0-client@1.1.0), unchanged, against this API (docs/hook0-compatibility.md "The hook0-client SDK"). */
 describe('hook0-client@1.1.0 against this API', () => {
   let harness: ApiHarness;
   let tenant: Tenant;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An organization-wide token for machines (HOOK0_API.md §3.6), kept only as the SHA-256 of its value. */
+/** An organization-wide token for machines (docs/hook0-compatibility.md "Service tokens"), kept only as the SHA-256 of its value. */
 @Entity({ name: 'service_token' })
 export class ServiceTokenEntity {
   @PrimaryColumn({ name: 'token_id', type: 'uuid' })

@@ -11,7 +11,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (event_id, subscription_id, dispatch_round, retry_count): a subscription belongs to one application, so it already
  * tells which application's event is meant, and its index serves the new foreign key.
  *
- * Also: today's replays per application, which count against the events-per-day quota (HOOK0_API.md §10.1) without
+ * Also: today's replays per application, which count against the events-per-day quota (docs/hook0-compatibility.md "Quotas") without
  * being received events that events_per_day would report.
  *
  * Not in one transaction: the new key's index is built CONCURRENTLY and the attempts' foreign key is validated after

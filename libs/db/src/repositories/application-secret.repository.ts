@@ -1,7 +1,7 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { ApplicationSecretEntity } from '../entities/application-secret.entity';
 
-/** Application secrets (HOOK0_API.md §3.5): soft-deleted, never purged here. */
+/** Application secrets (docs/hook0-compatibility.md "Application secrets"): soft-deleted, never purged here. */
 export class ApplicationSecretRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -8,7 +8,7 @@ export interface NewEventType {
   readonly verbName: string;
 }
 
-/** Event types (HOOK0_API.md §3.7, §9): unique per application by full name, deactivated rather than deleted. */
+/** Event types (docs/hook0-compatibility.md "Event types"): unique per application by full name, deactivated rather than deleted. */
 export class EventTypeRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -37,7 +37,7 @@ const countPerDay = (applications: string) => `
 const FOR_APPLICATION = countPerDay('$3::uuid');
 const FOR_ORGANIZATION = countPerDay('SELECT application_id FROM application WHERE organization_id = $3 AND deleted_at IS NULL');
 
-/** Events received per UTC day (HOOK0_API.md §3.8.5), housekeeping's deletions included. Days without events have no row. */
+/** Events received per UTC day (docs/hook0-compatibility.md "Events"), housekeeping's deletions included. Days without events have no row. */
 export class EventsPerDayRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -32,7 +32,7 @@ const SETTLED = `
   AND NOT EXISTS (SELECT 1 FROM request_attempt r WHERE r.event_id = e.event_id AND r.application_id = e.application_id
                      AND r.succeeded_at IS NULL AND r.failed_at IS NULL)`;
 
-/** Events past their application's retention (HOOK0_API.md §10.3). */
+/** Events past their application's retention (docs/hook0-compatibility.md "Retention"). */
 export class OldEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 

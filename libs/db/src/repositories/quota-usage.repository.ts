@@ -7,7 +7,7 @@ export const UTC_TODAY = `(date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME Z
 export const UTC_DAY = `(now() AT TIME ZONE 'UTC')::date`;
 
 /**
- * Counts the quotas of HOOK0_API.md §10.1 compare with. A `cap` stops counting there: enforcing a limit of N
+ * Counts the quotas of docs/hook0-compatibility.md "Quotas" compare with. A `cap` stops counting there: enforcing a limit of N
  * needs to know only whether N rows exist, which keeps the check cheap for large applications.
  */
 export class QuotaUsageRepository {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ResponseEntity } from '../entities/response.entity';
 
-/** Responses recorded by the dispatcher; the API only reads them (HOOK0_API.md §3.11). */
+/** Responses recorded by the dispatcher; the API only reads them (docs/hook0-compatibility.md "Responses"). */
 export class ResponseRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -13,7 +13,7 @@ const SCOPE_OF_TOKEN = new PreparedStatement<{ token_id: string; organization_id
   `SELECT token_id, organization_id FROM service_token WHERE token_hash = $1 AND expired_at IS NULL`,
 );
 
-/** Service tokens (HOOK0_API.md §3.6). Deleting one expires it; expired ones are kept but authenticate nothing. */
+/** Service tokens (docs/hook0-compatibility.md "Service tokens"). Deleting one expires it; expired ones are kept but authenticate nothing. */
 export class ServiceTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
 

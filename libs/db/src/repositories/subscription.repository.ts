@@ -1,7 +1,7 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { SubscriptionEntity } from '../entities/subscription.entity';
 
-/** What PUT replaces wholesale (HOOK0_API.md §3.9); id, application, secret and created_at stay. */
+/** What PUT replaces wholesale (docs/hook0-compatibility.md "Subscriptions"); id, application, secret and created_at stay. */
 export interface SubscriptionFields {
   readonly isEnabled: boolean;
   readonly eventTypes: string[];

@@ -26,7 +26,7 @@ export interface Authorized<T> {
 export const WRITE_ACCESS: ViewAccess = { mayWrite: true };
 
 /**
- * What a principal may touch (HOOK0_API.md §2):
+ * What a principal may touch (docs/api.md "Who may do what"):
  * - master key: everything;
  * - user: the organizations they are a member of, and their applications (viewers read only);
  * - service token: its organization and its applications, as an editor;

@@ -20,7 +20,7 @@ export interface TokenStores {
 type RefreshPrincipal = Extract<Principal, { kind: 'refresh' }>;
 
 /**
- * Resolves a bearer token (HOOK0_API.md §2.1) in this order: master key, user access token, service token,
+ * Resolves a bearer token (docs/hook0-compatibility.md "Authentication") in this order: master key, user access token, service token,
  * application secret (when ENABLE_APPLICATION_SECRET_COMPATIBILITY); anything else is 403 AuthInvalidBiscuit.
  * Refresh tokens count only where the route takes them (`refresh`, `session`); elsewhere they are invalid.
  */

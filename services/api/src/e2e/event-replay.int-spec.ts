@@ -10,7 +10,7 @@ interface Attempt {
   readonly status: { readonly type: string };
 }
 
-/** Replay through real processes (HOOK0_API.md §3.8.4, §7.3): fresh first attempts for the subscriptions matching now. */
+/** Replay through real processes (docs/hook0-compatibility.md "Events", "Retries"): fresh first attempts for the subscriptions matching now. */
 describe('event replay, end to end', () => {
   const receiver = new WebhookReceiver();
   let harness: ApiHarness;

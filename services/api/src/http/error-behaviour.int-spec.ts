@@ -25,7 +25,7 @@ const BAD_BODIES: [string, string, string | undefined][] = [
   ['JSON declared in UTF-16', '{"name":"x"}', 'application/json; charset=utf-16'],
 ];
 
-describe('error behaviour across the route table (HOOK0_API.md §1.4, §2)', () => {
+describe('error behaviour across the route table (docs/hook0-compatibility.md "Conventions")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let tenant: Tenant;

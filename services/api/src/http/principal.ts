@@ -1,7 +1,7 @@
 import type { OrganizationRole } from '@hook0/db';
 
 /**
- * Who is calling, as the token says (HOOK0_API.md §2.2). `tokenKey` names the credential (never its secret part
+ * Who is calling, as the token says (docs/hook0-compatibility.md "Authentication"). `tokenKey` names the credential (never its secret part
  * for the kinds minted here), e.g. for per-token rate limits.
  */
 export type Principal =

@@ -2,7 +2,7 @@ import { scrapeMetric, waitFor } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness } from '../testing/api-harness';
 import { expectProblem } from '../testing/problem-assertions';
 
-/** API rate limiting through a real server (HOOK0_API.md §10.2). */
+/** API rate limiting through a real server (docs/hook0-compatibility.md "Rate limits"). */
 describe('API rate limits', () => {
   const harnesses: ApiHarness[] = [];
   const start = async (env: Record<string, string>) => {

@@ -32,7 +32,7 @@ function through(middleware: ApiRateLimits['perClient'], ip: string): Promise<vo
   });
 }
 
-describe('ApiRateLimits (HOOK0_API.md §10.2)', () => {
+describe('ApiRateLimits (docs/hook0-compatibility.md "Rate limits")', () => {
   it('lets a token make its burst, then refuses with 429 RateLimited and a Retry-After in whole seconds', async () => {
     const rateLimits = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '3', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '1000' });
     const results = [];

@@ -29,7 +29,7 @@ async function charge(limiter: RateLimiterMemory | null, key: string): Promise<v
 }
 
 /**
- * API rate limiting (HOOK0_API.md §10.2), narrowest bucket first: the client's address on every request, then, once
+ * API rate limiting (docs/hook0-compatibility.md "Rate limits"), narrowest bucket first: the client's address on every request, then, once
  * the route is matched and the caller authenticated, the credential's bucket, and only then the global one. A request
  * its own bucket refuses never reaches the global bucket, so one client flooding the API spends its own budget, not
  * every tenant's (docs/api.md, "Rate limits").

@@ -21,8 +21,8 @@ export interface DeliveryTarget {
 }
 
 /**
- * Hook0's request (HOOK0_API.md §6.1): custom headers, then content-type, x-event-id, x-event-type, all signed;
- * then the signature; then the Standard Webhooks headers (§14.3) and the user agent, none of them signed.
+ * Hook0's request (docs/hook0-compatibility.md "Delivery and signatures"): custom headers, then content-type, x-event-id, x-event-type, all signed;
+ * then the signature; then the Standard Webhooks headers (docs/hook0-compatibility.md "Delivery and signatures") and the user agent, none of them signed.
  * Custom headers a subscription may not set (docs/security.md) are dropped: rows stored before the API refused them
  * may still carry some. Throws UnsignableHeaderError when a signed value is not visible ASCII.
  */

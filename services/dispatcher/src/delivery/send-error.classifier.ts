@@ -20,7 +20,7 @@ export const REFUSAL_TEXT = {
 } as const;
 
 /**
- * Maps a failed send to Hook0's error names (HOOK0_API.md §6.5). `timedOut` is true when the total
+ * Maps a failed send to Hook0's error names (docs/hook0-compatibility.md "Delivery and signatures"). `timedOut` is true when the total
  * timeout aborted the request. Walks the `cause` chain, since HTTP clients wrap socket errors.
  */
 export function classifySendError(error: unknown, timedOut: boolean): DeliveryErrorName {

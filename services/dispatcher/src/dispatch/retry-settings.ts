@@ -1,7 +1,7 @@
 import { boundedSubscriptionMaxRetries, boundedSubscriptionSchedule, type RetrySettings } from '@hook0/core';
 
 /**
- * The instance defaults, overridden by a subscription's own schedule and limit where it has them (HOOK0_API.md §14.4).
+ * The instance defaults, overridden by a subscription's own schedule and limit where it has them (docs/hook0-compatibility.md "Subscriptions").
  * A subscription's own values are held to the bounds the API enforces (docs/security.md), for rows stored before it
  * did; the defaults are the operator's and are taken as they are.
  */

@@ -4,7 +4,7 @@ import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
 import { routeTable } from '../../testing/route-table';
 import { openApiPath } from './openapi-document';
 
-/** The served document and Swagger UI (HOOK0_API.md §1.1). */
+/** The served document and Swagger UI (docs/hook0-compatibility.md "Conventions"). */
 describe('GET /api/v1/swagger.json and /api/docs', () => {
   let harness: ApiHarness;
 

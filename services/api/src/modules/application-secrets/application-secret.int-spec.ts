@@ -5,7 +5,7 @@ import { signedInUser } from '../../testing/user-fixtures';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-describe('application secrets (HOOK0_API.md §3.5)', () => {
+describe('application secrets (docs/hook0-compatibility.md "Application secrets")', () => {
   let harness: ApiHarness;
   let tenant: Tenant;
   let master: Record<string, string>;

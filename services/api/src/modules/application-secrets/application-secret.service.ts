@@ -6,7 +6,7 @@ import type { Principal } from '../../http/principal';
 import type { ApplicationSecretPostDto } from './application-secret.dto';
 
 /**
- * Application secrets (HOOK0_API.md §3.5): the token is the id, shown in clear. Each one is a credential with full
+ * Application secrets (docs/hook0-compatibility.md "Application secrets"): the token is the id, shown in clear. Each one is a credential with full
  * control of its application, so even listing them takes the write right: a viewer gets 403.
  */
 export class ApplicationSecretService {

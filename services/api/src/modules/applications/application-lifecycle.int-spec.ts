@@ -6,7 +6,7 @@ import { ingestEvent } from '../../testing/event-requests';
 import { expectProblem } from '../../testing/problem-assertions';
 import { subscriptionBody } from '../subscriptions/subscription.fixtures';
 
-/** `PUT` and `DELETE /applications/{id}` (HOOK0_API.md §3.4). */
+/** `PUT` and `DELETE /applications/{id}` (docs/hook0-compatibility.md "Applications"). */
 describe('applications: replace and delete', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;

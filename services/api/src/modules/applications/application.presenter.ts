@@ -19,7 +19,7 @@ export interface ApplicationInfo {
 
 const step = (done: boolean) => (done ? 'Done' : 'ToDo');
 
-/** Hook0's ApplicationInfo (HOOK0_API.md §3.4). */
+/** Hook0's ApplicationInfo (docs/hook0-compatibility.md "Applications"). */
 export function toApplicationInfoView({ application, usage, onboarding }: ApplicationInfo) {
   return {
     ...toApplicationView(application),

@@ -1,7 +1,7 @@
 import { IsString, IsUUID, Length } from 'class-validator';
 import { NoControlCharacters, SHAPE } from '../../http/validators';
 
-/** Three components, each 1–50 characters without control characters; dots are not refused (HOOK0_API.md §9). */
+/** Three components, each 1–50 characters without control characters; dots are not refused (docs/hook0-compatibility.md "Event types"). */
 export class EventTypePostDto {
   @IsUUID('all', SHAPE)
   application_id: string;

@@ -1,7 +1,7 @@
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
 import { expectProblem } from '../../testing/problem-assertions';
 
-describe('event types (HOOK0_API.md §3.7, §9)', () => {
+describe('event types (docs/hook0-compatibility.md "Event types")', () => {
   let harness: ApiHarness;
   let tenant: Tenant;
   let auth: Record<string, string>;

@@ -5,7 +5,7 @@ import type { Principal } from '../../http/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { EventTypePostDto } from './event-type.dto';
 
-/** Event types (HOOK0_API.md §3.7): create is an upsert that re-activates; delete deactivates. */
+/** Event types (docs/hook0-compatibility.md "Event types"): create is an upsert that re-activates; delete deactivates. */
 export class EventTypeService {
   constructor(private readonly eventTypes: EventTypeRepository, private readonly access: AccessPolicy, private readonly quotas: QuotaService) {}
 

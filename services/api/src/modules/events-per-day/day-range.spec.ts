@@ -4,7 +4,7 @@ import { isCalendarDay } from '../../http/validators';
 
 const NOW = new Date('2026-03-01T23:59:59.999Z');
 
-describe('resolveDayRange (HOOK0_API.md §3.8.5)', () => {
+describe('resolveDayRange (docs/hook0-compatibility.md "Events")', () => {
   it('defaults to the 30 days before today (UTC) through today', () => {
     expect(resolveDayRange(undefined, undefined, NOW)).toEqual({ from: '2026-01-30', to: '2026-03-01' });
   });

@@ -5,7 +5,7 @@ import { ingestEvent } from '../../testing/event-requests';
 import { expectProblem } from '../../testing/problem-assertions';
 import { utcDay } from './day-range';
 
-/** `GET /events_per_day/application` and `/organization` (HOOK0_API.md §3.8.5). */
+/** `GET /events_per_day/application` and `/organization` (docs/hook0-compatibility.md "Events"). */
 describe('events per day', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;

@@ -9,7 +9,7 @@ export interface EventsPerDay {
   readonly today: string;
 }
 
-/** Events per day (HOOK0_API.md §3.8.5), per application or over an organization. */
+/** Events per day (docs/hook0-compatibility.md "Events"), per application or over an organization. */
 export class EventsPerDayService {
   constructor(private readonly counts: EventsPerDayRepository, private readonly access: AccessPolicy, private readonly now: () => Date = () => new Date()) {}
 

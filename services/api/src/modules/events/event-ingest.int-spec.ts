@@ -56,7 +56,7 @@ const REJECTED: [string, Record<string, unknown>, number, string][] = [
   ['a content-type error before a payload error', { payload_content_type: 'image/png', payload: 'not base64 $$' }, 400, 'EventInvalidPayloadContentType'],
 ];
 
-describe('POST /event (HOOK0_API.md §3.8.1)', () => {
+describe('POST /event (docs/hook0-compatibility.md "Events")', () => {
   const world = useApiWorld(['billing.invoice.paid', 'billing.invoice.voided']);
 
   beforeAll(async () => {

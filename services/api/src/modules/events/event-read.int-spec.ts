@@ -5,7 +5,7 @@ import { expectProblem } from '../../testing/problem-assertions';
 
 const SUMMARY_FIELDS = ['event_id', 'event_type_name', 'ip', 'labels', 'metadata', 'occurred_at', 'payload_content_type', 'received_at'];
 
-describe('GET /events and /events/{id} (HOOK0_API.md §3.8.2, §3.8.3)', () => {
+describe('GET /events and /events/{id} (docs/hook0-compatibility.md "Events")', () => {
   const world = useApiWorld();
 
   const getEvent = (id: string, applicationId = world.tenant.applicationId, headers = world.auth) =>

@@ -10,9 +10,9 @@ export interface ReplayHooks {
 }
 
 /**
- * `POST /events/{event_id}/replay` (HOOK0_API.md §3.8.4, §7.3): the event goes through dispatch again, so every
+ * `POST /events/{event_id}/replay` (docs/hook0-compatibility.md "Events", "Retries"): the event goes through dispatch again, so every
  * subscription matching it now (enabled, live, event type and labels) gets a fresh first attempt, retry_count 0.
- * A replay counts as one event of today against the events-per-day quota (HOOK0_API.md §10.1), checked like an ingest.
+ * A replay counts as one event of today against the events-per-day quota (docs/hook0-compatibility.md "Quotas"), checked like an ingest.
  */
 export class EventReplayService {
   constructor(

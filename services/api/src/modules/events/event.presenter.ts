@@ -13,7 +13,7 @@ export function toEventSummaryView(event: EventEntity) {
   };
 }
 
-/** The stored bytes, always as standard base64, whatever the content type (HOOK0_API.md §3.8.3). */
+/** The stored bytes, always as standard base64, whatever the content type (docs/hook0-compatibility.md "Events"). */
 export function toEventView(event: EventEntity) {
   return { ...toEventSummaryView(event), payload: event.payload.toString('base64') };
 }

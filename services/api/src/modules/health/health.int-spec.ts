@@ -13,7 +13,7 @@ const HEALTHY_SHAPE = {
   rabbitmq_duration_ms: expect.any(Number),
 };
 
-/** `GET /health` and HEALTH_CHECK_KEY (HOOK0_API.md §3.1). */
+/** `GET /health` and HEALTH_CHECK_KEY (docs/hook0-compatibility.md "Instance and health"). */
 describe('GET /health', () => {
   const harnesses: ApiHarness[] = [];
   const start = async (env: Record<string, string>) => {

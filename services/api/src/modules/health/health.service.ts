@@ -43,7 +43,7 @@ async function timed(check: () => Promise<unknown>, timeoutMs: number): Promise<
   return { ok, durationMs: Math.round(performance.now() - started) };
 }
 
-/** `GET /health` (HOOK0_API.md §3.1): healthy when PostgreSQL answers and RabbitMQ is connected. */
+/** `GET /health` (docs/hook0-compatibility.md "Instance and health"): healthy when PostgreSQL answers and RabbitMQ is connected. */
 export class HealthService {
   constructor(private readonly probes: HealthProbes, private readonly settings: HealthSettings) {}
 

@@ -4,7 +4,7 @@ import { expectProblem } from '../../testing/problem-assertions';
 
 const UNLIMITED = 2_147_483_647;
 
-/** Public endpoints (HOOK0_API.md §3.1): no token, Hook0's shapes. */
+/** Public endpoints (docs/hook0-compatibility.md "Instance and health"): no token, Hook0's shapes. */
 describe('public instance endpoints', () => {
   let harness: ApiHarness;
 

@@ -4,7 +4,7 @@ import { toQuotasView } from '../quotas/quota.presenter';
 import { toInstanceView } from './instance.presenter';
 import type { InstanceService } from './instance.service';
 
-/** Public endpoints (HOOK0_API.md §3.1): no token needed. */
+/** Public endpoints (docs/hook0-compatibility.md "Instance and health"): no token needed. */
 export function instanceRoutes(instance: InstanceService, quotas: QuotaService): RouteDefinition[] {
   return [
     defineRoute({

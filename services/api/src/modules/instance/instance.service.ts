@@ -1,7 +1,7 @@
 import type { ApiConfig } from '@hook0/config';
 import { PAYLOAD_CONTENT_TYPES, PROBLEMS, ProblemError, problemBody, type ProblemBody, type ProblemId } from '@hook0/core';
 
-/** What GET /instance tells a client (HOOK0_API.md §3.1), from the configuration read at start. */
+/** What GET /instance tells a client (docs/hook0-compatibility.md "Instance and health"), from the configuration read at start. */
 export interface InstanceInfo {
   readonly registrationDisabled: boolean;
   readonly passwordMinimumLength: number;

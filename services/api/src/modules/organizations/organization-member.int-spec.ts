@@ -6,7 +6,7 @@ import { bearer, signedInUser } from '../../testing/user-fixtures';
 
 type SignedIn = Awaited<ReturnType<typeof signedInUser>>;
 
-describe('invitations and roles (HOOK0_API.md §3.3)', () => {
+describe('invitations and roles (docs/hook0-compatibility.md "Organizations")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let owner: SignedIn;
@@ -112,7 +112,7 @@ describe('invitations and roles (HOOK0_API.md §3.3)', () => {
   });
 });
 
-describe('members quota (HOOK0_API.md §10.1)', () => {
+describe('members quota (docs/hook0-compatibility.md "Quotas")', () => {
   it('answers 429 TooManyMembersPerOrganization past QUOTA_GLOBAL_MEMBERS_PER_ORGANIZATION_LIMIT', async () => {
     const harness = await startApiHarness({ ENABLE_QUOTA_ENFORCEMENT: 'true', QUOTA_GLOBAL_MEMBERS_PER_ORGANIZATION_LIMIT: '1' });
     try {

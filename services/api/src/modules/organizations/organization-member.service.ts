@@ -11,7 +11,7 @@ function role(value: string): OrganizationRole {
 }
 
 /**
- * Invitations (HOOK0_API.md §3.3): an existing user joins at once, with the role given (no email is sent).
+ * Invitations (docs/hook0-compatibility.md "Organizations"): an existing user joins at once, with the role given (no email is sent).
  * Only the organization's editors (and the master key) manage members.
  */
 export class OrganizationMemberService {

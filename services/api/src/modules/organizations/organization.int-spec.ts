@@ -7,7 +7,7 @@ import { bearer, signedInUser } from '../../testing/user-fixtures';
 type SignedIn = Awaited<ReturnType<typeof signedInUser>>;
 const UNLIMITED = 2_147_483_647;
 
-describe('organizations (HOOK0_API.md §3.3)', () => {
+describe('organizations (docs/hook0-compatibility.md "Organizations")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let owner: SignedIn;

@@ -16,7 +16,7 @@ export interface OrganizationDetails {
 
 const step = (done: boolean) => (done ? 'Done' : 'ToDo');
 
-/** Hook0's OrganizationInfo (HOOK0_API.md §3.3). */
+/** Hook0's OrganizationInfo (docs/hook0-compatibility.md "Organizations"). */
 export function toOrganizationInfoView(details: OrganizationDetails) {
   const { organization, members, limits, consumption, onboarding } = details;
   return {

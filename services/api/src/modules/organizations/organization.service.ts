@@ -12,7 +12,7 @@ export interface ListedOrganization {
   readonly role: OrganizationAccess;
 }
 
-/** Organizations (HOOK0_API.md §3.3): they group users and applications, and scope every token but the master key. */
+/** Organizations (docs/hook0-compatibility.md "Organizations"): they group users and applications, and scope every token but the master key. */
 export class OrganizationService {
   constructor(
     private readonly organizations: OrganizationRepository,
@@ -21,7 +21,7 @@ export class OrganizationService {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** A user becomes the new organization's editor; the master key may create one without a user (§14.4). */
+  /** A user becomes the new organization's editor; the master key may create one without a user (docs/hook0-compatibility.md "Subscriptions"). */
   async create(principal: Principal, input: OrganizationPostDto): Promise<OrganizationDetails> {
     const organization = Object.assign(new OrganizationEntity(), { organizationId: randomUUID(), name: input.name });
     if (principal.kind === 'user') await this.members.createOrganizationWithEditor(organization, principal.userId);

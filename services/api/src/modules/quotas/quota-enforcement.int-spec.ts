@@ -6,7 +6,7 @@ import { subscriptionBody } from '../subscriptions/subscription.fixtures';
 
 const UNLIMITED = 2_147_483_647;
 
-/** Quotas enforced (HOOK0_API.md §10.1): each limit refuses the one past it with 429 and writes nothing. */
+/** Quotas enforced (docs/hook0-compatibility.md "Quotas"): each limit refuses the one past it with 429 and writes nothing. */
 describe('quotas, enforced', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;

@@ -1,6 +1,6 @@
 import type { QuotaLimits } from '@hook0/config';
 
-/** `GET /quotas` (HOOK0_API.md §3.1). */
+/** `GET /quotas` (docs/hook0-compatibility.md "Instance and health"). */
 export function toQuotasView(enabled: boolean, limits: QuotaLimits) {
   return {
     enabled,

@@ -29,7 +29,7 @@ async function problemOf(action: () => Promise<void> | void): Promise<ProblemErr
   }
 }
 
-describe('QuotaService (HOOK0_API.md §10.1)', () => {
+describe('QuotaService (docs/hook0-compatibility.md "Quotas")', () => {
   it('checks nothing and reports 2147483647 everywhere while quotas are off', async () => {
     const { repository, calls } = usage({ applications: 99, eventsToday: 10_000, subscriptions: 99, eventTypes: 99 });
     const quotas = new QuotaService(repository, loadApiConfig({ QUOTA_GLOBAL_EVENTS_PER_DAY_LIMIT: '5' }).quotas);

@@ -24,7 +24,7 @@ export interface OrganizationConsumption {
 }
 
 /**
- * Quotas (HOOK0_API.md §10.1). Off by default: every limit then reads 2147483647 and nothing is checked.
+ * Quotas (docs/hook0-compatibility.md "Quotas"). Off by default: every limit then reads 2147483647 and nothing is checked.
  * When on, each check counts what exists and refuses the one that would pass the limit. Like Hook0's,
  * the check and the write are not one transaction, so concurrent requests can overshoot a limit slightly.
  */

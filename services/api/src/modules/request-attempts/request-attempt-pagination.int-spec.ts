@@ -16,7 +16,7 @@ function microTimestamp(group: number): string {
   return `2026-03-01T12:00:00.000${String(group).padStart(3, '0')}Z`;
 }
 
-describe('request attempts pagination (HOOK0_API.md §1.5)', () => {
+describe('request attempts pagination (docs/hook0-compatibility.md "Conventions")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let tenant: Tenant;

@@ -1,7 +1,7 @@
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsRfc3339, NoControlCharacters, SHAPE } from '../../http/validators';
 
-/** The filters of `GET /request_attempts` (HOOK0_API.md §3.10); any malformed one is a 400 InvalidQueryString. */
+/** The filters of `GET /request_attempts` (docs/hook0-compatibility.md "Request attempts"); any malformed one is a 400 InvalidQueryString. */
 export class RequestAttemptQueryDto {
   @IsUUID('all', SHAPE)
   application_id: string;

@@ -11,7 +11,7 @@ const T1 = '2026-05-04T09:12:33.511000Z';
 const T2 = '2026-05-04T09:12:48.530000Z';
 const FUTURE = '2999-01-01T00:00:00.000000Z';
 
-describe('request attempts (HOOK0_API.md §3.10)', () => {
+describe('request attempts (docs/hook0-compatibility.md "Request attempts")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let tenant: Tenant;

@@ -43,7 +43,7 @@ export function toRequestAttemptView(row: RequestAttemptRow, now: Date) {
   };
 }
 
-/** RFC 8288 link to the next page: the same filters as given, plus the cursor (HOOK0_API.md §1.5). */
+/** RFC 8288 link to the next page: the same filters as given, plus the cursor (docs/hook0-compatibility.md "Conventions"). */
 export function nextPageLink(appUrl: string, query: RequestAttemptQueryDto, cursor: string): string {
   const params = new URLSearchParams();
   for (const name of CARRIED_FILTERS) {

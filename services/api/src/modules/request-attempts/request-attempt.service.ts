@@ -25,7 +25,7 @@ function parseNames(text: string | undefined): string[] | undefined {
   return names && names.length > 0 ? names : undefined;
 }
 
-/** Request attempts (HOOK0_API.md §3.10), paginated by keyset (§1.5). */
+/** Request attempts (docs/hook0-compatibility.md "Request attempts"), paginated by keyset (docs/hook0-compatibility.md "Conventions"). */
 export class RequestAttemptService {
   constructor(private readonly attempts: RequestAttemptRepository, private readonly access: AccessPolicy) {}
 

@@ -3,7 +3,7 @@ import { useApiWorld } from '../../testing/api-world';
 import { insertResponse } from '../../testing/attempt-fixtures';
 import { expectProblem } from '../../testing/problem-assertions';
 
-describe('responses (HOOK0_API.md §3.11)', () => {
+describe('responses (docs/hook0-compatibility.md "Responses")', () => {
   const world = useApiWorld([]);
 
   const get = (id: string, applicationId = world.tenant.applicationId, headers = world.auth) =>

@@ -1,6 +1,6 @@
 import type { ResponseEntity } from '@hook0/db';
 
-/** HOOK0_API.md §3.11. */
+/** docs/hook0-compatibility.md "Responses". */
 export function toResponseView(response: ResponseEntity) {
   return {
     response_id: response.responseId,

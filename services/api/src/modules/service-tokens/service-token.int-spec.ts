@@ -6,7 +6,7 @@ import { bearer, signedInUser } from '../../testing/user-fixtures';
 
 type SignedIn = Awaited<ReturnType<typeof signedInUser>>;
 
-describe('service tokens (HOOK0_API.md §3.6)', () => {
+describe('service tokens (docs/hook0-compatibility.md "Service tokens")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let owner: SignedIn;

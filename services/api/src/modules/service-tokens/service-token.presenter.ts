@@ -1,7 +1,7 @@
 import type { ServiceTokenEntity } from '@hook0/db';
 
 /**
- * Hook0's ServiceToken (HOOK0_API.md §3.6). `biscuit` carries the token itself only in the response that created it;
+ * Hook0's ServiceToken (docs/hook0-compatibility.md "Service tokens"). `biscuit` carries the token itself only in the response that created it;
  * it is stored as a hash, so afterwards `biscuit` holds its hint (`hk0_st_AbCdEf…`), a string that identifies the
  * token to a person but authenticates nothing.
  */

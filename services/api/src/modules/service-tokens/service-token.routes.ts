@@ -5,7 +5,7 @@ import type { ServiceTokenService } from './service-token.service';
 
 const base = { tag: 'Service tokens', auth: 'token' } as const;
 
-/** HOOK0_API.md §3.6, at Hook0's singular path `/service_token`. */
+/** docs/hook0-compatibility.md "Service tokens", at Hook0's singular path `/service_token`. */
 export function serviceTokenRoutes(tokens: ServiceTokenService): RouteDefinition[] {
   return [
     defineRoute({

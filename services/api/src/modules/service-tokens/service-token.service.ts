@@ -12,7 +12,7 @@ export interface CreatedServiceToken {
   readonly value: string;
 }
 
-/** Service tokens (HOOK0_API.md §3.6): organization-wide editor credentials, managed by the organization's editors. */
+/** Service tokens (docs/hook0-compatibility.md "Service tokens"): organization-wide editor credentials, managed by the organization's editors. */
 export class ServiceTokenService {
   constructor(private readonly tokens: ServiceTokenRepository, private readonly access: AccessPolicy) {}
 

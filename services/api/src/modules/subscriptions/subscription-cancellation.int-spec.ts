@@ -5,7 +5,7 @@ import { ingestEvent } from '../../testing/event-requests';
 import { expectProblem } from '../../testing/problem-assertions';
 import { subscriptionBody } from './subscription.fixtures';
 
-/** Disabling or deleting a subscription fails its pending attempts (HOOK0_API.md §3.9). */
+/** Disabling or deleting a subscription fails its pending attempts (docs/hook0-compatibility.md "Subscriptions"). */
 describe('subscriptions: disable and delete', () => {
   const world = useApiWorld();
 

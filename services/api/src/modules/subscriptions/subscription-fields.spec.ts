@@ -13,7 +13,7 @@ function dto(overrides: Partial<SubscriptionPostDto> = {}): SubscriptionPostDto 
   } as SubscriptionPostDto;
 }
 
-describe('resolveLabels (HOOK0_API.md §3.9)', () => {
+describe('resolveLabels (docs/hook0-compatibility.md "Subscriptions")', () => {
   it('uses labels when present, ignoring the legacy pair', () => {
     expect(resolveLabels({ labels: { a: '1' }, label_key: 'k', label_value: 'v' })).toEqual({ a: '1' });
   });

@@ -4,7 +4,7 @@ import type { SubscriptionPostDto } from './subscription.dto';
 
 type LabelInput = Pick<SubscriptionPostDto, 'labels' | 'label_key' | 'label_value'>;
 
-/** `labels` wins; else both legacy fields make one label; else the request is ambiguous (HOOK0_API.md §3.9). */
+/** `labels` wins; else both legacy fields make one label; else the request is ambiguous (docs/hook0-compatibility.md "Subscriptions"). */
 export function resolveLabels(input: LabelInput): Record<string, string> {
   if (input.labels !== undefined && input.labels !== null) return input.labels;
   if (typeof input.label_key === 'string' && typeof input.label_value === 'string') return { [input.label_key]: input.label_value };

@@ -115,7 +115,7 @@ const ACCEPTED: [string, Body][] = [
   ['unknown fields, which are ignored', body({ unknown_field: { nested: [1, 2] } })],
 ];
 
-describe('subscription request rules (HOOK0_API.md §3.9)', () => {
+describe('subscription request rules (docs/hook0-compatibility.md "Subscriptions")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let tenant: Tenant;

@@ -43,7 +43,7 @@ export class HttpTargetDto {
   headers: Record<string, string>;
 }
 
-/** `SubscriptionPost` (HOOK0_API.md §3.9), used by POST and PUT, plus this project's retry extension (§14.4). */
+/** `SubscriptionPost` (docs/hook0-compatibility.md "Subscriptions"), used by POST and PUT, plus this project's retry extension (docs/hook0-compatibility.md "Subscriptions"). */
 export class SubscriptionPostDto {
   @IsUUID('all', SHAPE)
   application_id: string;

@@ -6,7 +6,7 @@ import { subscriptionBody } from './subscription.fixtures';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-describe('subscriptions (HOOK0_API.md §3.9)', () => {
+describe('subscriptions (docs/hook0-compatibility.md "Subscriptions")', () => {
   const world = useApiWorld(['billing.invoice.paid', 'billing.invoice.sent']);
 
   const create = (overrides: Record<string, unknown> = {}) =>

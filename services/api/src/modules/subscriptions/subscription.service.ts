@@ -7,7 +7,7 @@ import type { QuotaService } from '../quotas/quota.service';
 import type { SubscriptionPostDto } from './subscription.dto';
 import { toSubscriptionFields } from './subscription-fields';
 
-/** Subscriptions (HOOK0_API.md §3.9). */
+/** Subscriptions (docs/hook0-compatibility.md "Subscriptions"). */
 export class SubscriptionService {
   constructor(
     private readonly subscriptions: SubscriptionRepository,

@@ -5,7 +5,7 @@ import { bearer, login, registerUser, type TestUser } from '../../testing/user-f
 
 const NEW_PASSWORD = 'a much better passphrase';
 
-describe('POST /auth/password (HOOK0_API.md §3.2)', () => {
+describe('POST /auth/password (docs/hook0-compatibility.md "Users and registration")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let user: TestUser;

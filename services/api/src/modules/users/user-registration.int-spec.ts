@@ -5,7 +5,7 @@ import { bearer, login, registerUser, registrationBody, TEST_PASSWORD } from '..
 
 const IDENTITY_TABLES = ['app_user', 'organization', 'organization_member', 'user_session', 'user_token'];
 
-describe('registration (HOOK0_API.md §3.2)', () => {
+describe('registration (docs/hook0-compatibility.md "Users and registration")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
 

@@ -6,7 +6,7 @@ import { bearer, login, registerUser, type TestSession, type TestUser } from '..
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
-describe('login, refresh, logout (HOOK0_API.md §3.2)', () => {
+describe('login, refresh, logout (docs/hook0-compatibility.md "Users and registration")', () => {
   let harness: ApiHarness;
   let probe: DatabaseProbe;
   let user: TestUser;

@@ -1,7 +1,7 @@
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { NoControlCharacters, SHAPE, StorableText } from '../../http/validators';
 
-/** POST /register (HOOK0_API.md §3.2). The password policy is checked by the service (400 PasswordTooShort/TooLong). */
+/** POST /register (docs/hook0-compatibility.md "Users and registration"). The password policy is checked by the service (400 PasswordTooShort/TooLong). */
 export class RegisterDto {
   @IsString(SHAPE)
   @Length(1, 50)

@@ -7,7 +7,7 @@ export interface IssuedTokens {
   readonly refreshTokenExpiresAt: Date;
 }
 
-/** Hook0's LoginResponse (HOOK0_API.md §3.2). */
+/** Hook0's LoginResponse (docs/hook0-compatibility.md "Users and registration"). */
 export function toLoginResponse(user: UserEntity, tokens: IssuedTokens) {
   return {
     access_token: tokens.accessToken,

@@ -5,7 +5,7 @@ import { LoginDto, PasswordChangeDto, RegisterDto } from './user.dto';
 import { toLoginResponse, toRegistrationView } from './user.presenter';
 import type { UserService } from './user.service';
 
-/** Registration and sessions (HOOK0_API.md §3.2). */
+/** Registration and sessions (docs/hook0-compatibility.md "Users and registration"). */
 export function userRoutes(users: UserService, sessions: SessionService): RouteDefinition[] {
   return [
     defineRoute({

@@ -11,7 +11,7 @@ export interface Registered {
   readonly organizationId: string;
 }
 
-/** Registration (HOOK0_API.md §3.2): no email verification, there being no mail server. */
+/** Registration (docs/hook0-compatibility.md "Users and registration"): no email verification, there being no mail server. */
 export class UserService {
   constructor(private readonly users: UserRepository, private readonly hasher: PasswordHasher, private readonly config: IdentityConfig) {}
 
