@@ -7,7 +7,7 @@ import { repoPath } from './support/repo-path';
 
 const RULES = 'deploy/prometheus/rules/hook0.rules.yaml';
 const RULE_TESTS = 'deploy/prometheus/rules/hook0.rules.test.yaml';
-/** The alerts issue 5 asks for. */
+/** The alerts docs/observability.md and the operations runbooks rely on. */
 const REQUIRED_ALERTS = [
   'HighDeliveryFailureRatio',
   'DeadLettersGrowing',

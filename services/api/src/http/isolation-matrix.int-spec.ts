@@ -22,7 +22,7 @@ const OUTSIDERS = ['an editor of organization B', "organization B's service toke
 type Outsider = (typeof OUTSIDERS)[number];
 
 /**
- * The isolation matrix (issue 3, "Authorization everywhere"): every route of the table against every kind of
+ * The isolation matrix (docs/api.md, "Who may do what"): every route of the table against every kind of
  * caller that must not reach organization A. A refusal is 401, 403 or 404 with the generic problem body, the same
  * for A's real resources as for ids that exist nowhere (no existence oracle), and it writes nothing.
  */
