@@ -17,7 +17,7 @@ const options: SigningOptions = { signatureHeaderName: 'X-Hook0-Signature', sign
 const T = 1_700_000_000;
 
 describe('buildOutgoingRequest', () => {
-  it("reproduces the contract's signature vector (docs/hook0-compatibility.md "Delivery and signatures")", () => {
+  it("reproduces the contract's signature vector (docs/hook0-compatibility.md, Delivery and signatures)", () => {
     const request = buildOutgoingRequest(target, options, T);
 
     expect(request.headers['x-hook0-signature']).toBe(
