@@ -17,7 +17,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services}/*/src/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services}/*/src/**/*.int-spec.ts', '<rootDir>/tests/e2e/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
@@ -25,7 +25,7 @@ const config: Config = {
       // Real processes killed, RabbitMQ and PostgreSQL stopped: run alone, one file at a time (npm run test:faults).
       ...shared,
       displayName: 'faults',
-      testMatch: ['<rootDir>/{libs,services}/*/src/**/*.fault-spec.ts'],
+      testMatch: ['<rootDir>/tests/faults/**/*.fault-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },

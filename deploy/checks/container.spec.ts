@@ -102,6 +102,15 @@ describe('the production image tree', () => {
     expect(unexpected).toEqual([]);
   });
 
+  it('holds no test code: no spec, fixture, harness or test helper compiled, nothing that loads a test library', async () => {
+    const compiled = (await filesOutside(app, 'node_modules')).filter((file) => file.endsWith('.js'));
+    expect(compiled.length).toBeGreaterThan(50);
+    expect(compiled.filter((file) => /(^|\/)(test|tests|testing|e2e|faults)\/|spec\.js$|fixtures?\.js$|harness/.test(file))).toEqual([]);
+    const testLibraries = /require\("(supertest|jest|@jest\/[\w-]+|@hook0\/testing|hook0-client|standardwebhooks)"\)/;
+    expect(compiled.filter((file) => testLibraries.test(readFileSync(path.join(app, file), 'utf8')))).toEqual([]);
+    expect(existsSync(path.join(app, 'libs', 'testing', 'dist'))).toBe(false);
+  });
+
   it('holds no package the lock file marks as a dev dependency', () => {
     const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
     const devOnly = Object.keys(lock.packages).filter((key) => key.startsWith('node_modules/') && lock.packages[key].dev);

@@ -1,5 +1,5 @@
 import { Event, Hook0Client } from 'hook0-client';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from './testing/api-harness';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../test/api-harness';
 
 /** Hook0's own npm SDK (hook0-client@1.1.0), unchanged, against this API (docs/hook0-compatibility.md "The hook0-client SDK"). */
 describe('hook0-client@1.1.0 against this API', () => {

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { createApplication, createEvent, createSubscription, createTestDatabase, ServiceProcess, type TestDatabase } from '@hook0/testing';
-import { buildDispatcher } from './testing/build-dispatcher';
-import { DispatcherHarness } from './testing/dispatcher-harness';
+import { buildDispatcher } from '../test/build-dispatcher';
+import { DispatcherHarness } from '../test/dispatcher-harness';
 
 const LEASE_MARGIN_MS = 5_000;
 

@@ -3,7 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { standardWebhooksSecret } from '@hook0/core';
 import { createApplication, createEvent, createSubscription, type ReceivedRequest } from '@hook0/testing';
 import type { DispatcherHandle } from './dispatcher';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 function headersOf(request: ReceivedRequest): Headers {
   const headers = new Headers();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApplication, createEvent, createSubscription, queueDepth, waitFor, type EventFixture } from '@hook0/testing';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 

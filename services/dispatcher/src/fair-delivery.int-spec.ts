@@ -1,5 +1,5 @@
 import { createApplication, createEvent, createSubscription, WebhookReceiver } from '@hook0/testing';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 const SLOW_ANSWER_MS = 10_000;

@@ -1,5 +1,5 @@
 import { createApplication, createEvent, createSubscription, type ReceivedRequest } from '@hook0/testing';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { Pool } from 'pg';
 import { createTestDatabase, ServiceProcess, type TestDatabase } from '@hook0/testing';
-import { buildDispatcher, DISPATCHER_MAIN } from './testing/build-dispatcher';
-import { DispatcherHarness } from './testing/dispatcher-harness';
+import { buildDispatcher, DISPATCHER_MAIN } from '../test/build-dispatcher';
+import { DispatcherHarness } from '../test/dispatcher-harness';
 
 /** Runs the dispatcher to its exit; `stderr` holds everything it wrote (configuration errors and JSON logs). */
 function run(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {

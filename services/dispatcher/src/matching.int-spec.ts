@@ -1,6 +1,6 @@
 import { createApplication, createEvent, createSubscription, queueDepth, waitFor } from '@hook0/testing';
 import type { DispatcherHandle } from './dispatcher';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 describe('which subscriptions an event goes to', () => {
   const world = useDispatcherWorld();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeMessage, ROUTING, type DeliverAttemptMessage } from '@hook0/messaging';
 import { createApplication, createEvent, createSubscription, drainQueue, queueDepth, waitFor } from '@hook0/testing';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 

@@ -1,5 +1,5 @@
 import { createApplication, createEvent, createSubscription, drainQueue, queueDepth, waitFor } from '@hook0/testing';
-import { useDispatcherWorld, type AttemptRow } from './testing/dispatcher-harness';
+import { useDispatcherWorld, type AttemptRow } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 

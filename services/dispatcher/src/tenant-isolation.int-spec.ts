@@ -1,6 +1,6 @@
 import { verifyWebhookSignature } from 'hook0-client';
 import { createApplication, createEvent, createSubscription, WebhookReceiver, type EventOptions, type ReceivedRequest } from '@hook0/testing';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 

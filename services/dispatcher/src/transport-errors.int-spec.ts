@@ -1,6 +1,6 @@
 import { createApplication, createEvent, createSubscription, freePort } from '@hook0/testing';
 import { REFUSAL_TEXT } from './delivery/send-error.classifier';
-import { useDispatcherWorld } from './testing/dispatcher-harness';
+import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
 

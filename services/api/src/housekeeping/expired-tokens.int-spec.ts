@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createOrganization } from '@hook0/testing';
-import { arrangeSession } from '../testing/housekeeping-fixtures';
-import { NOW, useHousekeepingWorld } from '../testing/housekeeping-world';
+import { arrangeSession } from '../../test/housekeeping-fixtures';
+import { NOW, useHousekeepingWorld } from '../../test/housekeeping-world';
 
 describe('expired tokens housekeeping (grace 7 d)', () => {
   const world = useHousekeepingWorld();

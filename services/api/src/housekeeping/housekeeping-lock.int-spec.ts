@@ -1,6 +1,6 @@
 import { createApplication } from '@hook0/testing';
-import { arrangeEvent, remainingEvents } from '../testing/housekeeping-fixtures';
-import { useHousekeepingWorld } from '../testing/housekeeping-world';
+import { arrangeEvent, remainingEvents } from '../../test/housekeeping-fixtures';
+import { useHousekeepingWorld } from '../../test/housekeeping-world';
 
 const DELETE = { OLD_EVENTS_CLEANUP_REPORT_AND_DELETE: 'true' };
 /** The lock the old-events pass takes: namespace "hk0h", key 1. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventsPerDayRepository } from '@hook0/db';
 import { createApplication } from '@hook0/testing';
-import { arrangeEvent, remainingEvents, rowCounts } from '../testing/housekeeping-fixtures';
-import { useHousekeepingWorld } from '../testing/housekeeping-world';
+import { arrangeEvent, remainingEvents, rowCounts } from '../../test/housekeeping-fixtures';
+import { useHousekeepingWorld } from '../../test/housekeeping-world';
 
 const DELETE = { OLD_EVENTS_CLEANUP_REPORT_AND_DELETE: 'true' };
 

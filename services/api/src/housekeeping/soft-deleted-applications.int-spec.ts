@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApplication } from '@hook0/testing';
-import { arrangeEvent, rowCounts } from '../testing/housekeeping-fixtures';
-import { NOW, useHousekeepingWorld } from '../testing/housekeeping-world';
+import { arrangeEvent, rowCounts } from '../../test/housekeeping-fixtures';
+import { NOW, useHousekeepingWorld } from '../../test/housekeeping-world';
 
 const ENABLED = { ENABLE_SOFT_DELETED_APPLICATIONS_CLEANUP: 'true' };
 const daysBeforeNow = (days: number) => new Date(NOW.getTime() - days * 86_400_000);

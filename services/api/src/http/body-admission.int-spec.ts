@@ -1,9 +1,9 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { useApiWorld } from '../testing/api-world';
-import { eventBody } from '../testing/event-requests';
-import { expectProblem } from '../testing/problem-assertions';
-import { startApiHarness } from '../testing/api-harness';
+import { useApiWorld } from '../../test/api-world';
+import { eventBody } from '../../test/event-requests';
+import { expectProblem } from '../../test/problem-assertions';
+import { startApiHarness } from '../../test/api-harness';
 
 interface RawAnswer {
   readonly status: number;

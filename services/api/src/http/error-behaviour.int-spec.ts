@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../testing/api-harness';
-import { DatabaseProbe } from '../testing/database-probe';
-import { expectProblem } from '../testing/problem-assertions';
-import { dtoFields, fillPath, label, routeTable } from '../testing/route-table';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../test/api-harness';
+import { DatabaseProbe } from '../../test/database-probe';
+import { expectProblem } from '../../test/problem-assertions';
+import { dtoFields, fillPath, label, routeTable } from '../../test/route-table';
 
 const ROUTES = routeTable();
 const TOKEN_ROUTES = ROUTES.filter((route) => route.auth === 'token');

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { useApiWorld } from '../testing/api-world';
-import { eventBody } from '../testing/event-requests';
-import { expectProblem } from '../testing/problem-assertions';
+import { useApiWorld } from '../../test/api-world';
+import { eventBody } from '../../test/event-requests';
+import { expectProblem } from '../../test/problem-assertions';
 
 /** Inputs that used to end in a 500 (stack overflow, PostgreSQL refusals, Express decoding errors). */
 describe('hostile input is a 4xx problem, never a 500', () => {

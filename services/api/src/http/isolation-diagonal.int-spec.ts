@@ -1,11 +1,11 @@
 import type { Response } from 'supertest';
-import { startApiHarness, type ApiHarness } from '../testing/api-harness';
-import { DatabaseProbe } from '../testing/database-probe';
-import { PUBLIC_ROUTES, requestFor, SELF_ROUTES, send } from '../testing/isolation-requests';
-import { buildWorld, type World } from '../testing/isolation-world';
-import { expectProblem } from '../testing/problem-assertions';
-import { label, routeTable } from '../testing/route-table';
-import { bearer, registerUser, signedInUser, type TestUser } from '../testing/user-fixtures';
+import { startApiHarness, type ApiHarness } from '../../test/api-harness';
+import { DatabaseProbe } from '../../test/database-probe';
+import { PUBLIC_ROUTES, requestFor, SELF_ROUTES, send } from '../../test/isolation-requests';
+import { buildWorld, type World } from '../../test/isolation-world';
+import { expectProblem } from '../../test/problem-assertions';
+import { label, routeTable } from '../../test/route-table';
+import { bearer, registerUser, signedInUser, type TestUser } from '../../test/user-fixtures';
 import type { RouteDefinition } from './route';
 
 const ROUTES = routeTable();

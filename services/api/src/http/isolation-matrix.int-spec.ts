@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { problemBody, ProblemError, type ProblemId } from '@hook0/core';
-import { startApiHarness, type ApiHarness } from '../testing/api-harness';
-import { DatabaseProbe } from '../testing/database-probe';
-import { fullFingerprint } from '../testing/identity-fingerprint';
-import { CREDENTIAL_READS, ghostOf, namesResource, requestFor, SELF_ROUTES, send } from '../testing/isolation-requests';
-import { buildWorld, type Known, type World } from '../testing/isolation-world';
-import { expectProblem } from '../testing/problem-assertions';
-import { label, routeTable } from '../testing/route-table';
-import { bearer, login, registerUser, signedInUser } from '../testing/user-fixtures';
+import { startApiHarness, type ApiHarness } from '../../test/api-harness';
+import { DatabaseProbe } from '../../test/database-probe';
+import { fullFingerprint } from '../../test/identity-fingerprint';
+import { CREDENTIAL_READS, ghostOf, namesResource, requestFor, SELF_ROUTES, send } from '../../test/isolation-requests';
+import { buildWorld, type Known, type World } from '../../test/isolation-world';
+import { expectProblem } from '../../test/problem-assertions';
+import { label, routeTable } from '../../test/route-table';
+import { bearer, login, registerUser, signedInUser } from '../../test/user-fixtures';
 import type { RouteDefinition } from './route';
 
 const ROUTES = routeTable();

@@ -1,6 +1,6 @@
 import { scrapeMetric, waitFor } from '@hook0/testing';
-import { createTenant, startApiHarness, type ApiHarness } from '../testing/api-harness';
-import { expectProblem } from '../testing/problem-assertions';
+import { createTenant, startApiHarness, type ApiHarness } from '../../test/api-harness';
+import { expectProblem } from '../../test/problem-assertions';
 
 /** API rate limiting through a real server (docs/hook0-compatibility.md "Rate limits"). */
 describe('API rate limits', () => {

@@ -1,9 +1,9 @@
 import type { Response } from 'supertest';
 import type { RouteDefinition } from './route';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../testing/api-harness';
-import { eventBody } from '../testing/event-requests';
-import { dtoFields, fillPath, label, routeTable } from '../testing/route-table';
-import { subscriptionBody } from '../modules/subscriptions/subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../test/api-harness';
+import { eventBody } from '../../test/event-requests';
+import { dtoFields, fillPath, label, routeTable } from '../../test/route-table';
+import { subscriptionBody } from '../../test/subscription.fixtures';
 
 const ROUTES = routeTable();
 const PROBLEM_MEMBERS = 'detail,id,status,title,type,validation';

@@ -1,12 +1,12 @@
 import type { Response } from 'supertest';
-import { startApiHarness, type ApiHarness } from '../testing/api-harness';
-import { DatabaseProbe } from '../testing/database-probe';
-import { fullFingerprint } from '../testing/identity-fingerprint';
-import { CREDENTIAL_READS, requestFor, send } from '../testing/isolation-requests';
-import { buildWorld, type World } from '../testing/isolation-world';
-import { label, routeTable } from '../testing/route-table';
-import { bearer, registerUser, signedInUser } from '../testing/user-fixtures';
-import { withTarget } from '../modules/subscriptions/subscription.fixtures';
+import { startApiHarness, type ApiHarness } from '../../test/api-harness';
+import { DatabaseProbe } from '../../test/database-probe';
+import { fullFingerprint } from '../../test/identity-fingerprint';
+import { CREDENTIAL_READS, requestFor, send } from '../../test/isolation-requests';
+import { buildWorld, type World } from '../../test/isolation-world';
+import { label, routeTable } from '../../test/route-table';
+import { bearer, registerUser, signedInUser } from '../../test/user-fixtures';
+import { withTarget } from '../../test/subscription.fixtures';
 import type { RouteDefinition } from './route';
 
 const ROUTES = routeTable();

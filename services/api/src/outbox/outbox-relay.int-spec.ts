@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { addVhost, createApplication, createEvent, createEventType, deleteVhost, drainQueue, scrapeMetric, waitFor } from '@hook0/testing';
-import { startApiHarness, type ApiHarness } from '../testing/api-harness';
+import { startApiHarness, type ApiHarness } from '../../test/api-harness';
 
 const run = promisify(execFile);
 

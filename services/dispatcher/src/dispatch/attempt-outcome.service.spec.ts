@@ -1,7 +1,7 @@
 import type { AttemptCompletionRepository, AttemptState, ClaimedAttempt, CompletionResult } from '@hook0/db';
 import { createDispatcherMetrics, createLogger, createRegistry } from '@hook0/observability';
 import type { SendResult } from '../delivery/http-sender';
-import { metricValue } from '../testing/metric-value';
+import { metricValue } from '../../test/metric-value';
 import { AttemptOutcomeService } from './attempt-outcome.service';
 
 const NOW = 1_800_000_000_000;

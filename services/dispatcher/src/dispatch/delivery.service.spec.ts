@@ -2,7 +2,7 @@ import type { AttemptState, ClaimedAttempt, ClaimOutcome, DeliveryRepository } f
 import { createDispatcherMetrics, createLogger, createRegistry } from '@hook0/observability';
 import type { HttpSender, SendResult } from '../delivery/http-sender';
 import type { AttemptOutcomeService } from './attempt-outcome.service';
-import { metricValue } from '../testing/metric-value';
+import { metricValue } from '../../test/metric-value';
 import { DeliverySlots, DispatcherStoppingError } from './delivery-slots';
 import { DeliveryService } from './delivery.service';
 import type { WorkPublisher } from './work-publisher';

@@ -1,6 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
-import { label, routeTable } from '../../testing/route-table';
+import { label, routeTable } from '../../../test/route-table';
 import { buildOpenApiDocument, openApiPath } from './openapi-document';
 
 const ROUTES = routeTable();

@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { routeTable } from '../../testing/route-table';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { routeTable } from '../../../test/route-table';
 import { openApiPath } from './openapi-document';
 
 /** The served document and Swagger UI (docs/hook0-compatibility.md "Conventions"). */

@@ -1,7 +1,7 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { expectProblem } from '../../testing/problem-assertions';
-import { signedInUser } from '../../testing/user-fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { expectProblem } from '../../../test/problem-assertions';
+import { signedInUser } from '../../../test/user-fixtures';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { insertAttempt } from '../../testing/attempt-fixtures';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { ingestEvent } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
-import { subscriptionBody } from '../subscriptions/subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { insertAttempt } from '../../../test/attempt-fixtures';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { ingestEvent } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
+import { subscriptionBody } from '../../../test/subscription.fixtures';
 
 /** `PUT` and `DELETE /applications/{id}` (docs/hook0-compatibility.md "Applications"). */
 describe('applications: replace and delete', () => {

@@ -1,5 +1,5 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { expectProblem } from '../../testing/problem-assertions';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { expectProblem } from '../../../test/problem-assertions';
 
 describe('event types (docs/hook0-compatibility.md "Event types")', () => {
   let harness: ApiHarness;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { ingestEvent } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { ingestEvent } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
 import { utcDay } from './day-range';
 
 /** `GET /events_per_day/application` and `/organization` (docs/hook0-compatibility.md "Events"). */

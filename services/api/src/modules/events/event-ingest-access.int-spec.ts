@@ -1,8 +1,8 @@
-import { createTenant, type Tenant } from '../../testing/api-harness';
-import { useApiWorld } from '../../testing/api-world';
-import { eventBody } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
-import { bearer } from '../../testing/user-fixtures';
+import { createTenant, type Tenant } from '../../../test/api-harness';
+import { useApiWorld } from '../../../test/api-world';
+import { eventBody } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
+import { bearer } from '../../../test/user-fixtures';
 
 /** Ingest skips the application lookup when the insert can prove the rest; refusals must not change. */
 describe('POST /event: who may ingest where', () => {

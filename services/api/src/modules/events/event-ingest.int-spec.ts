@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { scrapeMetric, waitFor } from '@hook0/testing';
-import { createTenant } from '../../testing/api-harness';
-import { useApiWorld } from '../../testing/api-world';
-import { eventBody } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
+import { createTenant } from '../../../test/api-harness';
+import { useApiWorld } from '../../../test/api-world';
+import { eventBody } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -1,7 +1,7 @@
-import { createTenant } from '../../testing/api-harness';
-import { useApiWorld } from '../../testing/api-world';
-import { eventBody, ingestEvent } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
+import { createTenant } from '../../../test/api-harness';
+import { useApiWorld } from '../../../test/api-world';
+import { eventBody, ingestEvent } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
 
 const SUMMARY_FIELDS = ['event_id', 'event_type_name', 'ip', 'labels', 'metadata', 'occurred_at', 'payload_content_type', 'received_at'];
 

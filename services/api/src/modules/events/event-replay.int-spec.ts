@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant } from '../../testing/api-harness';
-import { useApiWorld } from '../../testing/api-world';
-import { ingestEvent } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
+import { createTenant } from '../../../test/api-harness';
+import { useApiWorld } from '../../../test/api-world';
+import { ingestEvent } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
 
 /** `POST /events/{event_id}/replay` on the API side: a new dispatch round, written with its outbox row. */
 describe('event replay', () => {

@@ -1,5 +1,5 @@
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { expectProblem } from '../../testing/problem-assertions';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { expectProblem } from '../../../test/problem-assertions';
 
 const HEALTHY_SHAPE = {
   database: true,

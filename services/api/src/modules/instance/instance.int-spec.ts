@@ -1,6 +1,6 @@
 import { PAYLOAD_CONTENT_TYPES, PROBLEMS } from '@hook0/core';
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { expectProblem } from '../../testing/problem-assertions';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { expectProblem } from '../../../test/problem-assertions';
 
 const UNLIMITED = 2_147_483_647;
 

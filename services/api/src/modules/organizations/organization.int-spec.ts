@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { expectProblem } from '../../testing/problem-assertions';
-import { bearer, signedInUser } from '../../testing/user-fixtures';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { expectProblem } from '../../../test/problem-assertions';
+import { bearer, signedInUser } from '../../../test/user-fixtures';
 
 type SignedIn = Awaited<ReturnType<typeof signedInUser>>;
 const UNLIMITED = 2_147_483_647;

@@ -1,8 +1,8 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { eventBody, ingestEvent } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
-import { subscriptionBody } from '../subscriptions/subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { eventBody, ingestEvent } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
+import { subscriptionBody } from '../../../test/subscription.fixtures';
 
 const UNLIMITED = 2_147_483_647;
 

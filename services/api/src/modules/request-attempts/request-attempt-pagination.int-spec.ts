@@ -1,9 +1,9 @@
 import { decodeCursor } from '@hook0/core';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { insertAttempt } from '../../testing/attempt-fixtures';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { ingestEvent } from '../../testing/event-requests';
-import { subscriptionBody } from '../subscriptions/subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { insertAttempt } from '../../../test/attempt-fixtures';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { ingestEvent } from '../../../test/event-requests';
+import { subscriptionBody } from '../../../test/subscription.fixtures';
 
 interface Page {
   readonly ids: string[];

@@ -1,10 +1,10 @@
 import { encodeCursor } from '@hook0/core';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { insertAttempt, insertResponse } from '../../testing/attempt-fixtures';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { ingestEvent } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
-import { subscriptionBody } from '../subscriptions/subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { insertAttempt, insertResponse } from '../../../test/attempt-fixtures';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { ingestEvent } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
+import { subscriptionBody } from '../../../test/subscription.fixtures';
 
 const T0 = '2026-05-04T09:12:33.418207Z';
 const T1 = '2026-05-04T09:12:33.511000Z';

@@ -1,7 +1,7 @@
-import { createTenant } from '../../testing/api-harness';
-import { useApiWorld } from '../../testing/api-world';
-import { insertResponse } from '../../testing/attempt-fixtures';
-import { expectProblem } from '../../testing/problem-assertions';
+import { createTenant } from '../../../test/api-harness';
+import { useApiWorld } from '../../../test/api-world';
+import { insertResponse } from '../../../test/attempt-fixtures';
+import { expectProblem } from '../../../test/problem-assertions';
 
 describe('responses (docs/hook0-compatibility.md "Responses")', () => {
   const world = useApiWorld([]);

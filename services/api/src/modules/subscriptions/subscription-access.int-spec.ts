@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { bearer, signedInUser } from '../../testing/user-fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { bearer, signedInUser } from '../../../test/user-fixtures';
 import { MASKED } from './subscription.presenter';
-import { withTarget } from './subscription.fixtures';
+import { withTarget } from '../../../test/subscription.fixtures';
 
 /** The fields of a subscription response this file looks at; the response has the others too. */
 interface SubscriptionJson {

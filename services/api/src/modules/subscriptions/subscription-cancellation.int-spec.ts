@@ -1,9 +1,9 @@
-import { createTenant } from '../../testing/api-harness';
-import { useApiWorld } from '../../testing/api-world';
-import { insertAttempt } from '../../testing/attempt-fixtures';
-import { ingestEvent } from '../../testing/event-requests';
-import { expectProblem } from '../../testing/problem-assertions';
-import { subscriptionBody } from './subscription.fixtures';
+import { createTenant } from '../../../test/api-harness';
+import { useApiWorld } from '../../../test/api-world';
+import { insertAttempt } from '../../../test/attempt-fixtures';
+import { ingestEvent } from '../../../test/event-requests';
+import { expectProblem } from '../../../test/problem-assertions';
+import { subscriptionBody } from '../../../test/subscription.fixtures';
 
 /** Disabling or deleting a subscription fails its pending attempts (docs/hook0-compatibility.md "Subscriptions"). */
 describe('subscriptions: disable and delete', () => {

@@ -1,7 +1,7 @@
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { expectProblem } from '../../testing/problem-assertions';
-import { subscriptionBody, withTarget } from './subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { expectProblem } from '../../../test/problem-assertions';
+import { subscriptionBody, withTarget } from '../../../test/subscription.fixtures';
 
 /** The headers a subscription may not set (docs/security.md), in the case a client might send them. */
 const FORBIDDEN_HEADERS: [string][] = [

@@ -1,7 +1,7 @@
-import { createTenant } from '../../testing/api-harness';
-import { useApiWorld } from '../../testing/api-world';
-import { expectProblem } from '../../testing/problem-assertions';
-import { subscriptionBody } from './subscription.fixtures';
+import { createTenant } from '../../../test/api-harness';
+import { useApiWorld } from '../../../test/api-world';
+import { expectProblem } from '../../../test/problem-assertions';
+import { subscriptionBody } from '../../../test/subscription.fixtures';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

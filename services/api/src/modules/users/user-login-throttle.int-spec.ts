@@ -1,6 +1,6 @@
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { expectProblem } from '../../testing/problem-assertions';
-import { registerUser, type TestUser } from '../../testing/user-fixtures';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { expectProblem } from '../../../test/problem-assertions';
+import { registerUser, type TestUser } from '../../../test/user-fixtures';
 
 /** Failed logins are throttled per (email, client address) and per address, never per email alone (docs/api.md, "Passwords"). */
 describe('login throttling', () => {

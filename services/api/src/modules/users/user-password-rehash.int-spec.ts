@@ -1,9 +1,9 @@
 import { HashingLimiter } from '../../auth/hashing-limiter';
 import { parseHash, PasswordHasher } from '../../auth/password-hasher';
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { expectProblem } from '../../testing/problem-assertions';
-import { bearer, login, registerUser } from '../../testing/user-fixtures';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { expectProblem } from '../../../test/problem-assertions';
+import { bearer, login, registerUser } from '../../../test/user-fixtures';
 
 /** This project's first scrypt cost (p = 1), which stored hashes may still carry. */
 const OLD_COST = { log2N: 15, r: 8, p: 1 };

@@ -1,7 +1,7 @@
-import { createTenant, startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { expectProblem } from '../../testing/problem-assertions';
-import { bearer, login, registerUser, type TestUser } from '../../testing/user-fixtures';
+import { createTenant, startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { expectProblem } from '../../../test/problem-assertions';
+import { bearer, login, registerUser, type TestUser } from '../../../test/user-fixtures';
 
 const NEW_PASSWORD = 'a much better passphrase';
 

@@ -1,7 +1,7 @@
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { expectProblem } from '../../testing/problem-assertions';
-import { bearer, login, registerUser, registrationBody, TEST_PASSWORD } from '../../testing/user-fixtures';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { expectProblem } from '../../../test/problem-assertions';
+import { bearer, login, registerUser, registrationBody, TEST_PASSWORD } from '../../../test/user-fixtures';
 
 const IDENTITY_TABLES = ['app_user', 'organization', 'organization_member', 'user_session', 'user_token'];
 

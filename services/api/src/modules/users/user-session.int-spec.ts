@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { startApiHarness, type ApiHarness } from '../../testing/api-harness';
-import { DatabaseProbe } from '../../testing/database-probe';
-import { expectProblem } from '../../testing/problem-assertions';
-import { bearer, login, registerUser, type TestSession, type TestUser } from '../../testing/user-fixtures';
+import { startApiHarness, type ApiHarness } from '../../../test/api-harness';
+import { DatabaseProbe } from '../../../test/database-probe';
+import { expectProblem } from '../../../test/problem-assertions';
+import { bearer, login, registerUser, type TestSession, type TestUser } from '../../../test/user-fixtures';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createTestDatabase, freeServicePort, ServiceProcess, testAmqp, WebhookReceiver, type TestDatabase } from '@hook0/testing';
-import { createTenant, type Tenant } from '../testing/api-harness';
+import { createTenant, type Tenant } from '../../services/api/test/api-harness';
 import { DeliveryLedger } from './delivery-ledger';
 import { ingestLoad, type IngestLoadOptions } from './ingest-load';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const DISPATCHER_MAIN = path.join(ROOT, 'services', 'dispatcher', 'dist', 'main.js');
 
 /** Child-process tests run the built service; `--force` when the build info outlived a deleted dist. */

@@ -3,7 +3,7 @@ import type { ApiHarness } from './api-harness';
 import { insertAttempt, insertResponse } from './attempt-fixtures';
 import type { DatabaseProbe } from './database-probe';
 import { bearer } from './user-fixtures';
-import { subscriptionBody } from '../modules/subscriptions/subscription.fixtures';
+import { subscriptionBody } from './subscription.fixtures';
 
 /** Values a request can name, keyed by the route's parameter or field name. */
 export type Known = Record<string, string>;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../testing/api-harness';
-import { eventBody } from '../testing/event-requests';
-import { expectProblem } from '../testing/problem-assertions';
-import { subscriptionBody } from '../modules/subscriptions/subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { eventBody } from '../../services/api/test/event-requests';
+import { expectProblem } from '../../services/api/test/problem-assertions';
+import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
 
 interface Attempt {
   readonly request_attempt_id: string;

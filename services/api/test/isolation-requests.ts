@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { RouteDefinition } from '../http/route';
+import type { RouteDefinition } from '../src/http/route';
 import type { ApiHarness } from './api-harness';
 import { COMMON_EVENT_TYPE, eventBody, type Known } from './isolation-world';
 import { dtoFields, label } from './route-table';
-import { subscriptionBody } from '../modules/subscriptions/subscription.fixtures';
+import { subscriptionBody } from './subscription.fixtures';
 
 /** Routes anyone may call. A route declared `auth: 'none'` that is not listed here fails the isolation test. */
 export const PUBLIC_ROUTES = new Set([

@@ -4,7 +4,7 @@ import { loadApiConfig, type ApiConfig } from '@hook0/config';
 import { createLogger } from '@hook0/observability';
 import { buildTopology } from '@hook0/messaging';
 import { createTestDatabase, deleteQueues, testAmqp, type TestDatabase } from '@hook0/testing';
-import { startApi, type RunningApi } from '../api';
+import { startApi, type RunningApi } from '../src/api';
 
 export interface ApiHarness {
   readonly api: RunningApi;

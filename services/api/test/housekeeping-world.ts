@@ -4,9 +4,9 @@ import { loadApiConfig, type Env } from '@hook0/config';
 import { QuotaUsageRepository } from '@hook0/db';
 import { createApiMetrics, createLogger, createRegistry } from '@hook0/observability';
 import { useTestDataSource } from '@hook0/testing';
-import { buildHousekeeper } from '../housekeeping/housekeeping-graph';
-import type { Housekeeper } from '../housekeeping/housekeeper';
-import { QuotaService } from '../modules/quotas/quota.service';
+import { buildHousekeeper } from '../src/housekeeping/housekeeping-graph';
+import type { Housekeeper } from '../src/housekeeping/housekeeper';
+import { QuotaService } from '../src/modules/quotas/quota.service';
 
 /** The housekeeper's clock in these tests; rows are dated relative to it. */
 export const NOW = new Date('2030-01-15T12:00:00.000Z');

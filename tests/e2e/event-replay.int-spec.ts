@@ -1,7 +1,7 @@
 import { ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../testing/api-harness';
-import { ingestEvent } from '../testing/event-requests';
-import { subscriptionBody } from '../modules/subscriptions/subscription.fixtures';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { ingestEvent } from '../../services/api/test/event-requests';
+import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
 
 interface Attempt {
   readonly request_attempt_id: string;

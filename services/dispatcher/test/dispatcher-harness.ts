@@ -4,7 +4,7 @@ import type { EventKey } from '@hook0/db';
 import { Broker, buildTopology, dispatchEventMessage, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
 import { createLogger } from '@hook0/observability';
 import { createTestDatabase, deleteQueues, scrapeMetric, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
-import { startDispatcher, type DispatcherHandle } from '../dispatcher';
+import { startDispatcher, type DispatcherHandle } from '../src/dispatcher';
 
 export interface AttemptRow {
   readonly attemptId: string;

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Event, Hook0Client, verifyWebhookSignature } from 'hook0-client';
 import { Webhook } from 'standardwebhooks';
 import { scrapeMetric, ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
-import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../testing/api-harness';
+import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
 
 function headersOf(request: ReceivedRequest): Headers {
   const headers = new Headers();

@@ -1,7 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
-import type { RouteDefinition } from '../http/route';
-import { allRoutes } from '../routes';
-import type { Services } from '../services';
+import type { RouteDefinition } from '../src/http/route';
+import { allRoutes } from '../src/routes';
+import type { Services } from '../src/services';
 
 /** The route table as mounted; route factories only capture their services, so placeholders do. */
 export function routeTable(): RouteDefinition[] {
