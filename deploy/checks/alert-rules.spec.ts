@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { knownMetricNames, unknownMetricNames } from './support/known-metrics';
+import { headingAnchor, markdownSections } from './support/markdown-anchors';
 import { alertingRules, loadRuleGroups, loadRuleTests, recordedNames } from './support/prometheus-rules';
 import { promqlSyntaxErrors } from './support/promql';
 import { runPromtool } from './support/promtool';
@@ -7,6 +8,8 @@ import { repoPath } from './support/repo-path';
 
 const RULES = 'deploy/prometheus/rules/hook0.rules.yaml';
 const RULE_TESTS = 'deploy/prometheus/rules/hook0.rules.test.yaml';
+/** Where every alert's runbook_url points, relative to the repository root (docs/operations.md says why). */
+const RUNBOOKS = 'docs/operations.md';
 /** The alerts docs/observability.md and the operations runbooks rely on. */
 const REQUIRED_ALERTS = [
   'HighDeliveryFailureRatio',
@@ -52,6 +55,24 @@ describe(`Prometheus rules ${RULES}`, () => {
         !alert.annotations.runbook,
     );
     expect(incomplete.map((alert) => alert.alert)).toEqual([]);
+  });
+
+  it(`give every alert a runbook_url to its own section of ${RUNBOOKS}`, () => {
+    const anchors = new Set(markdownSections(repoPath(RUNBOOKS)).map((section) => section.anchor));
+    for (const alert of alerts) {
+      const [file, anchor] = (alert.annotations?.runbook_url ?? '').split('#');
+      expect([alert.alert, file, anchor]).toEqual([alert.alert, RUNBOOKS, headingAnchor(alert.alert)]);
+      expect([alert.alert, anchors.has(anchor)]).toEqual([alert.alert, true]);
+    }
+  });
+
+  it(`find in each runbook of ${RUNBOOKS} the symptom, the likely causes, what to check and how to fix it`, () => {
+    const sections = new Map(markdownSections(repoPath(RUNBOOKS)).map((section) => [section.anchor, section.body]));
+    for (const alert of alerts) {
+      const body = sections.get(headingAnchor(alert.alert)) ?? '';
+      const parts = ['**Symptom**', '**Likely causes**', '**Check**', '**Fix**'].filter((part) => body.includes(part));
+      expect([alert.alert, parts.length]).toEqual([alert.alert, 4]);
+    }
   });
 
   it('parse as PromQL', () => {

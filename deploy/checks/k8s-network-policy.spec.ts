@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { containerEnv, named, podSpec, renderOverlay, type RenderedObject } from './support/k8s-manifests';
+import { containerEnv, named, ofKind, podSpec, renderKustomization, renderOverlay, type RenderedObject } from './support/k8s-manifests';
 import { matchesSelector, peersOf, podNetwork, type Flow, type Peer } from './support/k8s-network';
 
 // The dispatchers send requests to URLs chosen by tenants: they may reach the internet and nothing behind them
@@ -8,7 +8,7 @@ const metadataPrivateLinkLocal = {
   ipv4: ['169.254.169.254/32', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16'],
   ipv6: ['fd00:ec2::254/128', 'fc00::/7', 'fe80::/10'],
 };
-const clusterCidrs = { dev: [], prod: ['10.244.0.0/16', '10.96.0.0/12'] } as const;
+const clusterCidrs = { base: [], dev: [], prod: ['10.244.0.0/16', '10.96.0.0/12'] } as const;
 
 const dns: Peer = {
   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
@@ -18,7 +18,7 @@ const monitoringNamespace: Peer = { namespaceSelector: { matchLabels: { 'kuberne
 // What the API and the dispatchers reach by selector: DNS, the trace collector (OTLP), PostgreSQL, RabbitMQ.
 const dependencyPorts = [['TCP/53', 'UDP/53'], ['TCP/4317', 'TCP/4318'], ['TCP/5432'], ['TCP/5671', 'TCP/5672']].sort();
 
-const overlays = { dev: renderOverlay('dev'), prod: renderOverlay('prod') };
+const overlays = { base: renderKustomization('k8s/base'), dev: renderOverlay('dev'), prod: renderOverlay('prod') };
 // Only the dev overlay ships the example Secret; its hosts are where the policies expect PostgreSQL and RabbitMQ.
 const exampleSecret = named(overlays.dev, 'Secret', 'hook0-secrets').stringData ?? {};
 
@@ -36,7 +36,7 @@ function dependency(url: string): { namespace: string; port: string } {
   return { namespace: parsed.hostname.split('.')[1], port: `TCP/${parsed.port}` };
 }
 
-describe.each(Object.entries(overlays))('k8s/overlays/%s network policies', (overlay, objects) => {
+describe.each(Object.entries(overlays))('k8s %s network policies', (overlay, objects) => {
   const network = (role: Role) => podNetwork(objects, workload(objects, role));
 
   it.each(roles)('isolates the %s pods in both directions', (role) => {
@@ -53,7 +53,7 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s network policies', (ove
     expect(egress.filter((candidate) => candidate.peers === 'anywhere')).toEqual([]);
     const blocks = peersOf(egress).flatMap((peer) => (peer.ipBlock ? [{ cidr: peer.ipBlock.cidr, except: [...(peer.ipBlock.except ?? [])].sort() }] : []));
     expect(blocks).toEqual([
-      { cidr: '0.0.0.0/0', except: [...metadataPrivateLinkLocal.ipv4, ...clusterCidrs[overlay as 'dev' | 'prod']].sort() },
+      { cidr: '0.0.0.0/0', except: [...metadataPrivateLinkLocal.ipv4, ...clusterCidrs[overlay as keyof typeof clusterCidrs]].sort() },
       { cidr: '::/0', except: [...metadataPrivateLinkLocal.ipv6].sort() },
     ]);
   });
@@ -71,6 +71,16 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s network policies', (ove
       expect(Object.keys(peer.namespaceSelector?.matchLabels ?? {}).length).toBeGreaterThan(0);
       expect(Object.keys(peer.podSelector?.matchLabels ?? {}).length).toBeGreaterThan(0);
     }
+  });
+
+  it('selects pods by app.kubernetes.io/name=hook0 in every policy but the namespace-wide default deny', () => {
+    const policies = ofKind(objects, 'NetworkPolicy');
+    expect(policies.length).toBeGreaterThan(1);
+    for (const policy of policies) {
+      const byName = policy.spec?.podSelector?.matchLabels?.['app.kubernetes.io/name'];
+      expect([policy.metadata?.name, byName]).toEqual([policy.metadata?.name, policy.metadata?.name === 'hook0-default-deny' ? undefined : 'hook0']);
+    }
+    expect(named(objects, 'NetworkPolicy', 'hook0-default-deny').spec?.podSelector).toEqual({});
   });
 
   it('lets the API reach no address range: it never calls a tenant URL', () => {

@@ -1,11 +1,11 @@
-import { named, ofKind, podSpec, renderOverlay, type RenderedObject } from './support/k8s-manifests';
+import { named, ofKind, podSpec, renderKustomization, renderOverlay, type RenderedObject } from './support/k8s-manifests';
 import { restrictedProfileViolations } from './support/pod-security';
 
-const overlays = { dev: renderOverlay('dev'), prod: renderOverlay('prod') };
+const overlays = { base: renderKustomization('k8s/base'), dev: renderOverlay('dev'), prod: renderOverlay('prod') };
 const workloads = (objects: readonly RenderedObject[]) => [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'Job')];
 const component = 'app.kubernetes.io/component';
 
-describe.each(Object.entries(overlays))('k8s/overlays/%s pod security', (_overlay, objects) => {
+describe.each(Object.entries(overlays))('k8s %s pod security', (_overlay, objects) => {
   it('labels the namespace to enforce, audit and warn on the restricted Pod Security Standard', () => {
     expect(named(objects, 'Namespace', 'hook0').metadata?.labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',

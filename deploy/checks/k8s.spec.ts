@@ -3,15 +3,23 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { parseDuration } from '@hook0/core';
 import { buildTopology } from '@hook0/messaging';
-import { containerEnv, containerPort, named, ofKind, podSpec, renderOverlay, schemaProblem, selects, type RenderedObject } from './support/k8s-manifests';
+import { containerEnv, containerPort, named, ofKind, podSpec, renderKustomization, renderOverlay, schemaProblem, selects, type RenderedObject } from './support/k8s-manifests';
 import { REPO_ROOT } from './support/repo-path';
 import { scrapeTargets } from './support/k8s-monitoring';
 
-// What each overlay promises (k8s/overlays/*/kustomization.yaml).
+// What each overlay promises (k8s/overlays/*/kustomization.yaml): dev opts into no component, so it applies on any
+// cluster and scales the dispatchers with the base's CPU HPA; prod opts into KEDA, the Prometheus Operator, the
+// Grafana dashboard and the Ingress.
 const overlays = {
-  dev: { api: { min: 1, max: 2 }, dispatchers: { min: 1, max: 3 }, logLevel: 'debug', imageTag: 'latest' },
-  prod: { api: { min: 3, max: 10 }, dispatchers: { min: 2, max: 20 }, logLevel: 'info', imageTag: '0.1.0' },
+  dev: { api: { min: 1, max: 2 }, dispatchers: { min: 1, max: 3, by: 'HorizontalPodAutoscaler' }, logLevel: 'debug', imageTag: 'latest', addOns: false },
+  prod: { api: { min: 3, max: 10 }, dispatchers: { min: 2, max: 20, by: 'ScaledObject' }, logLevel: 'info', imageTag: '0.1.0', addOns: true },
 } as const;
+
+/** API groups every cluster serves: the base (and the dev overlay) may use nothing else. */
+const BUILT_IN_GROUPS = ['', 'apps', 'batch', 'policy', 'networking.k8s.io', 'autoscaling', 'rbac.authorization.k8s.io'];
+const groupOf = (object: RenderedObject) => (object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '');
+const notBuiltIn = (objects: readonly RenderedObject[]) =>
+  objects.filter((object) => !BUILT_IN_GROUPS.includes(groupOf(object))).map((object) => `${object.apiVersion} ${object.kind}`);
 
 // The image's commands (one image, the command picks the role), with the source each built file comes from.
 const roles = [
@@ -26,6 +34,32 @@ function render(overlay: string): RenderedObject[] {
   return rendered.get(overlay)!;
 }
 
+describe('k8s/base', () => {
+  const objects = renderKustomization('k8s/base');
+
+  it('renders with kubectl kustomize into built-in kinds only, so it applies on a cluster without KEDA or the Prometheus Operator', () => {
+    expect(objects.length).toBeGreaterThan(10);
+    expect(notBuiltIn(objects)).toEqual([]);
+  });
+
+  it('renders objects that each validate against the schema of their kind, all in the hook0 namespace', () => {
+    expect(objects.map(schemaProblem).filter(Boolean)).toEqual([]);
+    expect(objects.filter((object) => object.kind !== 'Namespace' && object.metadata.namespace !== 'hook0')).toEqual([]);
+  });
+
+  it('scales both Deployments with built-in HorizontalPodAutoscalers on CPU', () => {
+    const targets = ofKind(objects, 'HorizontalPodAutoscaler').map((hpa) => [hpa.spec?.scaleTargetRef.name, hpa.spec?.metrics?.map((metric) => metric.resource?.name)]);
+    expect(targets.sort()).toEqual([
+      ['hook0-api', ['cpu']],
+      ['hook0-dispatcher', ['cpu']],
+    ]);
+  });
+
+  it('assumes no proxy in front of the API (TRUST_PROXY_HOPS=0): only the ingress components add one', () => {
+    expect(containerEnv(podSpec(named(objects, 'Deployment', 'hook0-api')).containers[0], objects).TRUST_PROXY_HOPS).toBe('0');
+  });
+});
+
 const workloads = (objects: readonly RenderedObject[]) => [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'Job')];
 const onlyContainer = (objects: readonly RenderedObject[], deployment: string) => podSpec(named(objects, 'Deployment', deployment)).containers[0];
 const durationSeconds = (text: string) => (parseDuration(text) ?? Number.NaN) / 1000;
@@ -39,6 +73,13 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
   it('renders objects that each validate against the schema of their kind', () => {
     expect(objects.length).toBeGreaterThan(10);
     expect(objects.map(schemaProblem).filter(Boolean)).toEqual([]);
+  });
+
+  it(`contains ${expected.addOns ? 'the KEDA and Prometheus Operator kinds of the components it opts into' : 'built-in kinds only'}`, () => {
+    const kinds = new Set(objects.map((object) => object.kind));
+    const addOnKinds = ['ScaledObject', 'TriggerAuthentication', 'ServiceMonitor', 'PodMonitor', 'PrometheusRule'];
+    expect(addOnKinds.filter((kind) => kinds.has(kind))).toEqual(expected.addOns ? addOnKinds : []);
+    if (!expected.addOns) expect(notBuiltIn(objects)).toEqual([]);
   });
 
   it('puts every namespaced object in the hook0 namespace', () => {
@@ -107,33 +148,20 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
     }
   });
 
-  it('leaves replica counts to the autoscalers: the API HPA on CPU, KEDA for the dispatchers', () => {
+  it('leaves replica counts to the autoscalers: the API HPA on CPU, the dispatchers one autoscaler each', () => {
     for (const deployment of ofKind(objects, 'Deployment')) expect(deployment.spec?.replicas).toBeUndefined();
-    const [hpa, ...others] = ofKind(objects, 'HorizontalPodAutoscaler');
-    expect(others).toEqual([]); // KEDA makes the dispatcher's own; a second one would fight it
+    const hpa = named(objects, 'HorizontalPodAutoscaler', 'hook0-api');
     expect(hpa.spec?.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'hook0-api' });
     expect(hpa.spec?.metrics?.map((metric) => metric.resource?.name)).toEqual(['cpu']);
     expect({ min: hpa.spec?.minReplicas, max: hpa.spec?.maxReplicas }).toEqual(expected.api);
-  });
-
-  it('scales the dispatcher Deployment with KEDA on the work queues of the topology, never on a wait queue', () => {
-    const common = containerEnv(onlyContainer(objects, 'hook0-dispatcher'), objects);
-    const topology = buildTopology(common.AMQP_PREFIX, parseDuration(common.WAIT_LADDER_MIN)!, parseDuration(common.WAIT_LADDER_MAX)!);
-    const waitQueues = topology.waitTiers.map((tier) => tier.queue);
-    const [scaled, ...others] = ofKind(objects, 'ScaledObject');
-    expect(others).toEqual([]);
-    expect(scaled.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'hook0-dispatcher' });
-    expect({ min: scaled.spec.minReplicaCount, max: scaled.spec.maxReplicaCount }).toEqual(expected.dispatchers);
-    expect(scaled.spec.cooldownPeriod).toBeGreaterThan(0);
-    const queues = scaled.spec.triggers.map((trigger) => trigger.metadata.queueName);
-    expect(queues.sort()).toEqual([topology.deliverQueue, topology.dispatchQueue].sort());
-    expect(queues.filter((queue) => waitQueues.includes(queue))).toEqual([]);
-    for (const trigger of scaled.spec.triggers) {
-      expect(trigger).toMatchObject({ type: 'rabbitmq', metadata: { mode: 'QueueLength', protocol: 'amqp' } });
-      expect(Number(trigger.metadata.value)).toBeGreaterThan(0);
-      const auth = named(objects, 'TriggerAuthentication', trigger.authenticationRef?.name ?? '');
-      expect(auth.spec?.secretTargetRef).toEqual([{ parameter: 'host', name: 'hook0-secrets', key: 'KEDA_RABBITMQ_HOST' }]);
-    }
+    // KEDA makes the dispatcher's own HPA: a second autoscaler on the same Deployment would fight it.
+    const hpas = ofKind(objects, 'HorizontalPodAutoscaler').filter((candidate) => candidate.spec?.scaleTargetRef.name === 'hook0-dispatcher');
+    const scaledObjects = ofKind(objects, 'ScaledObject').filter((candidate) => candidate.spec.scaleTargetRef.name === 'hook0-dispatcher');
+    const bounds = [
+      ...hpas.map((scaler) => [scaler.kind, scaler.spec?.minReplicas, scaler.spec?.maxReplicas]),
+      ...scaledObjects.map((scaler) => [scaler.kind, scaler.spec.minReplicaCount, scaler.spec.maxReplicaCount]),
+    ];
+    expect(bounds).toEqual([[expected.dispatchers.by, expected.dispatchers.min, expected.dispatchers.max]]);
   });
 
   it('runs the migration as a Job with bounded retries that is removed once finished', () => {
@@ -158,27 +186,6 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
     expect(containerEnv(onlyContainer(objects, 'hook0-dispatcher'), objects).LOG_LEVEL).toBe(expected.logLevel);
   });
 
-  it('hands Grafana deploy/grafana/dashboards/hook0.json, unchanged (after editing it: node k8s/sync-monitoring.js)', () => {
-    const dashboard = named(objects, 'ConfigMap', 'hook0-grafana-dashboard');
-    expect(dashboard.metadata?.labels?.grafana_dashboard).toBe('1');
-    expect(dashboard.data?.['hook0.json']).toBe(readFileSync(path.join(REPO_ROOT, 'deploy/grafana/dashboards/hook0.json'), 'utf8'));
-    // kubectl apply keeps the whole object in an annotation, which may not exceed 256 KiB.
-    expect(Buffer.byteLength(JSON.stringify(dashboard))).toBeLessThan(256 * 1024);
-  });
-
-  it('loads the alert rules of deploy/prometheus/rules/hook0.rules.yaml (after editing it: node k8s/sync-monitoring.js)', () => {
-    const rules = YAML.parse(readFileSync(path.join(REPO_ROOT, 'deploy/prometheus/rules/hook0.rules.yaml'), 'utf8'));
-    expect(named(objects, 'PrometheusRule', 'hook0').spec?.groups).toEqual(rules.groups);
-  });
-
-  it('scrapes under the job names of docker-compose: hook0-api, hook0-dispatcher, rabbitmq', () => {
-    const targets = scrapeTargets(objects);
-    expect(targets.map((target) => target.job).sort()).toEqual(['hook0-api', 'hook0-dispatcher', 'rabbitmq']);
-    for (const target of targets.filter((candidate) => candidate.job !== 'rabbitmq')) {
-      expect(target).toMatchObject({ path: '/metrics', port: target.metricsPort });
-    }
-    expect(targets.find((target) => target.job === 'rabbitmq')?.path).toBe('/metrics/per-object');
-  });
 });
 
 describe('k8s/overlays/dev', () => {
@@ -191,6 +198,47 @@ describe('k8s/overlays/prod', () => {
   let objects: RenderedObject[];
   beforeAll(() => {
     objects = render('prod');
+  });
+
+  it('scales the dispatcher Deployment with KEDA on the work queues of the topology, never on a wait queue', () => {
+    const common = containerEnv(onlyContainer(objects, 'hook0-dispatcher'), objects);
+    const topology = buildTopology(common.AMQP_PREFIX, parseDuration(common.WAIT_LADDER_MIN)!, parseDuration(common.WAIT_LADDER_MAX)!);
+    const waitQueues = topology.waitTiers.map((tier) => tier.queue);
+    const [scaled, ...others] = ofKind(objects, 'ScaledObject');
+    expect(others).toEqual([]);
+    expect(scaled.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'hook0-dispatcher' });
+    expect(scaled.spec.cooldownPeriod).toBeGreaterThan(0);
+    const queues = scaled.spec.triggers.map((trigger) => trigger.metadata.queueName);
+    expect(queues.sort()).toEqual([topology.deliverQueue, topology.dispatchQueue].sort());
+    expect(queues.filter((queue) => waitQueues.includes(queue))).toEqual([]);
+    for (const trigger of scaled.spec.triggers) {
+      expect(trigger).toMatchObject({ type: 'rabbitmq', metadata: { mode: 'QueueLength', protocol: 'amqp' } });
+      expect(Number(trigger.metadata.value)).toBeGreaterThan(0);
+      const auth = named(objects, 'TriggerAuthentication', trigger.authenticationRef?.name ?? '');
+      expect(auth.spec?.secretTargetRef).toEqual([{ parameter: 'host', name: 'hook0-secrets', key: 'KEDA_RABBITMQ_HOST' }]);
+    }
+  });
+
+  it('hands Grafana deploy/grafana/dashboards/hook0.json, unchanged (after editing it: npm run k8s:sync)', () => {
+    const dashboard = named(objects, 'ConfigMap', 'hook0-grafana-dashboard');
+    expect(dashboard.metadata?.labels?.grafana_dashboard).toBe('1');
+    expect(dashboard.data?.['hook0.json']).toBe(readFileSync(path.join(REPO_ROOT, 'deploy/grafana/dashboards/hook0.json'), 'utf8'));
+    // kubectl apply keeps the whole object in an annotation, which may not exceed 256 KiB.
+    expect(Buffer.byteLength(JSON.stringify(dashboard))).toBeLessThan(256 * 1024);
+  });
+
+  it('loads the alert rules of deploy/prometheus/rules/hook0.rules.yaml (after editing it: npm run k8s:sync)', () => {
+    const rules = YAML.parse(readFileSync(path.join(REPO_ROOT, 'deploy/prometheus/rules/hook0.rules.yaml'), 'utf8'));
+    expect(named(objects, 'PrometheusRule', 'hook0').spec?.groups).toEqual(rules.groups);
+  });
+
+  it('scrapes under the job names of docker-compose: hook0-api, hook0-dispatcher, rabbitmq', () => {
+    const targets = scrapeTargets(objects);
+    expect(targets.map((target) => target.job).sort()).toEqual(['hook0-api', 'hook0-dispatcher', 'rabbitmq']);
+    for (const target of targets.filter((candidate) => candidate.job !== 'rabbitmq')) {
+      expect(target).toMatchObject({ path: '/metrics', port: target.metricsPort });
+    }
+    expect(targets.find((target) => target.job === 'rabbitmq')?.path).toBe('/metrics/per-object');
   });
 
   it('leaves the example Secret out, so an apply never overwrites the real one', () => {

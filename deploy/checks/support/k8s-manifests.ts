@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { REPO_ROOT } from './repo-path';
 import { ConfigMap, Namespace, Secret, Service, ServiceAccount, type IContainer, type IPodSpec } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import { PodMonitor, PrometheusRule, ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 
-
-/** The schema model of every kind the manifests may contain. */
+/** The schema model of every kind the manifests may contain (HTTPRoute has none here: k8s-components.spec.ts checks it). */
 const models = {
   Namespace,
   ConfigMap,
@@ -20,6 +21,7 @@ const models = {
   Service,
   ServiceAccount,
   NetworkPolicy,
+  Ingress,
   Deployment,
   Job,
   PodDisruptionBudget,
@@ -41,9 +43,8 @@ export interface RenderedObject {
   readonly metadata: { readonly name: string; readonly namespace?: string };
 }
 
-/** `kubectl kustomize k8s/overlays/<overlay>`, parsed; throws with kubectl's stderr when it cannot render. */
-export function renderOverlay(overlay: string): RenderedObject[] {
-  const dir = path.join('k8s', 'overlays', overlay);
+/** `kubectl kustomize <dir>` (relative to the repository root), parsed; throws with kubectl's stderr when it cannot render. */
+export function renderKustomization(dir: string): RenderedObject[] {
   const result = spawnSync('kubectl', ['kustomize', dir], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`kubectl kustomize ${dir} failed:\n${result.stderr}`);
@@ -51,6 +52,25 @@ export function renderOverlay(overlay: string): RenderedObject[] {
     if (document.errors.length > 0) throw new Error(`${dir} renders invalid YAML: ${document.errors[0].message}`);
     return document.toJS() as RenderedObject;
   });
+}
+
+/** `kubectl kustomize k8s/overlays/<overlay>`, parsed. */
+export function renderOverlay(overlay: string): RenderedObject[] {
+  return renderKustomization(path.join('k8s', 'overlays', overlay));
+}
+
+/** The base with some of k8s/components/ (by folder name), as an overlay that opts into just those would render it. */
+export function renderBaseWith(...components: string[]): RenderedObject[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hook0-kustomize-'));
+  try {
+    // kustomize refuses absolute paths to a base or a component; relative ones may leave the overlay's folder.
+    const k8s = path.relative(dir, path.join(REPO_ROOT, 'k8s'));
+    const kustomization = { resources: [`${k8s}/base`], components: components.map((name) => `${k8s}/components/${name}`) };
+    writeFileSync(path.join(dir, 'kustomization.yaml'), YAML.stringify(kustomization));
+    return renderKustomization(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Why the object does not match the schema of its kind, or null when it does. */
