@@ -37,8 +37,21 @@ export class Broker {
       reconnectTimeInSeconds: 1,
       connectionOptions: { clientProperties: { connection_name: options.connectionName } },
     });
-    this.connection.on('connect', () => logger.info('amqp.connected'));
-    this.connection.on('disconnect', ({ err }) => logger.warn('amqp.disconnected', errorFields(err)));
+    // One line per outage, not one per reconnection attempt.
+    let failureReported = false;
+    this.connection.on('connect', () => {
+      failureReported = false;
+      logger.info('amqp.connected');
+    });
+    this.connection.on('disconnect', ({ err }) => {
+      failureReported = true;
+      logger.warn('amqp.disconnected', errorFields(err));
+    });
+    this.connection.on('connectFailed', ({ err }) => {
+      if (failureReported) return;
+      failureReported = true;
+      logger.warn('amqp.connect_failed', errorFields(err));
+    });
     this.connection.on('blocked', ({ reason }) => {
       this.blocked = true;
       logger.warn('amqp.blocked', { reason });

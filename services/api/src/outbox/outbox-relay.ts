@@ -72,6 +72,12 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     try {
+      if (!this.broker.isConnected()) {
+        // Publishing now would hold the locked rows until the publish timeout; measure and look again soon.
+        await this.measureBacklog();
+        this.schedule(this.options.pollIntervalMs);
+        return;
+      }
       do {
         this.rerun = false;
         let published: number;

@@ -16,8 +16,13 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-/** A real API on an ephemeral port, over a cloned database and its own AMQP prefix. */
-export async function startApiHarness(env: Record<string, string> = {}): Promise<ApiHarness> {
+/**
+ * A real API on an ephemeral port, over a cloned database and its own AMQP prefix. `env` overrides the configuration;
+ * as a function it sees the database first (to route DATABASE_URL through a proxy, say).
+ */
+export async function startApiHarness(
+  env: Record<string, string> | ((database: TestDatabase) => Promise<Record<string, string>>) = {},
+): Promise<ApiHarness> {
   const database = await createTestDatabase();
   const amqp = testAmqp();
   const masterKey = randomUUID();
@@ -32,7 +37,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     OUTBOX_POLL_INTERVAL: '200ms',
     // Tests fire requests far faster than Hook0's per-token bucket allows; the rate limit tests turn it back on.
     DISABLE_API_RATE_LIMITING: 'true',
-    ...env,
+    ...(typeof env === 'function' ? await env(database) : env),
   });
   const api = await startApi(config, { logger: createLogger('api', 'error', true) });
   return {

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createApplication, createEventType, drainQueue, scrapeMetric, TcpProxy, testAmqp, waitFor } from '@hook0/testing';
+import { startApiHarness, type ApiHarness } from '../testing/api-harness';
+
+/**
+ * RabbitMQ away for one API (a proxy between them is cut; the shared broker is never touched): the API stays ready,
+ * accepts events into its outbox, and its relay publishes them once the broker is reachable again.
+ */
+
+const brokerUrl = () => testAmqp().url;
+
+async function readyStatus(harness: ApiHarness): Promise<number> {
+  return (await fetch(`${harness.api.opsUrl}/readyz`)).status;
+}
+
+async function ingest(harness: ApiHarness, applicationId: string): Promise<string> {
+  const eventId = randomUUID();
+  await harness
+    .http()
+    .post('/event')
+    .set('Authorization', `Bearer ${harness.masterKey}`)
+    .send({
+      application_id: applicationId,
+      event_id: eventId,
+      event_type: 'billing.invoice.paid',
+      payload: '{"n":1}',
+      payload_content_type: 'application/json',
+      occurred_at: new Date().toISOString(),
+      labels: { env: 'test' },
+    })
+    .expect(201);
+  return eventId;
+}
+
+/** Takes dispatch messages off the harness's queue (through the real broker) until every id was seen. */
+async function awaitPublished(harness: ApiHarness, eventIds: string[]): Promise<void> {
+  const seen = new Set<string>();
+  await waitFor(async () => {
+    for (const message of (await drainQueue(brokerUrl(), `${harness.config.amqpPrefix}.dispatch`)) as { eventId: string }[]) seen.add(message.eventId);
+    return eventIds.every((id) => seen.has(id)) ? true : undefined;
+  }, `${eventIds.length} dispatch messages`, 60_000, 100);
+}
+
+async function tenant(harness: ApiHarness): Promise<string> {
+  const db = new Client({ connectionString: harness.database.url });
+  await db.connect();
+  try {
+    const { applicationId } = await createApplication(db);
+    await createEventType(db, applicationId, 'billing.invoice.paid');
+    return applicationId;
+  } finally {
+    await db.end();
+  }
+}
+
+const connected = (harness: ApiHarness) => scrapeMetric(harness.api.opsUrl, 'hook0_amqp_connected');
+const backlog = (harness: ApiHarness) => scrapeMetric(harness.api.opsUrl, 'hook0_outbox_backlog');
+
+describe('API while RabbitMQ is unreachable', () => {
+  let proxy: TcpProxy;
+  let proxyUrl: string;
+  let harness: ApiHarness | undefined;
+
+  beforeEach(async () => {
+    ({ proxy, url: proxyUrl } = await TcpProxy.forUrl(brokerUrl(), 5672));
+  });
+
+  afterEach(async () => {
+    proxy.restore();
+    await harness?.close();
+    harness = undefined;
+    await proxy.close();
+  });
+
+  it('stays ready while the broker connection is cut, accepts events, and publishes them once it is back', async () => {
+    harness = await startApiHarness({ AMQP_URL: proxyUrl });
+    const applicationId = await tenant(harness);
+    await waitFor(async () => ((await connected(harness!)) === 1 ? true : undefined), 'the broker connection');
+
+    proxy.cut();
+    await waitFor(async () => ((await connected(harness!)) === 0 ? true : undefined), 'the API to see the broker gone');
+    expect(await readyStatus(harness)).toBe(200);
+    const ids = [await ingest(harness, applicationId), await ingest(harness, applicationId), await ingest(harness, applicationId)];
+    await waitFor(async () => ((await backlog(harness!)) === 3 ? true : undefined), 'the backlog gauge to count the waiting events');
+    expect(await readyStatus(harness)).toBe(200);
+
+    proxy.restore();
+    await awaitPublished(harness, ids);
+    await waitFor(async () => ((await backlog(harness!)) === 0 ? true : undefined), 'an empty outbox');
+  }, 90_000);
+
+  it('starts without the broker, is ready, accepts events, and publishes them once the broker is reachable', async () => {
+    proxy.cut();
+    harness = await startApiHarness({ AMQP_URL: proxyUrl });
+    expect(await readyStatus(harness)).toBe(200);
+    expect(await connected(harness)).toBe(0);
+    const applicationId = await tenant(harness);
+    const ids = [await ingest(harness, applicationId), await ingest(harness, applicationId)];
+    await waitFor(async () => (proxy.connectionsAccepted > 0 ? true : undefined), 'a refused connection attempt');
+
+    proxy.restore();
+    await awaitPublished(harness, ids);
+    await waitFor(async () => ((await backlog(harness!)) === 0 ? true : undefined), 'an empty outbox');
+    expect(await connected(harness)).toBe(1);
+  }, 90_000);
+});
