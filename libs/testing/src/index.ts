@@ -10,3 +10,4 @@ export * from './test-data-source';
 export * from './service-process';
 export * from './metrics-page';
 export * from './tcp-proxy';
+export * from './otlp-receiver';
