@@ -1,6 +1,12 @@
 import { activeTraceIds, currentTraceParent, startSpan, withTraceHeaders } from './trace-context';
 import { startTracing, tracingRequested } from './tracing';
 
+// Records which SDK packages get loaded: tracing off must load none of them.
+const mockLoaded: string[] = [];
+jest.mock('@opentelemetry/sdk-trace-node', () => (mockLoaded.push('sdk-trace-node'), jest.requireActual('@opentelemetry/sdk-trace-node')));
+jest.mock('@opentelemetry/exporter-trace-otlp-http', () => (mockLoaded.push('exporter'), jest.requireActual('@opentelemetry/exporter-trace-otlp-http')));
+jest.mock('@opentelemetry/resources', () => (mockLoaded.push('resources'), jest.requireActual('@opentelemetry/resources')));
+
 describe('tracing switch', () => {
   it.each([
     [{}, false],
@@ -16,6 +22,7 @@ describe('tracing switch', () => {
   it('without an endpoint starts nothing, and spans, headers and log ids stay empty', async () => {
     const tracing = startTracing('api', {});
     expect(tracing.enabled).toBe(false);
+    expect(mockLoaded).toEqual([]);
     const headers = { 'x-attempt': 1 };
     const span = startSpan('POST /api/v1/event', { kind: 'server', parent: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
     span.run(() => {
