@@ -15,6 +15,8 @@ import { createRepositories, createServices } from './services';
 export interface RunningApi {
   readonly url: string;
   readonly opsUrl: string;
+  /** Resolves once connected to RabbitMQ with the topology declared; the API does not wait for it to start. */
+  waitForBroker(timeoutMs: number): Promise<void>;
   /** Stops accepting, finishes in-flight requests, flushes the outbox pass and the housekeeping passes in progress, closes connections. Every call shares one stop. */
   stop(): Promise<void>;
 }
@@ -122,6 +124,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   return {
     url,
     opsUrl: `http://127.0.0.1:${opsPort}`,
+    waitForBroker: (timeoutMs) => broker.waitUntilReady(timeoutMs),
     stop: () => (stopped ??= stop()),
   };
 }
