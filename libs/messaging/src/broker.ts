@@ -1,6 +1,6 @@
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
-import { errorFields, type Logger, type QueueDepth } from '@hook0/observability';
+import { errorFields, withTraceHeaders, type Logger, type QueueDepth } from '@hook0/observability';
 import { declareTopology, type Topology } from './topology';
 
 export interface BrokerOptions {
@@ -37,8 +37,21 @@ export class Broker {
       reconnectTimeInSeconds: 1,
       connectionOptions: { clientProperties: { connection_name: options.connectionName } },
     });
-    this.connection.on('connect', () => logger.info('amqp.connected'));
-    this.connection.on('disconnect', ({ err }) => logger.warn('amqp.disconnected', errorFields(err)));
+    // One line per outage, not one per reconnection attempt.
+    let failureReported = false;
+    this.connection.on('connect', () => {
+      failureReported = false;
+      logger.info('amqp.connected');
+    });
+    this.connection.on('disconnect', ({ err }) => {
+      failureReported = true;
+      logger.warn('amqp.disconnected', errorFields(err));
+    });
+    this.connection.on('connectFailed', ({ err }) => {
+      if (failureReported) return;
+      failureReported = true;
+      logger.warn('amqp.connect_failed', errorFields(err));
+    });
     this.connection.on('blocked', ({ reason }) => {
       this.blocked = true;
       logger.warn('amqp.blocked', { reason });
@@ -87,13 +100,16 @@ export class Broker {
     return this.publisher.queueLength();
   }
 
-  /** Persistent publish; resolves when RabbitMQ confirmed it. Concurrent calls share the confirm window. */
+  /**
+   * Persistent publish; resolves when RabbitMQ confirmed it. Concurrent calls share the confirm window. The active
+   * trace context, if any, travels in the headers (`traceparent`).
+   */
   async publish(exchange: string, routingKey: string, content: Buffer, options: { messageId?: string; headers?: Record<string, unknown> } = {}): Promise<void> {
     await this.publisher.publish(exchange, routingKey, content, {
       persistent: true,
       contentType: 'application/json',
       messageId: options.messageId,
-      headers: options.headers,
+      headers: withTraceHeaders(options.headers),
       timestamp: Math.floor(Date.now() / 1000),
     });
   }

@@ -1,6 +1,6 @@
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
-import { errorFields, type Logger } from '@hook0/observability';
+import { errorFields, startSpan, type Logger } from '@hook0/observability';
 import type { Broker } from './broker';
 
 /** What a handler decided about a message. */
@@ -37,7 +37,7 @@ export class QueueConsumer {
       if (this.stopping) return;
       await channel.prefetch(this.options.prefetch);
       const { consumerTag } = await channel.consume(this.options.queue, (message) => {
-        if (message) this.track(this.process(channel, message));
+        if (message) this.track(this.traced(channel, message));
       });
       this.consumerTags.set(channel, consumerTag);
       channel.once('close', () => this.consumerTags.delete(channel));
@@ -65,6 +65,20 @@ export class QueueConsumer {
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** One consumer span per message, a child of the publisher's context carried in its headers. */
+  private async traced(channel: Channel, message: ConsumeMessage): Promise<void> {
+    const span = startSpan(`${this.options.queue} process`, {
+      kind: 'consumer',
+      parent: message.properties.headers ?? {},
+      attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': this.options.queue, 'messaging.operation.type': 'process' },
+    });
+    try {
+      await span.run(() => this.process(channel, message));
+    } finally {
+      span.end();
+    }
   }
 
   private async process(channel: Channel, message: ConsumeMessage): Promise<void> {

@@ -6,3 +6,5 @@ export * from './broker-gauges';
 export * from './dispatcher-metrics';
 export * from './queue-depth-gauge';
 export * from './ops-server';
+export * from './tracing';
+export * from './trace-context';

@@ -1,5 +1,6 @@
 import winston from 'winston';
 import { currentLogContext } from './log-context';
+import { activeTraceIds } from './trace-context';
 
 export type Logger = winston.Logger;
 
@@ -15,12 +16,18 @@ const redact = winston.format((info) => {
 
 const context = winston.format((info) => Object.assign(info, currentLogContext(), { ...info }));
 
+/** trace_id and span_id of the active span, when tracing is on and a span is active (docs/observability.md). */
+const traceIds = winston.format((info) => {
+  const ids = activeTraceIds();
+  return ids ? Object.assign(info, ids, { ...info }) : info;
+});
+
 export function createLogger(service: string, level: string, silent = false): Logger {
   return winston.createLogger({
     level,
     silent,
     defaultMeta: { service },
-    format: winston.format.combine(context(), redact(), winston.format.timestamp(), winston.format.errors({ stack: false }), winston.format.json()),
+    format: winston.format.combine(context(), traceIds(), redact(), winston.format.timestamp(), winston.format.errors({ stack: false }), winston.format.json()),
     transports: [new winston.transports.Console()],
   });
 }

@@ -11,7 +11,7 @@ async function exported(service: 'api' | 'dispatcher') {
 }
 
 const own = (metrics: Awaited<ReturnType<typeof exported>>) =>
-  Object.fromEntries(metrics.filter((metric) => !/^hook0_(process|nodejs)_/.test(metric.name)).map((metric) => [metric.name, metric.type]));
+  Object.fromEntries(metrics.filter((metric) => !/^(process|nodejs)_/.test(metric.name)).map((metric) => [metric.name, metric.type]));
 
 describe('exported metrics', () => {
   it.each([
@@ -52,13 +52,13 @@ describe('exported metrics', () => {
     expect(own(await exported(service))).toEqual(expected);
   });
 
-  it('include the default process metrics under the hook0_ prefix, labelled by service', async () => {
+  it('include the default process metrics under their standard names, labelled by service', async () => {
     const metrics = await exported('dispatcher');
     const names = metrics.map((metric) => metric.name);
-    for (const name of ['hook0_nodejs_eventloop_lag_seconds', 'hook0_process_resident_memory_bytes', 'hook0_nodejs_heap_size_used_bytes', 'hook0_nodejs_gc_duration_seconds']) {
+    for (const name of ['nodejs_eventloop_lag_seconds', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_gc_duration_seconds', 'process_cpu_seconds_total']) {
       expect(names).toContain(name);
     }
-    const lag = metrics.find((metric) => metric.name === 'hook0_nodejs_eventloop_lag_seconds');
+    const lag = metrics.find((metric) => metric.name === 'nodejs_eventloop_lag_seconds');
     expect(lag?.values[0].labels).toMatchObject({ service: 'dispatcher' });
   });
 

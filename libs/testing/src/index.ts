@@ -9,3 +9,5 @@ export * from './dispatch-fixtures';
 export * from './test-data-source';
 export * from './service-process';
 export * from './metrics-page';
+export * from './tcp-proxy';
+export * from './otlp-receiver';

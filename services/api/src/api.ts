@@ -15,7 +15,9 @@ import { createRepositories, createServices } from './services';
 export interface RunningApi {
   readonly url: string;
   readonly opsUrl: string;
-  /** Stops accepting, finishes in-flight requests, flushes the outbox pass and the housekeeping passes in progress, closes connections. */
+  /** Resolves once connected to RabbitMQ with the topology declared; the API does not wait for it to start. */
+  waitForBroker(timeoutMs: number): Promise<void>;
+  /** Stops accepting, finishes in-flight requests, flushes the outbox pass and the housekeeping passes in progress, closes connections. Every call shares one stop. */
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,17 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     server.once('error', reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+/** True when `probe` resolves within `timeoutMs`; false when it fails or takes longer. */
+async function answersWithin(probe: () => Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([probe().then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Composition root of the API: everything is built here and passed down. */
@@ -50,7 +63,8 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     connectionName: 'hook0-api',
     publishTimeoutMs: 10_000,
   });
-  await broker.waitUntilReady(config.startupTimeoutMs);
+  // Not awaited: the API accepts events into the outbox while RabbitMQ is away, and the relay publishes them
+  // once the connection is up (docs/observability.md, "Readiness").
   const metrics = createApiMetrics(registry, { broker });
 
   const outbox = new OutboxRepository(dataSource);
@@ -83,7 +97,8 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const ops = createOpsServer({
     registry,
     isAlive: () => true,
-    isReady: async () => !stopping && broker.isConnected() && (await dataSource.query('SELECT 1').then(() => true, () => false)),
+    // Ready means able to accept events: PostgreSQL answers and no shutdown began. RabbitMQ is not asked.
+    isReady: async () => !stopping && (await answersWithin(() => dataSource.query('SELECT 1'), config.healthCheckTimeoutMs)),
   });
   const port = await listen(http, config.port, config.host);
   const opsPort = await listen(ops, config.metricsPort, config.host);
@@ -92,21 +107,24 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const url = `http://127.0.0.1:${port}`;
   logger.info('api.listening', { url: `${url}/api/v1`, metricsPort: opsPort });
 
+  const stop = async () => {
+    stopping = true;
+    await new Promise<void>((resolve) => {
+      http.close(() => resolve());
+      http.closeIdleConnections();
+    });
+    await relay.stop();
+    await housekeeper.stop();
+    await broker.close();
+    await dataSource.destroy();
+    await new Promise<void>((resolve) => ops.close(() => resolve()));
+    logger.info('api.stopped');
+  };
+  let stopped: Promise<void> | undefined;
   return {
     url,
     opsUrl: `http://127.0.0.1:${opsPort}`,
-    async stop() {
-      stopping = true;
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeIdleConnections();
-      });
-      await relay.stop();
-      await housekeeper.stop();
-      await broker.close();
-      await dataSource.destroy();
-      await new Promise<void>((resolve) => ops.close(() => resolve()));
-      logger.info('api.stopped');
-    },
+    waitForBroker: (timeoutMs) => broker.waitUntilReady(timeoutMs),
+    stop: () => (stopped ??= stop()),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ApiConfig } from '@hook0/config';
-import { withLogContext, type ApiMetrics, type Logger } from '@hook0/observability';
+import { startSpan, withLogContext, type ApiMetrics, type Logger } from '@hook0/observability';
 import type { Authenticator } from './http/principal';
 import { notFoundHandler, problemHandler } from './http/problem-responses';
 import { jsonBodyReader } from './http/json-body';
@@ -41,16 +41,23 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** Request id, metrics and a server span per request (continuing a caller's `traceparent`, docs/observability.md). */
 function requestContext(record: ResponseRecorder, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
+    const span = startSpan(req.method, { kind: 'server', parent: req.headers, attributes: { 'http.request.method': req.method } });
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const route = record(req, res, Number(process.hrtime.bigint() - started) / 1e9);
       if (res.statusCode >= 500) logger.warn('http.server_error', { requestId, method: req.method, route, status: res.statusCode });
+      span.rename(`${req.method} ${route}`);
+      span.setAttribute('http.route', route);
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.fail(String(res.statusCode));
+      span.end();
     });
-    withLogContext({ requestId }, next);
+    span.run(() => withLogContext({ requestId }, next));
   };
 }
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadApiConfig, type ApiConfig } from '@hook0/config';
-import { createLogger, errorFields } from '@hook0/observability';
+import { createLogger, errorFields, startTracing } from '@hook0/observability';
 import { startApi } from './api';
 
 function readConfig(): ApiConfig {
@@ -15,6 +15,8 @@ function readConfig(): ApiConfig {
 }
 
 async function main(): Promise<void> {
+  // First, so that everything built afterwards traces into it; without OTEL_EXPORTER_OTLP_ENDPOINT it loads nothing.
+  const tracing = startTracing('api', process.env);
   const config = readConfig();
   const logger = createLogger('api', config.logLevel);
   const api = await startApi(config, { logger }).catch((error: unknown) => {
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     forced.unref();
     api.stop().then(
-      () => process.exit(0),
+      () => tracing.shutdown().finally(() => process.exit(0)),
       (error: unknown) => {
         logger.error('api.stop_failed', errorFields(error));
         process.exit(1);

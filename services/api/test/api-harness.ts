@@ -16,8 +16,19 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-/** A real API on an ephemeral port, over a cloned database and its own AMQP prefix. */
-export async function startApiHarness(env: Record<string, string> = {}): Promise<ApiHarness> {
+export interface ApiHarnessOptions {
+  /** Wait until the API is connected to RabbitMQ with its queues declared (true by default; the API itself does not). */
+  readonly awaitBroker?: boolean;
+}
+
+/**
+ * A real API on an ephemeral port, over a cloned database and its own AMQP prefix. `env` overrides the configuration;
+ * as a function it sees the database first (to route DATABASE_URL through a proxy, say).
+ */
+export async function startApiHarness(
+  env: Record<string, string> | ((database: TestDatabase) => Promise<Record<string, string>>) = {},
+  options: ApiHarnessOptions = {},
+): Promise<ApiHarness> {
   const database = await createTestDatabase();
   const amqp = testAmqp();
   const masterKey = randomUUID();
@@ -32,9 +43,10 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     OUTBOX_POLL_INTERVAL: '200ms',
     // Tests fire requests far faster than Hook0's per-token bucket allows; the rate limit tests turn it back on.
     DISABLE_API_RATE_LIMITING: 'true',
-    ...env,
+    ...(typeof env === 'function' ? await env(database) : env),
   });
   const api = await startApi(config, { logger: createLogger('api', 'error', true) });
+  if (options.awaitBroker ?? true) await api.waitForBroker(30_000);
   return {
     api,
     config,

@@ -9,6 +9,7 @@ import { createFanOutConsumer } from './consumers/fan-out.consumer';
 import { assertHandlersComplete } from './consumers/message-handlers';
 import { AxiosHttpSender } from './delivery/axios-http-sender';
 import type { HttpSender } from './delivery/http-sender';
+import { TracedHttpSender } from './tracing/traced-http-sender';
 import { buildMessageHandlers } from './dispatcher-graph';
 import { DeliverySlots } from './dispatch/delivery-slots';
 import { BrokerWorkPublisher } from './messaging/broker-work-publisher';
@@ -45,16 +46,17 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
   const release = () => cleanup.runAll((step, error) => logger.error('dispatcher.cleanup_failed', { step, ...errorFields(error) }));
   let stopping = false;
   try {
-    const sender =
+    const sender = new TracedHttpSender(
       overrides.sender ??
-      new AxiosHttpSender({
-        timeoutMs: config.timeoutMs,
-        connectTimeoutMs: config.connectTimeoutMs,
-        responseBodyMaxBytes: config.responseBodyMaxBytes,
-        checkTargetIp: !config.disableTargetIpCheck,
-        maxPools: config.connectionPoolsMax,
-        poolIdleMs: config.connectionPoolIdleMs,
-      });
+        new AxiosHttpSender({
+          timeoutMs: config.timeoutMs,
+          connectTimeoutMs: config.connectTimeoutMs,
+          responseBodyMaxBytes: config.responseBodyMaxBytes,
+          checkTargetIp: !config.disableTargetIpCheck,
+          maxPools: config.connectionPoolsMax,
+          poolIdleMs: config.connectionPoolIdleMs,
+        }),
+    );
     // Released last: a delivery still in flight after SHUTDOWN_TIMEOUT is abandoned like a crash (its message
     // returns to the queue), rather than recorded as a connection failure caused by our own shutdown.
     cleanup.push('http sender', () => sender.close());

@@ -1,5 +1,5 @@
 import { ConfigError, loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
-import { createLogger, errorFields } from '@hook0/observability';
+import { createLogger, errorFields, startTracing } from '@hook0/observability';
 import { startDispatcher } from './dispatcher';
 
 function readConfig(): DispatcherConfig {
@@ -13,6 +13,8 @@ function readConfig(): DispatcherConfig {
 }
 
 async function main(): Promise<void> {
+  // First, so that everything built afterwards traces into it; without OTEL_EXPORTER_OTLP_ENDPOINT it loads nothing.
+  const tracing = startTracing('dispatcher', process.env);
   const config = readConfig();
   const logger = createLogger('dispatcher', config.logLevel);
   const dispatcher = await startDispatcher(config, { logger }).catch((error: unknown) => {
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('dispatcher.signal_received', { signal });
     dispatcher.stop().then(
-      () => process.exit(0),
+      () => tracing.shutdown().finally(() => process.exit(0)),
       (error: unknown) => {
         logger.error('dispatcher.stop_failed', errorFields(error));
         process.exit(1);

@@ -15,6 +15,10 @@ export class EventOutboxEntity {
   @Column({ name: 'dispatch_round', type: 'smallint' })
   dispatchRound: number;
 
+  /** W3C traceparent of the request that wrote the row, continued by the relay (docs/observability.md). */
+  @Column({ name: 'trace_parent', type: 'text', nullable: true })
+  traceParent: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

@@ -15,6 +15,8 @@ export interface NewEvent {
   readonly metadata: Record<string, string>;
   readonly labels: Record<string, string>;
   readonly occurredAt: Date;
+  /** W3C traceparent of the ingest request, stored with the outbox row (docs/observability.md); null outside a trace. */
+  readonly traceParent?: string | null;
 }
 
 /** Not inserted: the event type is unknown or deactivated, or the application is deleted or not in the required organization. */
@@ -37,9 +39,9 @@ const INSERT_WITH_OUTBOX = new PreparedStatement<{ eventId: string; applicationI
   'hook0_insert_events',
   `WITH input AS (
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[],
-                          $9::timestamptz[], $10::uuid[])
+                          $9::timestamptz[], $10::uuid[], $11::text[])
               AS i (event_id, application_id, event_type_name, payload, payload_content_type, ip, metadata, labels,
-                    occurred_at, organization_id)
+                    occurred_at, organization_id, trace_parent)
    ), inserted AS (
      INSERT INTO event (event_id, application_id, event_type_name, payload, payload_content_type, ip, metadata, labels, occurred_at)
      SELECT i.event_id, i.application_id, i.event_type_name, i.payload, i.payload_content_type, i.ip, i.metadata::jsonb,
@@ -52,7 +54,9 @@ const INSERT_WITH_OUTBOX = new PreparedStatement<{ eventId: string; applicationI
       ORDER BY i.event_id, i.application_id
      RETURNING event_id, application_id, dispatch_round, received_at
    ), queued AS (
-     INSERT INTO event_outbox (event_id, application_id, dispatch_round) SELECT event_id, application_id, dispatch_round FROM inserted
+     INSERT INTO event_outbox (event_id, application_id, dispatch_round, trace_parent)
+     SELECT n.event_id, n.application_id, n.dispatch_round, i.trace_parent
+       FROM inserted AS n JOIN input AS i ON i.event_id = n.event_id AND i.application_id = n.application_id
    )
    SELECT event_id AS "eventId", application_id AS "applicationId", received_at AS "receivedAt" FROM inserted`,
 );
@@ -122,5 +126,6 @@ function insertColumns(requests: InsertRequest[]): unknown[] {
     events.map((e) => JSON.stringify(e.labels)),
     events.map((e) => e.occurredAt),
     requests.map((r) => r.organizationId),
+    events.map((e) => e.traceParent ?? null),
   ];
 }

@@ -5,6 +5,8 @@ export interface OutboxRow {
   readonly applicationId: string;
   readonly eventId: string;
   readonly dispatchRound: number;
+  /** The trace the row was written in, to continue when publishing it; null outside a trace. */
+  readonly traceParent: string | null;
 }
 
 export interface OutboxBacklog {
@@ -24,13 +26,19 @@ export class OutboxRepository {
    */
   async publishBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const locked: { outbox_id: string; application_id: string; event_id: string; dispatch_round: number }[] = await manager.query(
-        `SELECT outbox_id, application_id, event_id, dispatch_round FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      const locked: { outbox_id: string; application_id: string; event_id: string; dispatch_round: number; trace_parent: string | null }[] = await manager.query(
+        `SELECT outbox_id, application_id, event_id, dispatch_round, trace_parent FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
       if (locked.length === 0) return 0;
       await publish(
-        locked.map((row) => ({ outboxId: row.outbox_id, applicationId: row.application_id, eventId: row.event_id, dispatchRound: row.dispatch_round })),
+        locked.map((row) => ({
+          outboxId: row.outbox_id,
+          applicationId: row.application_id,
+          eventId: row.event_id,
+          dispatchRound: row.dispatch_round,
+          traceParent: row.trace_parent,
+        })),
       );
       await manager.query(`DELETE FROM event_outbox WHERE outbox_id = ANY($1::bigint[])`, [locked.map((row) => row.outbox_id)]);
       return locked.length;

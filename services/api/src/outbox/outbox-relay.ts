@@ -1,6 +1,6 @@
 import type { OutboxRepository, OutboxRow } from '@hook0/db';
 import { dispatchEventMessage, encodeMessage, ROUTING, type Broker } from '@hook0/messaging';
-import { errorFields, type ApiMetrics, type Logger } from '@hook0/observability';
+import { errorFields, inSpan, outsideTrace, type ApiMetrics, type Logger } from '@hook0/observability';
 
 export interface OutboxRelayOptions {
   readonly batchSize: number;
@@ -9,6 +9,7 @@ export interface OutboxRelayOptions {
 }
 
 const MAX_BACKOFF_MS = 10_000;
+const PUBLISH_ATTRIBUTES = { 'messaging.system': 'rabbitmq', 'messaging.operation.type': 'send', 'messaging.rabbitmq.destination.routing_key': ROUTING.dispatch };
 
 /**
  * Moves committed events from the outbox table to RabbitMQ. Ingest nudges it after each commit;
@@ -62,16 +63,25 @@ export class OutboxRelay {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.current = this.drain();
-    }, delayMs);
+    // A nudge comes from an ingest request: the pass it triggers publishes rows of many requests, each in its own trace.
+    this.timer = outsideTrace(() =>
+      setTimeout(() => {
+        this.timer = null;
+        this.current = this.drain();
+      }, delayMs),
+    );
   }
 
   private async drain(): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
+      if (!this.broker.isConnected()) {
+        // Publishing now would hold the locked rows until the publish timeout; measure and look again soon.
+        await this.measureBacklog();
+        this.schedule(this.options.pollIntervalMs);
+        return;
+      }
       do {
         this.rerun = false;
         let published: number;
@@ -104,9 +114,12 @@ export class OutboxRelay {
     const { workExchange } = this.broker.topology;
     await Promise.all(
       rows.map((row) =>
-        this.broker.publish(workExchange, ROUTING.dispatch, encodeMessage(dispatchEventMessage(row, row.dispatchRound)), {
-          messageId: `${row.eventId}:${row.dispatchRound}`,
-        }),
+        // A producer span in the trace of the request that wrote the row; the broker puts it in the message headers.
+        inSpan(`${workExchange} publish`, { kind: 'producer', parent: row.traceParent ? { traceparent: row.traceParent } : {}, attributes: PUBLISH_ATTRIBUTES }, () =>
+          this.broker.publish(workExchange, ROUTING.dispatch, encodeMessage(dispatchEventMessage(row, row.dispatchRound)), {
+            messageId: `${row.eventId}:${row.dispatchRound}`,
+          }),
+        ),
       ),
     );
   }

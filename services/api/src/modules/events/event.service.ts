@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { decodePayload, isPayloadContentType, ProblemError } from '@hook0/core';
 import { pgConstraint, pgErrorCode, PG, type EventRepository } from '@hook0/db';
+import { currentTraceParent } from '@hook0/observability';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { QuotaService } from '../quotas/quota.service';
@@ -65,6 +66,7 @@ export class EventService {
         metadata: input.metadata ?? {},
         labels: input.labels,
         occurredAt: new Date(input.occurred_at),
+        traceParent: currentTraceParent(),
       };
       const result = await this.events.insertWithOutbox(event, organizationId);
       if (!result.inserted) throw new ProblemError('EventTypeDoesNotExist');
