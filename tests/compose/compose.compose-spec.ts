@@ -1,0 +1,112 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { verifyWebhookSignature } from 'hook0-client';
+import { freePort } from '@hook0/testing';
+import { ComposeProject } from './support/compose-project';
+import { composeCommand, docker } from './support/docker-cli';
+import { createTenant, Hook0Api, sendEvents, type Tenant } from './support/hook0-api';
+import { HostReceiver, type Delivery } from './support/host-receiver';
+
+/**
+ * `docker compose up` for real: the image built from the Dockerfile as it is, the default profile of
+ * docker-compose.yml started with an .env made from .env.example, events sent through the API and delivered,
+ * signed, to a receiver on the Docker host; then two dispatchers, one restarted while deliveries are in flight.
+ */
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const id = randomBytes(3).toString('hex');
+const TAG = `compose-test-${id}`;
+const IMAGE = `ghcr.io/hook0-ts/hook0-ts:${TAG}`;
+const MASTER_API_KEY = randomUUID();
+const receiver = new HostReceiver();
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'hook0-compose-'));
+let project: ComposeProject;
+let api: Hook0Api;
+let tenant: Tenant;
+
+/** .env.example with its secrets filled in and ports this machine has free. */
+async function writeEnvFile(): Promise<string> {
+  const values: Record<string, string> = {
+    POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
+    RABBITMQ_DEFAULT_PASS: randomBytes(12).toString('hex'),
+    GRAFANA_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+    MASTER_API_KEY,
+    HOOK0_TAG: TAG,
+    HOOK0_API_PORT: String(await freePort()),
+    RABBITMQ_MANAGEMENT_PORT: String(await freePort()),
+  };
+  const lines = readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/^(\w+)=.*$/, (whole, name: string) => (name in values ? `${name}=${values[name]}` : whole)));
+  const file = path.join(scratch, '.env');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string {
+  return String(headers[name] ?? '');
+}
+
+function verifies(delivery: Delivery): boolean {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(delivery.headers)) if (typeof value === 'string') headers.set(name, value);
+  return verifyWebhookSignature(header(delivery.headers, 'x-hook0-signature'), delivery.body, headers, tenant.subscriptionSecret, 600) === true;
+}
+
+beforeAll(async () => {
+  await docker(['build', '-t', IMAGE, REPO_ROOT], { env: { ...process.env, DOCKER_BUILDKIT: '1' }, timeoutMs: 1_200_000 });
+  const envFile = await writeEnvFile();
+  const files = [path.join(REPO_ROOT, 'docker-compose.yml'), path.join(__dirname, 'test.compose.yml')];
+  project = new ComposeProject(await composeCommand(), `hook0compose${id}`, files, envFile, REPO_ROOT);
+  await project.compose(['up', '-d', '--no-build']);
+  await project.waitHealthy('api', 1);
+  await project.waitHealthy('dispatcher', 1);
+  const port = readFileSync(envFile, 'utf8').match(/^HOOK0_API_PORT=(\d+)$/m)?.[1];
+  api = new Hook0Api(`http://127.0.0.1:${port}`);
+  const receiverPort = await receiver.start();
+  tenant = await createTenant(api, MASTER_API_KEY, `http://${await project.hostAddress()}:${receiverPort}/hooks`);
+}, 1_500_000);
+
+afterAll(async () => {
+  await receiver.stop();
+  await project?.compose(['down', '-v', '--remove-orphans']).catch((error: Error) => console.error(error.message));
+  await docker(['image', 'rm', IMAGE]).catch(() => undefined);
+  rmSync(scratch, { recursive: true, force: true });
+}, 300_000);
+
+describe('docker-compose.yml, default profile', () => {
+  it('ran the migration to completion before the services started', async () => {
+    const [migrate] = await project.containers('migrate');
+    expect({ status: migrate.status, exitCode: migrate.exitCode }).toEqual({ status: 'exited', exitCode: 0 });
+    expect((await project.containers('postgres')).map((state) => state.health)).toEqual(['healthy']);
+    expect((await project.containers('rabbitmq')).map((state) => state.health)).toEqual(['healthy']);
+  });
+
+  it('delivers events sent through the API to the receiver, signed with the subscription secret', async () => {
+    const ids = await sendEvents(api, tenant, 5);
+    await receiver.waitUntil(() => ids.every((eventId) => receiver.eventIds().has(eventId)), 'the 5 events delivered', 60_000);
+    const delivered = receiver.deliveries.filter((delivery) => ids.includes(header(delivery.headers, 'x-event-id')));
+    expect(delivered.map((delivery) => ({ path: delivery.path, type: header(delivery.headers, 'x-event-type'), verified: verifies(delivery) }))).toEqual(
+      ids.map(() => ({ path: '/hooks', type: 'billing.invoice.paid', verified: true })),
+    );
+    expect(() => verifyWebhookSignature(header(delivered[0].headers, 'x-hook0-signature'), delivered[0].body, new Headers(delivered[0].headers as Record<string, string>), randomUUID(), 600)).toThrow();
+  }, 120_000);
+
+  it('scales to two dispatchers, and loses no event when one of them restarts mid-delivery', async () => {
+    await project.compose(['up', '-d', '--no-build', '--scale', 'dispatcher=2']);
+    const dispatchers = await project.waitHealthy('dispatcher', 2);
+    expect(dispatchers).toHaveLength(2);
+
+    receiver.delayMs = 200;
+    const before = receiver.deliveries.length;
+    const ids = await sendEvents(api, tenant, 300);
+    await receiver.waitUntil(() => receiver.deliveries.length >= before + 30, '30 deliveries of the batch', 120_000);
+    await docker(['restart', dispatchers[0].id]);
+    await receiver.waitUntil(() => ids.every((eventId) => receiver.eventIds().has(eventId)), 'every event delivered at least once', 240_000);
+    const batch = receiver.deliveries.filter((delivery) => ids.includes(header(delivery.headers, 'x-event-id')));
+    expect(batch.filter((delivery) => !verifies(delivery))).toEqual([]);
+    await project.waitHealthy('dispatcher', 2);
+  }, 600_000);
+});
