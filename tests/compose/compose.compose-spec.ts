@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { verifyWebhookSignature } from 'hook0-client';
-import { freePort } from '@hook0/testing';
+import { freePort, waitFor } from '@hook0/testing';
 import { ComposeProject } from './support/compose-project';
 import { composeCommand, docker } from './support/docker-cli';
 import { createTenant, Hook0Api, sendEvents, type Tenant } from './support/hook0-api';
@@ -22,21 +22,21 @@ const IMAGE = `ghcr.io/hook0-ts/hook0-ts:${TAG}`;
 const MASTER_API_KEY = randomUUID();
 const receiver = new HostReceiver();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hook0-compose-'));
+const values: Record<string, string> = {
+  POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
+  RABBITMQ_DEFAULT_PASS: randomBytes(12).toString('hex'),
+  GRAFANA_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+  MASTER_API_KEY,
+  HOOK0_TAG: TAG,
+};
 let project: ComposeProject;
 let api: Hook0Api;
 let tenant: Tenant;
 
 /** .env.example with its secrets filled in and ports this machine has free. */
 async function writeEnvFile(): Promise<string> {
-  const values: Record<string, string> = {
-    POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
-    RABBITMQ_DEFAULT_PASS: randomBytes(12).toString('hex'),
-    GRAFANA_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
-    MASTER_API_KEY,
-    HOOK0_TAG: TAG,
-    HOOK0_API_PORT: String(await freePort()),
-    RABBITMQ_MANAGEMENT_PORT: String(await freePort()),
-  };
+  values.HOOK0_API_PORT = String(await freePort());
+  values.RABBITMQ_MANAGEMENT_PORT = String(await freePort());
   const lines = readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8')
     .split('\n')
     .map((line) => line.replace(/^(\w+)=.*$/, (whole, name: string) => (name in values ? `${name}=${values[name]}` : whole)));
@@ -47,6 +47,17 @@ async function writeEnvFile(): Promise<string> {
 
 function header(headers: IncomingHttpHeaders, name: string): string {
   return String(headers[name] ?? '');
+}
+
+/** Consumers of the work queues, from RabbitMQ's management API on the port and with the user of the .env. */
+async function workQueueConsumers(): Promise<Record<string, number>> {
+  const authorization = `Basic ${Buffer.from(`hook0:${values.RABBITMQ_DEFAULT_PASS}`).toString('base64')}`;
+  const consumers: Record<string, number> = {};
+  for (const queue of ['hook0.dispatch', 'hook0.deliver']) {
+    const response = await fetch(`http://127.0.0.1:${values.RABBITMQ_MANAGEMENT_PORT}/api/queues/%2F/${queue}`, { headers: { authorization } });
+    consumers[queue] = ((await response.json()) as { consumers: number }).consumers;
+  }
+  return consumers;
 }
 
 function verifies(delivery: Delivery): boolean {
@@ -63,8 +74,7 @@ beforeAll(async () => {
   await project.compose(['up', '-d', '--no-build']);
   await project.waitHealthy('api', 1);
   await project.waitHealthy('dispatcher', 1);
-  const port = readFileSync(envFile, 'utf8').match(/^HOOK0_API_PORT=(\d+)$/m)?.[1];
-  api = new Hook0Api(`http://127.0.0.1:${port}`);
+  api = new Hook0Api(`http://127.0.0.1:${values.HOOK0_API_PORT}`);
   const receiverPort = await receiver.start();
   tenant = await createTenant(api, MASTER_API_KEY, `http://${await project.hostAddress()}:${receiverPort}/hooks`);
 }, 1_500_000);
@@ -98,15 +108,21 @@ describe('docker-compose.yml, default profile', () => {
     await project.compose(['up', '-d', '--no-build', '--scale', 'dispatcher=2']);
     const dispatchers = await project.waitHealthy('dispatcher', 2);
     expect(dispatchers).toHaveLength(2);
+    // Both replicas compete for the same work queues.
+    await waitFor(async () => ((await workQueueConsumers())['hook0.deliver'] === 2 ? true : undefined), 'two consumers on hook0.deliver', 60_000);
+    expect(await workQueueConsumers()).toEqual({ 'hook0.dispatch': 2, 'hook0.deliver': 2 });
 
     receiver.delayMs = 200;
     const before = receiver.deliveries.length;
     const ids = await sendEvents(api, tenant, 300);
     await receiver.waitUntil(() => receiver.deliveries.length >= before + 30, '30 deliveries of the batch', 120_000);
+    const undeliveredAtRestart = ids.filter((eventId) => !receiver.eventIds().has(eventId)).length;
     await docker(['restart', dispatchers[0].id]);
     await receiver.waitUntil(() => ids.every((eventId) => receiver.eventIds().has(eventId)), 'every event delivered at least once', 240_000);
     const batch = receiver.deliveries.filter((delivery) => ids.includes(header(delivery.headers, 'x-event-id')));
     expect(batch.filter((delivery) => !verifies(delivery))).toEqual([]);
+    // The receiver answers in 200 ms and a subscription has 10 deliveries in flight: most of the batch was still to come.
+    expect(undeliveredAtRestart).toBeGreaterThan(200);
     await project.waitHealthy('dispatcher', 2);
   }, 600_000);
 });
