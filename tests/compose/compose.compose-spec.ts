@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { verifyWebhookSignature } from 'hook0-client';
-import { freePort, waitFor } from '@hook0/testing';
+import { waitFor } from '@hook0/testing';
 import { ComposeProject } from './support/compose-project';
 import { composeCommand, docker } from './support/docker-cli';
+import { freePorts, freshSecrets, REPO_ROOT, writeEnvFile } from './support/env-file';
 import { createTenant, Hook0Api, sendEvents, type Tenant } from './support/hook0-api';
 import { HostReceiver, type Delivery } from './support/host-receiver';
 
@@ -15,49 +16,29 @@ import { HostReceiver, type Delivery } from './support/host-receiver';
  * docker-compose.yml started with an .env made from .env.example, events sent through the API and delivered,
  * signed, to a receiver on the Docker host; then two dispatchers, one restarted while deliveries are in flight.
  */
-const REPO_ROOT = path.resolve(__dirname, '../..');
 const id = randomBytes(3).toString('hex');
 const TAG = `compose-test-${id}`;
 const IMAGE = `ghcr.io/hook0-ts/hook0-ts:${TAG}`;
-const MASTER_API_KEY = randomUUID();
 const receiver = new HostReceiver();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hook0-compose-'));
-const values: Record<string, string> = {
-  POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
-  RABBITMQ_DEFAULT_PASS: randomBytes(12).toString('hex'),
-  GRAFANA_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
-  MASTER_API_KEY,
-  HOOK0_TAG: TAG,
-};
+let env: Record<string, string>;
 let project: ComposeProject;
 let api: Hook0Api;
 let tenant: Tenant;
 
-/** .env.example with its secrets filled in and ports this machine has free. */
-async function writeEnvFile(): Promise<string> {
-  values.HOOK0_API_PORT = String(await freePort());
-  values.RABBITMQ_MANAGEMENT_PORT = String(await freePort());
-  const lines = readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8')
-    .split('\n')
-    .map((line) => line.replace(/^(\w+)=.*$/, (whole, name: string) => (name in values ? `${name}=${values[name]}` : whole)));
-  const file = path.join(scratch, '.env');
-  writeFileSync(file, lines.join('\n'));
-  return file;
+/** Consumers of the work queues, from RabbitMQ's management API on the port and with the user of the .env. */
+async function workQueueConsumers(): Promise<Record<string, number>> {
+  const authorization = `Basic ${Buffer.from(`${env.RABBITMQ_DEFAULT_USER}:${env.RABBITMQ_DEFAULT_PASS}`).toString('base64')}`;
+  const consumers: Record<string, number> = {};
+  for (const queue of ['hook0.dispatch', 'hook0.deliver']) {
+    const response = await fetch(`http://127.0.0.1:${env.RABBITMQ_MANAGEMENT_PORT}/api/queues/%2F/${queue}`, { headers: { authorization } });
+    consumers[queue] = ((await response.json()) as { consumers: number }).consumers;
+  }
+  return consumers;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {
   return String(headers[name] ?? '');
-}
-
-/** Consumers of the work queues, from RabbitMQ's management API on the port and with the user of the .env. */
-async function workQueueConsumers(): Promise<Record<string, number>> {
-  const authorization = `Basic ${Buffer.from(`hook0:${values.RABBITMQ_DEFAULT_PASS}`).toString('base64')}`;
-  const consumers: Record<string, number> = {};
-  for (const queue of ['hook0.dispatch', 'hook0.deliver']) {
-    const response = await fetch(`http://127.0.0.1:${values.RABBITMQ_MANAGEMENT_PORT}/api/queues/%2F/${queue}`, { headers: { authorization } });
-    consumers[queue] = ((await response.json()) as { consumers: number }).consumers;
-  }
-  return consumers;
 }
 
 function verifies(delivery: Delivery): boolean {
@@ -68,15 +49,16 @@ function verifies(delivery: Delivery): boolean {
 
 beforeAll(async () => {
   await docker(['build', '-t', IMAGE, REPO_ROOT], { env: { ...process.env, DOCKER_BUILDKIT: '1' }, timeoutMs: 1_200_000 });
-  const envFile = await writeEnvFile();
+  const envFile = path.join(scratch, '.env');
+  env = writeEnvFile(envFile, { ...freshSecrets(), HOOK0_TAG: TAG, ...(await freePorts('HOOK0_API_PORT', 'RABBITMQ_MANAGEMENT_PORT')) });
   const files = [path.join(REPO_ROOT, 'docker-compose.yml'), path.join(__dirname, 'test.compose.yml')];
   project = new ComposeProject(await composeCommand(), `hook0compose${id}`, files, envFile, REPO_ROOT);
   await project.compose(['up', '-d', '--no-build']);
   await project.waitHealthy('api', 1);
   await project.waitHealthy('dispatcher', 1);
-  api = new Hook0Api(`http://127.0.0.1:${values.HOOK0_API_PORT}`);
+  api = new Hook0Api(`http://127.0.0.1:${env.HOOK0_API_PORT}`);
   const receiverPort = await receiver.start();
-  tenant = await createTenant(api, MASTER_API_KEY, `http://${await project.hostAddress()}:${receiverPort}/hooks`);
+  tenant = await createTenant(api, env.MASTER_API_KEY, `http://${await project.hostAddress()}:${receiverPort}/hooks`);
 }, 1_500_000);
 
 afterAll(async () => {
