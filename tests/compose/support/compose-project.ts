@@ -5,6 +5,7 @@ export interface ContainerState {
   readonly status: string;
   readonly exitCode: number;
   readonly health: string | undefined;
+  readonly startedAt: string;
 }
 
 /** One compose project (its own name, so its containers, network and volumes are its own), driven by the CLI. */
@@ -31,9 +32,9 @@ export class ComposeProject {
     if (ids.length === 0) return [];
     const states = JSON.parse(await docker(['inspect', '--format', '{{json .}}', ...ids]).then((out) => `[${out.trim().split('\n').join(',')}]`)) as {
       Id: string;
-      State: { Status: string; ExitCode: number; Health?: { Status: string } };
+      State: { Status: string; ExitCode: number; StartedAt: string; Health?: { Status: string } };
     }[];
-    return states.map((state) => ({ id: state.Id, status: state.State.Status, exitCode: state.State.ExitCode, health: state.State.Health?.Status }));
+    return states.map((state) => ({ id: state.Id, status: state.State.Status, exitCode: state.State.ExitCode, health: state.State.Health?.Status, startedAt: state.State.StartedAt }));
   }
 
   /** Waits until `count` containers of the service are healthy; fails at once if one of them stopped. */
