@@ -1,12 +1,12 @@
-# syntax=docker/dockerfile:1
 # One image for every role; the command picks it (see README "Deploy"):
 #   api         node services/api/dist/main.js   (default)
 #   dispatcher  node services/dispatcher/dist/main.js
 #   migrate     node libs/db/dist/migrate-cli.js
 # node runs as PID 1 and handles SIGTERM itself: never start a role through `npm run`.
+# Needs BuildKit for the npm cache mounts: the default builder since Docker 23, DOCKER_BUILDKIT=1 before.
 
 # The workspace manifests and the lock file: all that either install below reads.
-FROM node:20-bookworm-slim AS manifests
+FROM node:22-bookworm-slim AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/core/package.json libs/core/
@@ -31,7 +31,16 @@ FROM manifests AS production-dependencies
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 
 # Manifests, compiled code and production node_modules, owned by root and read-only to the service user.
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="hook0-ts" \
+      org.opencontainers.image.description="Webhooks as a service, Hook0 API v1 compatible: API, dispatcher and migrations in one image" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.source="https://github.com/hook0-ts/hook0-ts" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.base.name="docker.io/library/node:22-bookworm-slim"
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=production-dependencies /app/package.json /app/package-lock.json ./

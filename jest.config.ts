@@ -31,6 +31,8 @@ const config: Config = {
     },
     // The deploy files (dashboard, alert rules, compose, Kubernetes) checked with promtool, docker-compose and kubectl.
     { ...shared, displayName: 'deploy', testMatch: ['<rootDir>/deploy/checks/**/*.spec.ts'] },
+    // docker-compose.yml started for real on a Docker engine, the image built from the Dockerfile (npm run test:compose).
+    { ...shared, displayName: 'compose', testMatch: ['<rootDir>/tests/compose/**/*.compose-spec.ts'] },
   ],
 };
 

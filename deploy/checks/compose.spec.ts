@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { bindMounts, COMPOSE_FILE, loadCompose, service } from './support/compose-file';
+import { bindMounts, COMPOSE_FILE, composeVariables, ENV_EXAMPLE_FILE, EXAMPLE_SECRETS, exampleEnvText, loadCompose, readEnvExample, service } from './support/compose-file';
 import { REPO_ROOT } from './support/repo-path';
 
 const PROMETHEUS_CONFIG = path.join(REPO_ROOT, 'deploy', 'prometheus', 'prometheus.yml');
@@ -30,10 +30,75 @@ function readYaml<T>(file: string): T {
   return parse(readFileSync(file, 'utf8')) as T;
 }
 
+/** `docker-compose` (v1, the oldest this file supports) with an .env file holding `envText`. */
+function composeConfig(envText: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'hook0-compose-env-'));
+  try {
+    const envFile = path.join(scratch, '.env');
+    writeFileSync(envFile, envText);
+    return spawnSync('docker-compose', ['--env-file', envFile, '-f', COMPOSE_FILE, ...args], { encoding: 'utf8' });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const DEFAULT_SERVICES = ['api', 'dispatcher', 'migrate', 'postgres', 'rabbitmq'];
+
 describe('docker-compose.yml', () => {
-  it('is valid for docker-compose, without a warning', () => {
-    const result = spawnSync('docker-compose', ['-f', COMPOSE_FILE, 'config', '-q'], { encoding: 'utf8' });
+  it.each([[[]], [['--profile', 'monitoring']], [['--profile', 'deps']]])('is valid for docker-compose with profiles %j, without a warning', (profiles) => {
+    const result = composeConfig(exampleEnvText(), [...profiles, 'config', '-q']);
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('refuses to start until .env sets the secrets .env.example leaves empty', () => {
+    const result = composeConfig(readFileSync(ENV_EXAMPLE_FILE, 'utf8'), ['config', '-q']);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 1, stderr: expect.stringMatching(/set (POSTGRES_PASSWORD|RABBITMQ_DEFAULT_PASS|GRAFANA_ADMIN_PASSWORD|MASTER_API_KEY)/) });
+    const empty = [...readEnvExample()].filter(([, value]) => value === '').map(([name]) => name);
+    expect(empty.sort()).toEqual(Object.keys(EXAMPLE_SECRETS).sort());
+    for (const name of empty) expect({ name, required: readFileSync(COMPOSE_FILE, 'utf8').includes(`\${${name}:?`) }).toEqual({ name, required: true });
+  });
+
+  it('reads exactly the variables .env.example documents, with the same defaults', () => {
+    const documented = readEnvExample();
+    expect([...composeVariables()].sort()).toEqual([...documented.keys()].sort());
+    const defaults = [...readFileSync(COMPOSE_FILE, 'utf8').matchAll(/\$\{(\w+):-([^}]*)\}/g)];
+    for (const [, name, fallback] of defaults) expect({ name, value: documented.get(name) }).toEqual({ name, value: fallback });
+  });
+
+  it('starts PostgreSQL, RabbitMQ, migrate, the API and a dispatcher by default; Prometheus and Grafana under monitoring', () => {
+    const byProfile = (profile: string | undefined) =>
+      Object.entries(compose.services)
+        .filter(([, definition]) => definition.profiles?.[0] === profile && (definition.profiles?.length ?? 0) <= 1)
+        .map(([name]) => name)
+        .sort();
+    expect(byProfile(undefined)).toEqual(DEFAULT_SERVICES);
+    expect(byProfile('monitoring')).toEqual(['grafana', 'prometheus']);
+    expect(byProfile('deps')).toEqual(['deps-postgres', 'deps-rabbitmq']);
+    expect(Object.keys(compose.services)).toHaveLength(9);
+  });
+
+  it('uses supported images: PostgreSQL 17, RabbitMQ 4 with management, Prometheus 3, Grafana 12', () => {
+    expect(service(compose, 'postgres').image).toBe('postgres:17');
+    expect(service(compose, 'rabbitmq').image).toMatch(/^rabbitmq:4(\.\d+)*-management$/);
+    expect(service(compose, 'prometheus').image).toMatch(/^prom\/prometheus:v3\.\d+\.\d+$/);
+    expect(service(compose, 'grafana').image).toMatch(/^grafana\/grafana:12\.\d+\.\d+$/);
+  });
+
+  it('publishes nothing but the API beyond 127.0.0.1, and the API only when HOOK0_API_ADDRESS says so', () => {
+    const published = Object.entries(compose.services).flatMap(([name, definition]) => (definition.ports ?? []).map((port) => ({ name, address: port.split(':')[0] })));
+    expect(published.filter(({ address }) => address !== '127.0.0.1')).toEqual([]);
+    expect(readFileSync(COMPOSE_FILE, 'utf8')).toContain('"${HOOK0_API_ADDRESS:-127.0.0.1}:${HOOK0_API_PORT:-8081}:8081"');
+  });
+
+  it('gives npm start (deps profile) the same PostgreSQL and RabbitMQ on host ports from .env', () => {
+    const env = readEnvExample();
+    for (const [deps, main] of [['deps-postgres', 'postgres'], ['deps-rabbitmq', 'rabbitmq']]) {
+      const { image, environment, healthcheck } = service(compose, deps);
+      expect({ image, environment, healthcheck }).toEqual({ image: service(compose, main).image, environment: service(compose, main).environment, healthcheck: service(compose, main).healthcheck });
+    }
+    expect(service(compose, 'deps-postgres').ports).toEqual([`127.0.0.1:${env.get('DEPS_POSTGRES_PORT')}:5432`]);
+    expect(service(compose, 'deps-rabbitmq').ports).toEqual([`127.0.0.1:${env.get('DEPS_RABBITMQ_PORT')}:5672`, `127.0.0.1:${env.get('DEPS_RABBITMQ_MANAGEMENT_PORT')}:15672`]);
+    expect(mountTarget('deps-rabbitmq', 'deploy/rabbitmq/enabled_plugins')).toBe('/etc/rabbitmq/enabled_plugins');
   });
 
   it('starts in order: every dependency has a condition, and a service waited on as healthy has a healthcheck', () => {
@@ -57,9 +122,9 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs two dispatchers without fixed host ports or names, so it scales', () => {
+  it('runs one dispatcher without fixed host ports or names, so `--scale dispatcher=N` works', () => {
     const dispatcher = service(compose, 'dispatcher');
-    expect({ replicas: dispatcher.deploy?.replicas, ports: dispatcher.ports, name: dispatcher.container_name }).toEqual({ replicas: 2, ports: undefined, name: undefined });
+    expect({ deploy: dispatcher.deploy, ports: dispatcher.ports, name: dispatcher.container_name, hostname: dispatcher.hostname }).toEqual({ deploy: undefined, ports: undefined, name: undefined, hostname: undefined });
   });
 
   it('points every role at the compose PostgreSQL and RabbitMQ with their credentials', () => {

@@ -28,11 +28,11 @@ describe('the Dockerfile parser', () => {
 });
 
 describe('Dockerfile', () => {
-  it('builds in several stages on Node 20 (bookworm-slim) and runs the last one as numeric user 10001', () => {
+  it('builds in several stages on Node 22 LTS (bookworm-slim) and runs the last one as numeric user 10001', () => {
     expect(stages.length).toBeGreaterThanOrEqual(3);
     const stageNames = new Set(stages.map((stage) => stage.name));
     const images = stages.map((stage) => stage.base).filter((base) => !stageNames.has(base));
-    expect(new Set(images)).toEqual(new Set(['node:20-bookworm-slim']));
+    expect(new Set(images)).toEqual(new Set(['node:22-bookworm-slim']));
     const users = instructions(runtime, 'USER').map((instruction) => instruction.args);
     expect(users).toEqual(['10001:10001']);
   });
@@ -52,6 +52,21 @@ describe('Dockerfile', () => {
     expect(nodeModules).toHaveLength(1);
     const installs = instructions(stageNamed(nodeModules[0].flags.from), 'RUN').map((instruction) => instruction.args);
     expect(installs).toEqual([expect.stringMatching(/^npm ci .*--omit=dev/)]);
+  });
+
+  it('needs no frontend image: no `# syntax=` line (BuildKit\'s built-in frontend handles the cache mounts)', () => {
+    expect(readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8')).not.toMatch(/^#\s*syntax\s*=/im);
+  });
+
+  it('labels the image with the OCI annotations', () => {
+    const labels = Object.fromEntries(
+      instructions(runtime, 'LABEL').flatMap((instruction) => [...instruction.args.matchAll(/([\w.-]+)="([^"]*)"/g)].map((match) => [match[1], match[2]])),
+    );
+    expect(Object.keys(labels).sort()).toEqual(
+      ['base.name', 'description', 'licenses', 'revision', 'source', 'title', 'version'].map((key) => `org.opencontainers.image.${key}`),
+    );
+    expect(labels['org.opencontainers.image.licenses']).toBe(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).license);
+    expect(labels['org.opencontainers.image.base.name']).toBe(`docker.io/library/${runtime.base}`);
   });
 
   it('runs in production mode and exposes the API and both ops ports', () => {
