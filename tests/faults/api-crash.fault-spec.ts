@@ -14,15 +14,15 @@ describe('the API killed with SIGKILL under load', () => {
   afterAll(() => world.close());
 
   it('delivers every event it answered 201 for, once a replica is back to publish what the dead one left', async () => {
-    let killing: Promise<void> | null = null;
+    const crash: { killing?: Promise<void> } = {};
     const { accepted, refused } = await world.ingest({
       count: 600,
       concurrency: 20,
       onAccepted: (count) => {
-        if (count === 200) killing = world.api!.kill();
+        if (count === 200) crash.killing = world.api!.kill();
       },
     });
-    await killing;
+    await crash.killing;
     const db = new Client({ connectionString: world.database.url });
     await db.connect();
     const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM event_outbox');

@@ -100,7 +100,7 @@ export class FaultWorld {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.api, ...this.dispatchers].map((service) => service?.kill()));
+    await Promise.all([this.api, ...this.dispatchers].flatMap((service) => (service ? [service.kill()] : [])));
     await this.receiver.stop();
     await this.database.drop();
   }

@@ -31,5 +31,6 @@ export function decodePayload(payload: string, contentType: PayloadContentType):
 
 /** C0/C1 control characters, which Hook0 rejects in names. */
 export function hasControlCharacters(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return /[\u0000-\u001f\u007f-\u009f]/.test(value);
 }

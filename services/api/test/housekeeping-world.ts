@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadApiConfig, type Env } from '@hook0/config';
 import { QuotaUsageRepository } from '@hook0/db';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { createDispatchFixture, insertClaimedAttempt, useTestDataSource, type SubscriptionOptions } from '@hook0/testing';
 import { AttemptCompletionRepository, type CompletionRequest } from './attempt-completion.repository';
 

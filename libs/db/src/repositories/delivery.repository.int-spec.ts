@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { createApplication, createEvent, createSubscription, useTestDataSource } from '@hook0/testing';
 import { DeliveryRepository, type ClaimOutcome } from './delivery.repository';
 

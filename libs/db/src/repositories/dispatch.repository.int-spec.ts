@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { createDispatchFixture, DISPATCH_FIXTURE_EVENT_TYPE, insertClaimedAttempt, useTestDataSource, type SubscriptionOptions } from '@hook0/testing';
 import { DispatchRepository } from './dispatch.repository';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApplication, createEventType, useTestDataSource } from '@hook0/testing';
 import { pgConstraint } from '../postgres-errors';

@@ -1,4 +1,4 @@
-import { ProblemError } from '@hook0/core';
+import { type ProblemError } from '@hook0/core';
 import type { AccessTokenOwner, ApplicationRepository, RefreshTokenRecord, ServiceTokenRepository, UserSessionRepository } from '@hook0/db';
 import { hashToken, mintToken } from './opaque-token';
 import { TokenAuthenticator } from './token-authenticator';

@@ -21,7 +21,7 @@ export class EventsPerDayService {
   }
 
   async forOrganization(principal: Principal, organizationId: string, from?: string, to?: string): Promise<EventsPerDay> {
-    await this.access.organization(principal, organizationId.toLowerCase(), 'read');
+    this.access.organization(principal, organizationId.toLowerCase(), 'read');
     const now = this.now();
     const rows = await this.counts.forOrganization(organizationId.toLowerCase(), resolveDayRange(from, to, now));
     return { rows, today: utcDay(now) };

@@ -1,4 +1,4 @@
-import { ProblemError } from '@hook0/core';
+import { type ProblemError } from '@hook0/core';
 import type { SubscriptionPostDto } from './subscription.dto';
 import { resolveLabels, toSubscriptionFields } from './subscription-fields';
 
