@@ -29,6 +29,8 @@ const config: Config = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    // The README's walk-through run as written against `npm start`, on the README's own ports (npm run test:readme).
+    { ...shared, displayName: 'readme', testMatch: ['<rootDir>/tests/readme/**/*.readme-spec.ts'] },
     // The deploy files (dashboard, alert rules, compose, Kubernetes) checked with promtool, docker-compose and kubectl.
     { ...shared, displayName: 'deploy', testMatch: ['<rootDir>/deploy/checks/**/*.spec.ts'] },
     // docker-compose.yml started for real on a Docker engine, the image built from the Dockerfile (npm run test:compose).
