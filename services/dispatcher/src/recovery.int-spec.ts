@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { encodeMessage, ROUTING, type DeliverAttemptMessage } from '@hook0/messaging';
+import { MessagePublisher } from '@hook0/messaging';
 import { createApplication, createEvent, createSubscription, drainQueue, queueDepth, waitFor } from '@hook0/testing';
 import { useDispatcherWorld } from '../test/dispatcher-harness';
 
@@ -33,8 +33,7 @@ describe('deliver messages that arrive again, late or early', () => {
   }
 
   async function deliver(attemptId: string, dueAt = Date.now()): Promise<void> {
-    const message: DeliverAttemptMessage = { v: 1, type: 'attempt.deliver', attemptId, dueAt };
-    await world.harness.broker.publish(world.harness.topology.workExchange, ROUTING.deliver, encodeMessage(message));
+    await new MessagePublisher(world.harness.broker).deliverAttempt(attemptId, dueAt);
   }
 
   it('re-announces the pending successor of a failed attempt (a crash between commit and publish)', async () => {

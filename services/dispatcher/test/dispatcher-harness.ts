@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { loadDispatcherConfig, type DispatcherConfig } from '@hook0/config';
 import type { EventKey } from '@hook0/db';
-import { Broker, buildTopology, dispatchEventMessage, encodeMessage, ROUTING, type DispatchEventMessage, type Topology } from '@hook0/messaging';
+import { Broker, buildTopology, dispatchEventMessage, MessagePublisher, type DispatchEventMessage, type Topology } from '@hook0/messaging';
 import { createLogger } from '@hook0/observability';
 import { createTestDatabase, deleteQueues, scrapeMetric, testAmqp, waitFor, WebhookReceiver, type TestDatabase } from '@hook0/testing';
 import { startDispatcher, type DispatcherHandle } from '../src/dispatcher';
@@ -72,7 +72,7 @@ export class DispatcherHarness {
   }
 
   private async publishDispatch(message: DispatchEventMessage): Promise<void> {
-    await this.broker.publish(this.topology.workExchange, ROUTING.dispatch, encodeMessage(message));
+    await new MessagePublisher(this.broker).publishDispatch(message);
   }
 
   async attempts(event: EventKey): Promise<AttemptRow[]> {

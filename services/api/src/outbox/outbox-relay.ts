@@ -1,5 +1,5 @@
 import type { OutboxRepository, OutboxRow } from '@hook0/db';
-import { dispatchEventMessage, encodeMessage, ROUTING, type Broker } from '@hook0/messaging';
+import { MessagePublisher, ROUTING, type Broker } from '@hook0/messaging';
 import { errorFields, inSpan, outsideTrace, type ApiMetrics, type Logger } from '@hook0/observability';
 
 export interface OutboxRelayOptions {
@@ -24,6 +24,7 @@ export class OutboxRelay {
   private backoffMs = 0;
   private current: Promise<void> = Promise.resolve();
   private backlog = 0;
+  private readonly messages: MessagePublisher;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -31,7 +32,9 @@ export class OutboxRelay {
     private readonly logger: Logger,
     private readonly metrics: ApiMetrics,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.messages = new MessagePublisher(broker);
+  }
 
   start(): void {
     this.stopped = false;
@@ -116,9 +119,7 @@ export class OutboxRelay {
       rows.map((row) =>
         // A producer span in the trace of the request that wrote the row; the broker puts it in the message headers.
         inSpan(`${workExchange} publish`, { kind: 'producer', parent: row.traceParent ? { traceparent: row.traceParent } : {}, attributes: PUBLISH_ATTRIBUTES }, () =>
-          this.broker.publish(workExchange, ROUTING.dispatch, encodeMessage(dispatchEventMessage(row, row.dispatchRound)), {
-            messageId: `${row.eventId}:${row.dispatchRound}`,
-          }),
+          this.messages.dispatchEvent(row, row.dispatchRound),
         ),
       ),
     );
