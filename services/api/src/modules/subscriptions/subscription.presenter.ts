@@ -17,7 +17,7 @@ const maskedHeaders = (headers: Record<string, string>) => Object.fromEntries(Ob
 
 /**
  * Hook0's `Subscription`, plus `standard_webhooks_secret`, `retry_schedule`, `max_retries`, `max_in_flight` and
- * `max_deliveries_per_second` (docs/hook0-compatibility.md "Not implemented").
+ * `max_deliveries_per_second` (docs/hook0-compatibility.md "Subscriptions").
  * A caller who may only read gets `secret` and `standard_webhooks_secret` as null, and the target's header values
  * and URL password as `***`: with them it could sign webhooks or call the receivers as this server does.
  */
