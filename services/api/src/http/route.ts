@@ -1,3 +1,4 @@
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { AuthMode, Principal } from './principal';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -12,8 +13,8 @@ export interface RequestInput<TBody, TQuery, TParams> {
 }
 
 /** A response with headers of its own (pagination links), or a status other than the route's (a failing health check); plain values are sent as JSON. */
-export class Reply {
-  constructor(readonly body: unknown, readonly headers: Record<string, string> = {}, readonly status?: number) {}
+export class Reply<TBody = unknown> {
+  constructor(readonly body: TBody, readonly headers: Record<string, string> = {}, readonly status?: number) {}
 }
 
 /** One row of the route table: it drives Express and the OpenAPI document alike. */
@@ -32,11 +33,27 @@ export interface RouteDefinition<TBody = any, TQuery = any, TParams = any> {
   readonly params?: DtoClass<TParams>;
   /** 204 sends no body. */
   readonly status: 200 | 201 | 204;
+  /** The schema of the success body (absent for 204): the OpenAPI document publishes it, the handler must return it. */
+  readonly view?: TSchema;
   readonly handler: (input: RequestInput<TBody, TQuery, TParams>) => Promise<unknown>;
 }
 
-export function defineRoute<TBody = undefined, TQuery = undefined, TParams = undefined>(
-  route: RouteDefinition<TBody, TQuery, TParams>,
+type RowFields<TBody, TQuery, TParams> = Omit<RouteDefinition<TBody, TQuery, TParams>, 'status' | 'view' | 'handler'>;
+
+/** A row whose answer has a body: its handler returns exactly what its view describes (or that, in a Reply). */
+type RowWithBody<TBody, TQuery, TParams, TView extends TSchema> = RowFields<TBody, TQuery, TParams> & {
+  readonly status: 200 | 201;
+  readonly view: TView;
+  readonly handler: (input: RequestInput<TBody, TQuery, TParams>) => Promise<Static<TView> | Reply<Static<TView>>>;
+};
+
+type RowWithoutBody<TBody, TQuery, TParams> = RowFields<TBody, TQuery, TParams> & {
+  readonly status: 204;
+  readonly handler: (input: RequestInput<TBody, TQuery, TParams>) => Promise<void>;
+};
+
+export function defineRoute<TBody = undefined, TQuery = undefined, TParams = undefined, TView extends TSchema = TSchema>(
+  route: RowWithBody<TBody, TQuery, TParams, TView> | RowWithoutBody<TBody, TQuery, TParams>,
 ): RouteDefinition<TBody, TQuery, TParams> {
   return route;
 }

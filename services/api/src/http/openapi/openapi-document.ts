@@ -1,20 +1,8 @@
+import type { TSchema } from '@sinclair/typebox';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { RouteDefinition } from '../route';
+import { ProblemView } from '../views';
 import { dtoSchemas, reachableSchemas, SCHEMA_REF } from './dto-schemas';
-
-const PROBLEM: OpenAPIV3.SchemaObject = {
-  type: 'object',
-  description: 'RFC 7807 problem, as Hook0 sends it (GET /errors lists every id).',
-  required: ['type', 'status', 'title', 'detail', 'id', 'validation'],
-  properties: {
-    type: { type: 'string', format: 'uri' },
-    status: { type: 'integer' },
-    title: { type: 'string' },
-    detail: { type: 'string' },
-    id: { type: 'string' },
-    validation: { type: 'object', nullable: true, description: 'the field tree of a 422 Validation, null otherwise' },
-  },
-};
 
 const DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No content' };
 
@@ -37,9 +25,24 @@ function parameters(route: RouteDefinition, schemas: Record<string, OpenAPIV3.Sc
   return [...from(route.params, 'path'), ...from(route.query, 'query')];
 }
 
-function operation(route: RouteDefinition, schemas: Record<string, OpenAPIV3.SchemaObject>): OpenAPIV3.OperationObject {
+/** A view as plain JSON (TypeBox marks its schemas with symbols), titled ones collected as named components. */
+function viewSchema(view: TSchema, named: Record<string, OpenAPIV3.SchemaObject>): OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject {
+  const plain = JSON.parse(JSON.stringify(view)) as OpenAPIV3.SchemaObject;
+  const reference = (schema: OpenAPIV3.SchemaObject): OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject => {
+    if (!schema.title || schema.type !== 'object') return schema;
+    named[schema.title] = schema;
+    return { $ref: `${SCHEMA_REF}${schema.title}` };
+  };
+  if (plain.type === 'array') return { ...plain, items: reference(plain.items as OpenAPIV3.SchemaObject) };
+  return reference(plain);
+}
+
+function operation(route: RouteDefinition, schemas: Record<string, OpenAPIV3.SchemaObject>, views: Record<string, OpenAPIV3.SchemaObject>): OpenAPIV3.OperationObject {
+  if (route.status !== 204 && !route.view) throw new Error(`${route.operationId} answers ${route.status} without a view`);
   const success: OpenAPIV3.ResponseObject =
-    route.status === 204 ? { description: DESCRIPTIONS[204] } : { description: DESCRIPTIONS[route.status], content: { 'application/json': { schema: {} } } };
+    route.status === 204 || !route.view
+      ? { description: DESCRIPTIONS[204] }
+      : { description: DESCRIPTIONS[route.status], content: { 'application/json': { schema: viewSchema(route.view, views) } } };
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -51,7 +54,7 @@ function operation(route: RouteDefinition, schemas: Record<string, OpenAPIV3.Sch
     }),
     responses: {
       [route.status]: success,
-      default: { description: 'A problem', content: { 'application/problem+json': { schema: { $ref: `${SCHEMA_REF}Problem` } } } },
+      default: { description: 'A problem', content: { 'application/problem+json': { schema: { $ref: `${SCHEMA_REF}${ProblemView.title}` } } } },
     },
   };
 }
@@ -66,11 +69,13 @@ export interface DocumentInfo {
 /** The OpenAPI 3 document of the route table: the same rows and DTO classes that serve the requests. */
 export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: DocumentInfo): OpenAPIV3.Document {
   const all = dtoSchemas();
+  const views: Record<string, OpenAPIV3.SchemaObject> = {};
   const paths: OpenAPIV3.PathsObject = {};
   for (const route of routes) {
     const path = openApiPath(route.path);
-    paths[path] = { ...paths[path], [route.method]: operation(route, all) };
+    paths[path] = { ...paths[path], [route.method]: operation(route, all, views) };
   }
+  viewSchema(ProblemView, views);
   const bodies = routes.flatMap((route) => (route.body ? [route.body] : []));
   return {
     openapi: '3.0.3',
@@ -79,7 +84,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ...reachableSchemas(bodies, all), Problem: PROBLEM },
+      schemas: { ...reachableSchemas(bodies, all), ...views },
       securitySchemes: {
         bearer: {
           type: 'http',

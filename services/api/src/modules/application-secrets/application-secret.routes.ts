@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { ApplicationSecretView } from '../../http/views';
 import { ApplicationQueryDto } from '../../http/application-query.dto';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { ApplicationSecretPostDto, ApplicationSecretTokenParamsDto } from './application-secret.dto';
@@ -15,6 +17,7 @@ export function applicationSecretRoutes(secrets: ApplicationSecretService): Rout
       auth: 'token',
       query: ApplicationQueryDto,
       status: 200,
+      view: Type.Array(ApplicationSecretView),
       handler: async ({ principal, query }) => (await secrets.list(principal, query.application_id)).map(toApplicationSecretView),
     }),
     defineRoute({
@@ -26,6 +29,7 @@ export function applicationSecretRoutes(secrets: ApplicationSecretService): Rout
       auth: 'token',
       body: ApplicationSecretPostDto,
       status: 201,
+      view: ApplicationSecretView,
       handler: async ({ principal, body }) => toApplicationSecretView(await secrets.create(principal, body)),
     }),
     defineRoute({
@@ -38,6 +42,7 @@ export function applicationSecretRoutes(secrets: ApplicationSecretService): Rout
       params: ApplicationSecretTokenParamsDto,
       body: ApplicationSecretPostDto,
       status: 200,
+      view: ApplicationSecretView,
       handler: async ({ principal, params, body }) => toApplicationSecretView(await secrets.rename(principal, params.token, body)),
     }),
     defineRoute({

@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { ApplicationInfoView, ApplicationView } from '../../http/views';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { ApplicationIdParamsDto, ApplicationPostDto, OrganizationQueryDto } from './application.dto';
 import { toApplicationInfoView, toApplicationView } from './application.presenter';
@@ -14,6 +16,7 @@ export function applicationRoutes(applications: ApplicationService): RouteDefini
       auth: 'token',
       query: OrganizationQueryDto,
       status: 200,
+      view: Type.Array(ApplicationView),
       handler: async ({ principal, query }) => (await applications.list(principal, query.organization_id)).map(toApplicationView),
     }),
     defineRoute({
@@ -25,6 +28,7 @@ export function applicationRoutes(applications: ApplicationService): RouteDefini
       auth: 'token',
       body: ApplicationPostDto,
       status: 201,
+      view: ApplicationView,
       handler: async ({ principal, body }) => toApplicationView(await applications.create(principal, body)),
     }),
     defineRoute({
@@ -36,6 +40,7 @@ export function applicationRoutes(applications: ApplicationService): RouteDefini
       auth: 'token',
       params: ApplicationIdParamsDto,
       status: 200,
+      view: ApplicationInfoView,
       handler: async ({ principal, params }) => toApplicationInfoView(await applications.info(principal, params.application_id)),
     }),
     defineRoute({
@@ -48,6 +53,7 @@ export function applicationRoutes(applications: ApplicationService): RouteDefini
       params: ApplicationIdParamsDto,
       body: ApplicationPostDto,
       status: 200,
+      view: ApplicationView,
       handler: async ({ principal, params, body }) => toApplicationView(await applications.replace(principal, params.application_id, body)),
     }),
     defineRoute({

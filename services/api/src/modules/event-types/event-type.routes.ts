@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { EventTypeView } from '../../http/views';
 import { ApplicationQueryDto } from '../../http/application-query.dto';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { EventTypeNameParamsDto, EventTypePostDto } from './event-type.dto';
@@ -15,6 +17,7 @@ export function eventTypeRoutes(eventTypes: EventTypeService): RouteDefinition[]
       auth: 'token',
       query: ApplicationQueryDto,
       status: 200,
+      view: Type.Array(EventTypeView),
       handler: async ({ principal, query }) => (await eventTypes.list(principal, query.application_id)).map(toEventTypeView),
     }),
     defineRoute({
@@ -26,6 +29,7 @@ export function eventTypeRoutes(eventTypes: EventTypeService): RouteDefinition[]
       auth: 'token',
       body: EventTypePostDto,
       status: 201,
+      view: EventTypeView,
       handler: async ({ principal, body }) => toEventTypeView(await eventTypes.create(principal, body)),
     }),
     defineRoute({
@@ -38,6 +42,7 @@ export function eventTypeRoutes(eventTypes: EventTypeService): RouteDefinition[]
       params: EventTypeNameParamsDto,
       query: ApplicationQueryDto,
       status: 200,
+      view: EventTypeView,
       handler: async ({ principal, params, query }) => toEventTypeView(await eventTypes.get(principal, query.application_id, params.event_type_name)),
     }),
     defineRoute({

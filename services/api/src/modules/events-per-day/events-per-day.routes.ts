@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { EventsPerDayView } from '../../http/views';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { EventsPerDayApplicationQueryDto, EventsPerDayOrganizationQueryDto } from './events-per-day.dto';
 import { toEventsPerDayView } from './events-per-day.presenter';
@@ -14,6 +16,7 @@ export function eventsPerDayRoutes(eventsPerDay: EventsPerDayService): RouteDefi
       auth: 'token',
       query: EventsPerDayApplicationQueryDto,
       status: 200,
+      view: Type.Array(EventsPerDayView),
       handler: async ({ principal, query }) => toEventsPerDayView(await eventsPerDay.forApplication(principal, query.application_id, query.from, query.to)),
     }),
     defineRoute({
@@ -25,6 +28,7 @@ export function eventsPerDayRoutes(eventsPerDay: EventsPerDayService): RouteDefi
       auth: 'token',
       query: EventsPerDayOrganizationQueryDto,
       status: 200,
+      view: Type.Array(EventsPerDayView),
       handler: async ({ principal, query }) =>
         toEventsPerDayView(await eventsPerDay.forOrganization(principal, query.organization_id, query.from, query.to)),
     }),

@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { EventSummaryView, EventView, IngestedEventView } from '../../http/views';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { ApplicationQueryDto, EventIdParamsDto, EventPostDto } from './event.dto';
 import { toEventSummaryView, toEventView } from './event.presenter';
@@ -14,6 +16,7 @@ export function eventRoutes(events: EventService): RouteDefinition[] {
       auth: 'token',
       body: EventPostDto,
       status: 201,
+      view: IngestedEventView,
       handler: ({ principal, body, ip }) => events.ingest(principal, body, ip),
     }),
     defineRoute({
@@ -25,6 +28,7 @@ export function eventRoutes(events: EventService): RouteDefinition[] {
       auth: 'token',
       query: ApplicationQueryDto,
       status: 200,
+      view: Type.Array(EventSummaryView),
       handler: async ({ principal, query }) => (await events.list(principal, query.application_id)).map(toEventSummaryView),
     }),
     defineRoute({
@@ -37,6 +41,7 @@ export function eventRoutes(events: EventService): RouteDefinition[] {
       query: ApplicationQueryDto,
       params: EventIdParamsDto,
       status: 200,
+      view: EventView,
       handler: async ({ principal, query, params }) => toEventView(await events.get(principal, query.application_id, params.event_id)),
     }),
   ];

@@ -1,3 +1,4 @@
+import { HealthView } from '../../http/views';
 import { defineRoute, Reply, type RouteDefinition } from '../../http/route';
 import { HealthQueryDto } from './health.dto';
 import { toHealthView } from './health.presenter';
@@ -14,6 +15,7 @@ export function healthRoutes(health: HealthService): RouteDefinition[] {
       auth: 'none',
       query: HealthQueryDto,
       status: 200,
+      view: HealthView,
       handler: async ({ query }) => {
         health.authorize(query.key);
         const report = await health.check();

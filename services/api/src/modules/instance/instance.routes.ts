@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { InstanceView, ProblemView, QuotasView } from '../../http/views';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import type { QuotaService } from '../quotas/quota.service';
 import { toQuotasView } from '../quotas/quota.presenter';
@@ -15,6 +17,7 @@ export function instanceRoutes(instance: InstanceService, quotas: QuotaService):
       tag: 'Instance',
       auth: 'none',
       status: 200,
+      view: InstanceView,
       handler: async () => toInstanceView(instance.instance()),
     }),
     defineRoute({
@@ -25,6 +28,7 @@ export function instanceRoutes(instance: InstanceService, quotas: QuotaService):
       tag: 'Instance',
       auth: 'none',
       status: 200,
+      view: QuotasView,
       handler: async () => toQuotasView(quotas.enabled, quotas.limits()),
     }),
     defineRoute({
@@ -35,6 +39,7 @@ export function instanceRoutes(instance: InstanceService, quotas: QuotaService):
       tag: 'Instance',
       auth: 'none',
       status: 200,
+      view: Type.Array(ProblemView),
       handler: async () => instance.errors(),
     }),
     defineRoute({
@@ -45,7 +50,8 @@ export function instanceRoutes(instance: InstanceService, quotas: QuotaService):
       tag: 'Instance',
       auth: 'none',
       status: 200,
-      handler: async () => instance.payloadContentTypes(),
+      view: Type.Array(Type.String()),
+      handler: async () => [...instance.payloadContentTypes()],
     }),
   ];
 }

@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { InvitationView, MemberRemovalView, OrganizationInfoView, OrganizationSummaryView, RoleChangeView } from '../../http/views';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import type { OrganizationMemberService } from './organization-member.service';
 import { InviteDeleteDto, InvitePostDto, InvitePutDto, OrganizationIdParamsDto, OrganizationPostDto } from './organization.dto';
@@ -15,6 +17,7 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       operationId: 'organizations.list',
       summary: "List the caller's organizations, with its role in each",
       status: 200,
+      view: Type.Array(OrganizationSummaryView),
       handler: async ({ principal }) => (await organizations.list(principal)).map(({ organization, role }) => toOrganizationSummaryView(organization, role)),
     }),
     defineRoute({
@@ -25,6 +28,7 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       summary: 'Create an organization (its creator becomes its editor)',
       body: OrganizationPostDto,
       status: 200,
+      view: OrganizationInfoView,
       handler: async ({ principal, body }) => toOrganizationInfoView(await organizations.create(principal, body)),
     }),
     defineRoute({
@@ -35,6 +39,7 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       summary: 'Get an organization, its members and their roles',
       params: OrganizationIdParamsDto,
       status: 200,
+      view: OrganizationInfoView,
       handler: async ({ principal, params }) => toOrganizationInfoView(await organizations.get(principal, params.organization_id)),
     }),
     defineRoute({
@@ -46,6 +51,7 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       params: OrganizationIdParamsDto,
       body: OrganizationPostDto,
       status: 200,
+      view: OrganizationInfoView,
       handler: async ({ principal, params, body }) => toOrganizationInfoView(await organizations.rename(principal, params.organization_id, body)),
     }),
     defineRoute({
@@ -67,6 +73,7 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       params: OrganizationIdParamsDto,
       body: InvitePostDto,
       status: 200,
+      view: InvitationView,
       handler: async ({ principal, params, body }) => {
         await members.invite(principal, params.organization_id, body);
         return { email: body.email, role: body.role };
@@ -81,6 +88,7 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       params: OrganizationIdParamsDto,
       body: InvitePutDto,
       status: 200,
+      view: RoleChangeView,
       handler: async ({ principal, params, body }) => {
         await members.changeRole(principal, params.organization_id, body);
         return { user_id: body.user_id, role: body.role };
@@ -95,6 +103,7 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       params: OrganizationIdParamsDto,
       body: InviteDeleteDto,
       status: 200,
+      view: MemberRemovalView,
       handler: async ({ principal, params, body }) => {
         await members.remove(principal, params.organization_id, body);
         return { user_id: body.user_id };

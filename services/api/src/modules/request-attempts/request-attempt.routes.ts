@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { RequestAttemptView } from '../../http/views';
 import { ApplicationQueryDto } from '../../http/application-query.dto';
 import { defineRoute, Reply, type RouteDefinition } from '../../http/route';
 import { RequestAttemptIdParamsDto, RequestAttemptQueryDto } from './request-attempt.dto';
@@ -20,6 +22,7 @@ export function requestAttemptRoutes(attempts: RequestAttemptService, options: R
       auth: 'token',
       query: RequestAttemptQueryDto,
       status: 200,
+      view: Type.Array(RequestAttemptView),
       handler: async ({ principal, query }) => {
         const page = await attempts.list(principal, query);
         const now = new Date();
@@ -37,6 +40,7 @@ export function requestAttemptRoutes(attempts: RequestAttemptService, options: R
       params: RequestAttemptIdParamsDto,
       query: ApplicationQueryDto,
       status: 200,
+      view: RequestAttemptView,
       handler: async ({ principal, params, query }) =>
         toRequestAttemptView(await attempts.get(principal, query.application_id, params.request_attempt_id), new Date()),
     }),

@@ -1,3 +1,4 @@
+import { ResponseView } from '../../http/views';
 import { ApplicationQueryDto } from '../../http/application-query.dto';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { ResponseIdParamsDto } from './response.dto';
@@ -16,6 +17,7 @@ export function responseRoutes(responses: ResponseService): RouteDefinition[] {
       params: ResponseIdParamsDto,
       query: ApplicationQueryDto,
       status: 200,
+      view: ResponseView,
       handler: async ({ principal, params, query }) => toResponseView(await responses.get(principal, query.application_id, params.response_id)),
     }),
   ];

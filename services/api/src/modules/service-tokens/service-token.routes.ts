@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { ServiceTokenView } from '../../http/views';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { ServiceTokenIdParamsDto, ServiceTokenPostDto, ServiceTokenQueryDto } from './service-token.dto';
 import { toServiceTokenView } from './service-token.presenter';
@@ -16,6 +18,7 @@ export function serviceTokenRoutes(tokens: ServiceTokenService): RouteDefinition
       summary: "List an organization's live service tokens (each shown by its hint)",
       query: ServiceTokenQueryDto,
       status: 200,
+      view: Type.Array(ServiceTokenView),
       handler: async ({ principal, query }) => (await tokens.list(principal, query.organization_id)).map((token) => toServiceTokenView(token)),
     }),
     defineRoute({
@@ -26,6 +29,7 @@ export function serviceTokenRoutes(tokens: ServiceTokenService): RouteDefinition
       summary: 'Create a service token; the response is the only place its value appears',
       body: ServiceTokenPostDto,
       status: 201,
+      view: ServiceTokenView,
       handler: async ({ principal, body }) => {
         const created = await tokens.create(principal, body);
         return toServiceTokenView(created.token, created.value);
@@ -40,6 +44,7 @@ export function serviceTokenRoutes(tokens: ServiceTokenService): RouteDefinition
       params: ServiceTokenIdParamsDto,
       query: ServiceTokenQueryDto,
       status: 200,
+      view: ServiceTokenView,
       handler: async ({ principal, params, query }) => toServiceTokenView(await tokens.get(principal, query.organization_id, params.token_id)),
     }),
     defineRoute({
@@ -51,6 +56,7 @@ export function serviceTokenRoutes(tokens: ServiceTokenService): RouteDefinition
       params: ServiceTokenIdParamsDto,
       body: ServiceTokenPostDto,
       status: 200,
+      view: ServiceTokenView,
       handler: async ({ principal, params, body }) => toServiceTokenView(await tokens.rename(principal, params.token_id, body)),
     }),
     defineRoute({

@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { SubscriptionView } from '../../http/views';
 import { ApplicationQueryDto } from '../../http/application-query.dto';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { SubscriptionIdParamsDto, SubscriptionPostDto } from './subscription.dto';
@@ -15,6 +17,7 @@ export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDef
       auth: 'token',
       query: ApplicationQueryDto,
       status: 200,
+      view: Type.Array(SubscriptionView),
       handler: async ({ principal, query }) => toSubscriptionListView(await subscriptions.list(principal, query.application_id)),
     }),
     defineRoute({
@@ -26,6 +29,7 @@ export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDef
       auth: 'token',
       body: SubscriptionPostDto,
       status: 201,
+      view: SubscriptionView,
       handler: async ({ principal, body }) => toSubscriptionView(await subscriptions.create(principal, body)),
     }),
     defineRoute({
@@ -37,6 +41,7 @@ export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDef
       auth: 'token',
       params: SubscriptionIdParamsDto,
       status: 200,
+      view: SubscriptionView,
       handler: async ({ principal, params }) => toSubscriptionView(await subscriptions.get(principal, params.subscription_id)),
     }),
     defineRoute({
@@ -49,6 +54,7 @@ export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDef
       params: SubscriptionIdParamsDto,
       body: SubscriptionPostDto,
       status: 200,
+      view: SubscriptionView,
       handler: async ({ principal, params, body }) => toSubscriptionView(await subscriptions.replace(principal, params.subscription_id, body)),
     }),
     defineRoute({

@@ -1,3 +1,4 @@
+import { LoginResponseView, RegistrationView } from '../../http/views';
 import { clientKey } from '../../http/client-address';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import type { SessionService } from './session.service';
@@ -17,6 +18,7 @@ export function userRoutes(users: UserService, sessions: SessionService): RouteD
       auth: 'none',
       body: RegisterDto,
       status: 201,
+      view: RegistrationView,
       handler: async ({ body }) => toRegistrationView(await users.register(body)),
     }),
     defineRoute({
@@ -28,6 +30,7 @@ export function userRoutes(users: UserService, sessions: SessionService): RouteD
       auth: 'none',
       body: LoginDto,
       status: 201,
+      view: LoginResponseView,
       handler: async ({ body, ip }) => {
         const { user, tokens } = await sessions.login(body.email, body.password, clientKey(ip));
         return toLoginResponse(user, tokens);
@@ -41,6 +44,7 @@ export function userRoutes(users: UserService, sessions: SessionService): RouteD
       tag: 'Users',
       auth: 'refresh',
       status: 201,
+      view: LoginResponseView,
       handler: async ({ principal }) => {
         const { user, tokens } = await sessions.refresh(principal);
         return toLoginResponse(user, tokens);

@@ -1,0 +1,4 @@
+export * from './schema-types';
+export * from './resource-views';
+export * from './account-views';
+export * from './delivery-views';
