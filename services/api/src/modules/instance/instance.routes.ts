@@ -1,6 +1,7 @@
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import type { QuotaService } from '../quotas/quota.service';
 import { toQuotasView } from '../quotas/quota.presenter';
+import { toEnvironmentVariableView } from './environment-variable.presenter';
 import { toInstanceView } from './instance.presenter';
 import type { InstanceService } from './instance.service';
 
@@ -46,6 +47,16 @@ export function instanceRoutes(instance: InstanceService, quotas: QuotaService):
       auth: 'none',
       status: 200,
       handler: async () => instance.payloadContentTypes(),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/environment_variables',
+      operationId: 'environment_variables.list',
+      summary: 'List the environment variables the services read, with their defaults (never their values)',
+      tag: 'Instance',
+      auth: 'none',
+      status: 200,
+      handler: async () => instance.environmentVariables().map(toEnvironmentVariableView),
     }),
   ];
 }
