@@ -33,7 +33,7 @@ export interface ApiConfig extends CommonConfig {
 }
 
 export function loadApiConfig(environment: Env = process.env): ApiConfig {
-  const env = new EnvReader(environment);
+  const env = new EnvReader(environment, 'api');
   const common = readCommonConfig(env, 9464);
   const port = env.integer('PORT', 8081, 0, 65535);
   const disableApiRateLimiting = env.boolean('DISABLE_API_RATE_LIMITING', false);
@@ -52,7 +52,7 @@ export function loadApiConfig(environment: Env = process.env): ApiConfig {
     trustProxyHops: env.integer('TRUST_PROXY_HOPS', 0, 0, 10),
     identity: readIdentityConfig(env),
     // Read raw: unlike every other variable, an empty HEALTH_CHECK_KEY means something (a public endpoint).
-    healthCheckKey: environment.HEALTH_CHECK_KEY ?? null,
+    healthCheckKey: env.optionalStringKeepingEmpty('HEALTH_CHECK_KEY'),
     healthCheckTimeoutMs: env.duration('HEALTH_CHECK_TIMEOUT', '5s'),
     supportEmailAddress: env.optionalString('SUPPORT_EMAIL_ADDRESS'),
     quotas: readQuotaConfig(env),

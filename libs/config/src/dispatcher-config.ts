@@ -27,7 +27,7 @@ export interface DispatcherConfig extends CommonConfig {
 }
 
 export function loadDispatcherConfig(environment: Env = process.env): DispatcherConfig {
-  const env = new EnvReader(environment);
+  const env = new EnvReader(environment, 'dispatcher');
   const common = readCommonConfig(env, 9465);
   const config: DispatcherConfig = {
     ...common,

@@ -1,12 +1,20 @@
 import { parseDuration, parseDurationList } from '@hook0/core';
+import { configVariable } from './registry/variable-registry';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads variables one by one and collects every problem, so a misconfigured process names them all at once. */
+/**
+ * Reads variables one by one and collects every problem, so a misconfigured process names them all at once. It reads
+ * only the variables the registry (registry/variable-registry.ts) declares for `service`, so that docs/configuration.md,
+ * generated from the registry, cannot miss one.
+ */
 export class EnvReader {
   private readonly problems: string[] = [];
 
-  constructor(private readonly env: Env) {}
+  constructor(
+    private readonly env: Env,
+    private readonly service: 'api' | 'dispatcher',
+  ) {}
 
   string(name: string, fallback: string): string {
     const raw = this.raw(name);
@@ -15,6 +23,12 @@ export class EnvReader {
 
   optionalString(name: string): string | null {
     return this.raw(name) ?? null;
+  }
+
+  /** Like optionalString, but an empty value stays an empty string (for a variable whose empty value means something). */
+  optionalStringKeepingEmpty(name: string): string | null {
+    this.declared(name);
+    return this.env[name] ?? null;
   }
 
   integer(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -108,8 +122,17 @@ export class EnvReader {
   }
 
   private raw(name: string): string | undefined {
+    this.declared(name);
     const value = this.env[name];
     return value === undefined || value === '' ? undefined : value;
+  }
+
+  /** A programming error, not a configuration one: the loader reads a variable the registry does not declare. */
+  private declared(name: string): void {
+    const variable = configVariable(name);
+    if (variable?.kind !== 'config' || (variable.service !== 'all' && variable.service !== this.service)) {
+      throw new Error(`${name} is not declared for the ${this.service} in libs/config/src/registry (kind config)`);
+    }
   }
 
   private fail<T>(name: string, message: string, fallback: T): T {

@@ -6,3 +6,7 @@ export * from './dispatcher-config';
 export * from './quota-config';
 export * from './rate-limit-config';
 export * from './housekeeping-config';
+export * from './registry/config-variable';
+export * from './registry/variable-registry';
+export * from './registry/configuration-doc';
+export * from './registry/env-example';

@@ -104,3 +104,16 @@ export const ProblemView = Type.Object(
   },
   { title: 'Problem', description: 'RFC 7807 problem, as Hook0 sends it (GET /errors lists every id).' },
 );
+
+export const EnvironmentVariableView = Type.Object(
+  {
+    name: Type.String(),
+    env_var: Type.String(),
+    description: Type.String(),
+    default: Nullable(Type.String({ description: 'null when there is none, and always for a sensitive variable' })),
+    sensitive: Type.Boolean(),
+    required: Type.Boolean(),
+    group: Type.String(),
+  },
+  { title: 'EnvironmentVariable' },
+);

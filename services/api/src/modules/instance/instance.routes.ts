@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { InstanceView, ProblemView, QuotasView } from '../../http/views';
+import { EnvironmentVariableView, InstanceView, ProblemView, QuotasView } from '../../http/views';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import type { QuotaService } from '../quotas/quota.service';
 import { toQuotasView } from '../quotas/quota.presenter';
+import { toEnvironmentVariableView } from './environment-variable.presenter';
 import { toInstanceView } from './instance.presenter';
 import type { InstanceService } from './instance.service';
 
@@ -52,6 +53,17 @@ export function instanceRoutes(instance: InstanceService, quotas: QuotaService):
       status: 200,
       view: Type.Array(Type.String()),
       handler: async () => [...instance.payloadContentTypes()],
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/environment_variables',
+      operationId: 'environment_variables.list',
+      summary: 'List the environment variables the services read, with their defaults (never their values)',
+      tag: 'Instance',
+      auth: 'none',
+      status: 200,
+      view: Type.Array(EnvironmentVariableView),
+      handler: async () => instance.environmentVariables().map(toEnvironmentVariableView),
     }),
   ];
 }

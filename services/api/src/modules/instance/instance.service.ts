@@ -1,4 +1,4 @@
-import type { ApiConfig } from '@hook0/config';
+import { productVariables, type ApiConfig, type ConfigVariable } from '@hook0/config';
 import { PAYLOAD_CONTENT_TYPES, PROBLEMS, ProblemError, problemBody, type ProblemBody, type ProblemId } from '@hook0/core';
 
 /** What GET /instance tells a client (docs/hook0-compatibility.md "Instance and health"), from the configuration read at start. */
@@ -35,5 +35,10 @@ export class InstanceService {
 
   payloadContentTypes(): readonly string[] {
     return PAYLOAD_CONTENT_TYPES;
+  }
+
+  /** The variables the API and the dispatcher read (docs/configuration.md), never their values. */
+  environmentVariables(): readonly ConfigVariable[] {
+    return productVariables();
   }
 }
