@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
-import { ApplicationSecretEntity, type ApplicationSecretRepository } from '@hook0/db';
+import type { ApplicationSecretEntity, ApplicationSecretRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { ApplicationSecretPostDto } from './application-secret.dto';
@@ -19,13 +19,7 @@ export class ApplicationSecretService {
 
   async create(principal: Principal, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {
     const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
-    const secret = Object.assign(new ApplicationSecretEntity(), {
-      token: randomUUID(),
-      applicationId: application.applicationId,
-      name: input.name ?? null,
-      deletedAt: null,
-    });
-    return this.secrets.create(secret);
+    return this.secrets.create({ token: randomUUID(), applicationId: application.applicationId, name: input.name ?? null });
   }
 
   async rename(principal: Principal, token: string, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
-import { ApplicationEntity, ApplicationSecretEntity, type ApplicationRepository, type OrganizationRepository } from '@hook0/db';
+import type { ApplicationEntity, ApplicationRepository, OrganizationRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { QuotaService } from '../quotas/quota.service';
@@ -20,9 +20,7 @@ export class ApplicationService {
     this.access.organization(principal, organizationId, 'write');
     if (!(await this.organizations.exists(organizationId))) throw new ProblemError('Forbidden');
     await this.quotas.assertCanCreateApplication(organizationId);
-    const application = Object.assign(new ApplicationEntity(), { applicationId: randomUUID(), organizationId, name: input.name });
-    const secret = Object.assign(new ApplicationSecretEntity(), { token: randomUUID(), applicationId: application.applicationId, name: 'Default' });
-    return this.applications.createWithDefaultSecret(application, secret);
+    return this.applications.createWithDefaultSecret({ applicationId: randomUUID(), organizationId, name: input.name }, randomUUID());
   }
 
   async list(principal: Principal, organizationId: string): Promise<ApplicationEntity[]> {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { decodePayload, isPayloadContentType, ProblemError } from '@hook0/core';
-import { pgConstraint, pgErrorCode, PG, type EventRepository } from '@hook0/db';
+import type { EventRepository } from '@hook0/db';
 import { currentTraceParent } from '@hook0/observability';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
@@ -55,29 +55,23 @@ export class EventService {
     if (!decoded.ok) throw new ProblemError(decoded.problem);
     const eventId = input.event_id?.toLowerCase() ?? uuidv7();
     this.hooks.admit();
-    try {
-      const event = {
-        eventId,
-        applicationId,
-        eventTypeName: input.event_type,
-        payload: decoded.bytes,
-        payloadContentType: input.payload_content_type,
-        ip,
-        metadata: input.metadata ?? {},
-        labels: input.labels,
-        occurredAt: new Date(input.occurred_at),
-        traceParent: currentTraceParent(),
-      };
-      const result = await this.events.insertWithOutbox(event, organizationId);
-      if (!result.inserted) throw new ProblemError('EventTypeDoesNotExist');
-      this.hooks.onCommitted();
-      return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
-    } catch (error) {
-      if (pgErrorCode(error) === PG.uniqueViolation && pgConstraint(error) === 'event_pkey') {
-        throw new ProblemError('EventAlreadyIngested');
-      }
-      throw error;
-    }
+    const event = {
+      eventId,
+      applicationId,
+      eventTypeName: input.event_type,
+      payload: decoded.bytes,
+      payloadContentType: input.payload_content_type,
+      ip,
+      metadata: input.metadata ?? {},
+      labels: input.labels,
+      occurredAt: new Date(input.occurred_at),
+      traceParent: currentTraceParent(),
+    };
+    const result = await this.events.insertWithOutbox(event, organizationId);
+    if (result.outcome === 'duplicate') throw new ProblemError('EventAlreadyIngested');
+    if (result.outcome === 'unknown_event_type') throw new ProblemError('EventTypeDoesNotExist');
+    this.hooks.onCommitted();
+    return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
   }
 
   async list(principal: Principal, applicationId: string) {

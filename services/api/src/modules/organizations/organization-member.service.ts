@@ -1,5 +1,5 @@
 import { ProblemError } from '@hook0/core';
-import { isOrganizationRole, pgErrorCode, PG, type OrganizationMemberRepository, type OrganizationRole, type UserRepository } from '@hook0/db';
+import { isOrganizationRole, type OrganizationMemberRepository, type OrganizationRole, type UserRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { QuotaService } from '../quotas/quota.service';
@@ -29,12 +29,10 @@ export class OrganizationMemberService {
     const user = await this.users.findByEmail(input.email);
     if (!user) throw new ProblemError('InvitedUserDoesNotExist');
     this.quotas.assertCanAddMember(await this.members.count(id));
-    const added = await this.members.add(id, user.userId, granted).catch((error: unknown) => {
-      // Only the master key can name an organization that does not exist (or was just deleted).
-      if (pgErrorCode(error) === PG.foreignKeyViolation) throw new ProblemError('NotFound');
-      throw error;
-    });
-    if (!added) throw new ProblemError('InvitedUserAlreadyInOrganization');
+    const outcome = await this.members.add(id, user.userId, granted);
+    // Only the master key can name an organization that does not exist (or was just deleted).
+    if (outcome === 'not_found') throw new ProblemError('NotFound');
+    if (outcome === 'already_member') throw new ProblemError('InvitedUserAlreadyInOrganization');
   }
 
   async changeRole(principal: Principal, organizationId: string, input: InvitePutDto): Promise<void> {

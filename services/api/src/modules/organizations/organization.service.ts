@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
-import { OrganizationEntity, type OrganizationMemberRepository, type OrganizationRepository } from '@hook0/db';
+import type { OrganizationEntity, OrganizationMemberRepository, OrganizationRepository } from '@hook0/db';
 import type { AccessPolicy, OrganizationAccess } from '../../auth/access-policy';
 import type { Principal } from '../../http/principal';
 import type { QuotaService } from '../quotas/quota.service';
@@ -23,7 +23,7 @@ export class OrganizationService {
 
   /** A user becomes the new organization's editor; the master key may create one without a user (docs/hook0-compatibility.md "Subscriptions"). */
   async create(principal: Principal, input: OrganizationPostDto): Promise<OrganizationDetails> {
-    const organization = Object.assign(new OrganizationEntity(), { organizationId: randomUUID(), name: input.name });
+    const organization = { organizationId: randomUUID(), name: input.name };
     if (principal.kind === 'user') await this.members.createOrganizationWithEditor(organization, principal.userId);
     else if (principal.kind === 'master') await this.organizations.create(organization);
     else throw new ProblemError('Forbidden');

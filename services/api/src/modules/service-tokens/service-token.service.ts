@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
-import { pgErrorCode, PG, ServiceTokenEntity, type ServiceTokenRepository } from '@hook0/db';
+import type { ServiceTokenEntity, ServiceTokenRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import { mintToken, tokenHint } from '../../auth/opaque-token';
 import type { Principal } from '../../http/principal';
@@ -27,20 +27,16 @@ export class ServiceTokenService {
     const organizationId = input.organization_id.toLowerCase();
     this.access.administration(principal, organizationId);
     const minted = mintToken('service');
-    const entity = Object.assign(new ServiceTokenEntity(), {
+    const created = await this.tokens.create({
       tokenId: randomUUID(),
       organizationId,
       name: input.name,
       tokenHash: minted.hash,
       tokenHint: tokenHint(minted.value),
     });
-    try {
-      return { token: await this.tokens.create(entity), value: minted.value };
-    } catch (error) {
-      // Only the master key can name an organization that does not exist.
-      if (pgErrorCode(error) === PG.foreignKeyViolation) throw new ProblemError('NotFound');
-      throw error;
-    }
+    // Only the master key can name an organization that does not exist.
+    if (created.outcome === 'unknown_organization') throw new ProblemError('NotFound');
+    return { token: created.token, value: minted.value };
   }
 
   async get(principal: Principal, organizationId: string, tokenId: string): Promise<ServiceTokenEntity> {
