@@ -41,8 +41,9 @@ export class OrganizationMemberRepository {
         WHERE m.user_id = $1 ORDER BY o.created_at, o.organization_id`,
       [userId],
     );
+    const organizations = this.dataSource.getRepository(OrganizationEntity);
     return rows.map((row) => ({
-      organization: Object.assign(new OrganizationEntity(), { organizationId: row.organization_id, name: row.name, createdAt: row.created_at }),
+      organization: organizations.create({ organizationId: row.organization_id, name: row.name, createdAt: row.created_at }),
       role: row.role,
     }));
   }
