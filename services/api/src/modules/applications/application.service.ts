@@ -16,7 +16,7 @@ export class ApplicationService {
   ) {}
 
   async create(principal: Principal, input: ApplicationPostDto): Promise<ApplicationEntity> {
-    const organizationId = input.organization_id.toLowerCase();
+    const organizationId = input.organization_id;
     this.access.organization(principal, organizationId, 'write');
     if (!(await this.organizations.exists(organizationId))) throw new ProblemError('Forbidden');
     await this.quotas.assertCanCreateApplication(organizationId);
@@ -24,12 +24,12 @@ export class ApplicationService {
   }
 
   async list(principal: Principal, organizationId: string): Promise<ApplicationEntity[]> {
-    this.access.organization(principal, organizationId.toLowerCase(), 'read');
-    return this.applications.listLive(organizationId.toLowerCase());
+    this.access.organization(principal, organizationId, 'read');
+    return this.applications.listLive(organizationId);
   }
 
   async get(principal: Principal, applicationId: string): Promise<ApplicationEntity> {
-    return this.access.application(principal, applicationId.toLowerCase(), 'read');
+    return this.access.application(principal, applicationId, 'read');
   }
 
   /** The application with its quota limits and today's consumption (ApplicationInfo). */
@@ -44,15 +44,15 @@ export class ApplicationService {
 
   /** PUT: the body's organization must be the application's own, else the application is not found there. */
   async replace(principal: Principal, applicationId: string, input: ApplicationPostDto): Promise<ApplicationEntity> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
-    const renamed = await this.applications.rename(application.applicationId, input.organization_id.toLowerCase(), input.name);
+    const application = await this.access.application(principal, applicationId, 'write');
+    const renamed = await this.applications.rename(application.applicationId, input.organization_id, input.name);
     if (!renamed) throw new ProblemError('NotFound');
     return renamed;
   }
 
   /** Soft delete; pending attempts of its subscriptions fail in the same transaction. */
   async delete(principal: Principal, applicationId: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
+    const application = await this.access.application(principal, applicationId, 'write');
     if (!(await this.applications.softDelete(application.applicationId))) throw new ProblemError('NotFound');
   }
 }

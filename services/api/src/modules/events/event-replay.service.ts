@@ -23,9 +23,9 @@ export class EventReplayService {
   ) {}
 
   async replay(principal: Principal, applicationId: string, eventId: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
+    const application = await this.access.application(principal, applicationId, 'write');
     await this.quotas.assertCanIngest(application.applicationId);
-    const result = await this.replays.replay(application.applicationId, eventId.toLowerCase());
+    const result = await this.replays.replay(application.applicationId, eventId);
     if (!result.replayed) throw new ProblemError(result.reason === 'not-found' ? 'NotFound' : 'EventReplayLimitReached');
     this.hooks.onQueued();
   }

@@ -34,7 +34,7 @@ export class EventService {
    * principal still gets 403 before any other problem, exactly as when checking up front.
    */
   async ingest(principal: Principal, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
-    const applicationId = input.application_id.toLowerCase();
+    const applicationId = input.application_id;
     const scope = this.access.writableIfLive(principal, applicationId);
     if (scope === null) {
       await this.access.application(principal, applicationId, 'write');
@@ -53,7 +53,7 @@ export class EventService {
     if (!isPayloadContentType(input.payload_content_type)) throw new ProblemError('EventInvalidPayloadContentType');
     const decoded = decodePayload(input.payload, input.payload_content_type);
     if (!decoded.ok) throw new ProblemError(decoded.problem);
-    const eventId = input.event_id?.toLowerCase() ?? uuidv7();
+    const eventId = input.event_id ?? uuidv7();
     this.hooks.admit();
     const event = {
       eventId,
@@ -75,13 +75,13 @@ export class EventService {
   }
 
   async list(principal: Principal, applicationId: string) {
-    await this.access.application(principal, applicationId.toLowerCase(), 'read');
-    return this.events.listRecent(applicationId.toLowerCase());
+    await this.access.application(principal, applicationId, 'read');
+    return this.events.listRecent(applicationId);
   }
 
   async get(principal: Principal, applicationId: string, eventId: string) {
-    await this.access.application(principal, applicationId.toLowerCase(), 'read');
-    const event = await this.events.findInApplication(applicationId.toLowerCase(), eventId.toLowerCase());
+    await this.access.application(principal, applicationId, 'read');
+    const event = await this.events.findInApplication(applicationId, eventId);
     if (!event) throw new ProblemError('NotFound');
     return event;
   }

@@ -47,23 +47,20 @@ export class OrganizationService {
   }
 
   async get(principal: Principal, organizationId: string): Promise<OrganizationDetails> {
-    const id = organizationId.toLowerCase();
-    this.access.organization(principal, id, 'read');
-    return this.details(id);
+    this.access.organization(principal, organizationId, 'read');
+    return this.details(organizationId);
   }
 
   async rename(principal: Principal, organizationId: string, input: OrganizationPostDto): Promise<OrganizationDetails> {
-    const id = organizationId.toLowerCase();
-    this.access.organization(principal, id, 'write');
-    if (!(await this.organizations.rename(id, input.name))) throw new ProblemError('NotFound');
-    return this.details(id);
+    this.access.organization(principal, organizationId, 'write');
+    if (!(await this.organizations.rename(organizationId, input.name))) throw new ProblemError('NotFound');
+    return this.details(organizationId);
   }
 
   /** 409 OrganizationIsNotEmpty while a live application remains. */
   async delete(principal: Principal, organizationId: string): Promise<void> {
-    const id = organizationId.toLowerCase();
-    this.access.administration(principal, id);
-    const outcome = await this.organizations.deleteIfEmpty(id);
+    this.access.administration(principal, organizationId);
+    const outcome = await this.organizations.deleteIfEmpty(organizationId);
     if (outcome === 'not-found') throw new ProblemError('NotFound');
     if (outcome === 'not-empty') throw new ProblemError('OrganizationIsNotEmpty');
   }

@@ -8,8 +8,8 @@ export class ResponseService {
   constructor(private readonly responses: ResponseRepository, private readonly access: AccessPolicy) {}
 
   async get(principal: Principal, applicationId: string, responseId: string): Promise<ResponseEntity> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
-    const response = await this.responses.findInApplication(application.applicationId, responseId.toLowerCase());
+    const application = await this.access.application(principal, applicationId, 'read');
+    const response = await this.responses.findInApplication(application.applicationId, responseId);
     if (!response) throw new ProblemError('NotFound');
     return response;
   }
