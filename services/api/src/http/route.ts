@@ -1,4 +1,4 @@
-import type { AuthMode, Principal } from './principal';
+import type { AuthMode, Principal } from '../auth/principal';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 export type DtoClass<T = object> = new () => T;

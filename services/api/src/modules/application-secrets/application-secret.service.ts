@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { ApplicationSecretEntity, ApplicationSecretRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { ApplicationSecretPostDto } from './application-secret.dto';
 
 /**

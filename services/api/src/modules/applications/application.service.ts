@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { ApplicationEntity, ApplicationRepository, OrganizationRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { ApplicationPostDto } from './application.dto';
 import type { ApplicationInfo } from './application.presenter';

@@ -1,7 +1,7 @@
 import { ProblemError } from '@hook0/core';
 import type { EventTypeEntity, EventTypeRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { EventTypePostDto } from './event-type.dto';
 

@@ -1,6 +1,6 @@
 import type { EventsPerDayRepository, EventsPerDayRow } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import { resolveDayRange, utcDay } from './day-range';
 
 export interface EventsPerDay {

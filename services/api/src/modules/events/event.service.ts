@@ -3,7 +3,7 @@ import { decodePayload, isPayloadContentType, ProblemError } from '@hook0/core';
 import type { EventRepository } from '@hook0/db';
 import { currentTraceParent } from '@hook0/observability';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { EventPostDto } from './event.dto';
 

@@ -1,7 +1,7 @@
 import { ProblemError } from '@hook0/core';
 import { isOrganizationRole, type OrganizationMemberRepository, type OrganizationRole, type UserRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { InviteDeleteDto, InvitePostDto, InvitePutDto } from './organization.dto';
 

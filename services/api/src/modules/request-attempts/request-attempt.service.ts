@@ -1,8 +1,7 @@
-import { decodeCursor, encodeCursor, ProblemError } from '@hook0/core';
+import { decodeCursor, encodeCursor, isRfc3339, ProblemError } from '@hook0/core';
 import type { RequestAttemptRepository, RequestAttemptRow } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
-import { isRfc3339 } from '../../http/validators';
+import type { Principal } from '../../auth/principal';
 import type { RequestAttemptQueryDto } from './request-attempt.dto';
 
 export const PAGE_SIZE = 50;

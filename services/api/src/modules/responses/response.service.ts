@@ -1,7 +1,7 @@
 import { ProblemError } from '@hook0/core';
 import type { ResponseEntity, ResponseRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 
 /** Responses recorded by deliveries; reached by the ids request attempts carry. */
 export class ResponseService {

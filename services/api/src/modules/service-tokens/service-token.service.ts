@@ -3,7 +3,7 @@ import { ProblemError } from '@hook0/core';
 import type { ServiceTokenEntity, ServiceTokenRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
 import { mintToken, tokenHint } from '../../auth/opaque-token';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { ServiceTokenPostDto } from './service-token.dto';
 
 export interface CreatedServiceToken {
