@@ -34,5 +34,7 @@ function lowerCased(value: unknown): unknown {
 
 /** Nested DTOs are class instances (http/dto-instance.ts); free-form maps are plain objects and are left alone. */
 function isDtoInstance(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype !== Object.prototype && prototype !== null;
 }
