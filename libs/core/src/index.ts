@@ -10,3 +10,4 @@ export * from './attempt-status';
 export * from './pagination-cursor';
 export * from './payload';
 export * from './subscription-headers';
+export * from './calendar';

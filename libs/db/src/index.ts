@@ -1,3 +1,8 @@
+/**
+ * Storage for both services. Read README.md in this package before adding a query: repositories take plain inputs and
+ * return outcomes (never a SQLSTATE or a constraint name), and it says when to use typeorm's entity API or query
+ * builder, raw SQL, or a named prepared statement.
+ */
 export * from './entities';
 export * from './migrations';
 export * from './data-source';

@@ -22,6 +22,16 @@ export function pgConstraint(error: unknown): string | undefined {
   return typeof constraint === 'string' ? constraint : undefined;
 }
 
+/** A unique violation, of `constraint` when one is named. Only repositories ask: services receive outcomes instead. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return pgErrorCode(error) === PG.uniqueViolation && (constraint === undefined || pgConstraint(error) === constraint);
+}
+
+/** A foreign-key violation: the row refers to one that does not exist (or was deleted meanwhile). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return pgErrorCode(error) === PG.foreignKeyViolation;
+}
+
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004', '57014', '55P03']);
 
 /** True when the database (not the request) is at fault: down, restarting, overloaded or timing out. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ApiConfig } from '@hook0/config';
 import { startSpan, withLogContext, type ApiMetrics, type Logger } from '@hook0/observability';
-import type { Authenticator } from './http/principal';
+import type { Authenticator } from './auth/principal';
 import { notFoundHandler, problemHandler } from './http/problem-responses';
 import { jsonBodyReader } from './http/json-body';
 import type { RouteDefinition } from './http/route';

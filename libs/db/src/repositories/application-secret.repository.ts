@@ -1,6 +1,12 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { ApplicationSecretEntity } from '../entities/application-secret.entity';
 
+export interface NewApplicationSecret {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly name: string | null;
+}
+
 /** Application secrets (docs/hook0-compatibility.md "Application secrets"): soft-deleted, never purged here. */
 export class ApplicationSecretRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -13,8 +19,8 @@ export class ApplicationSecretRepository {
     return this.repository.find({ where: { applicationId, deletedAt: IsNull() }, order: { createdAt: 'ASC', token: 'ASC' } });
   }
 
-  create(secret: ApplicationSecretEntity): Promise<ApplicationSecretEntity> {
-    return this.repository.save(secret);
+  create(secret: NewApplicationSecret): Promise<ApplicationSecretEntity> {
+    return this.repository.save(this.repository.create({ ...secret, deletedAt: null }));
   }
 
   /** Renames a live secret of the application; null when there is none with this token. */

@@ -22,6 +22,12 @@ const SCOPE_OF_SECRET = new PreparedStatement<{ application_id: string; organiza
     WHERE s.token = $1 AND s.deleted_at IS NULL AND a.deleted_at IS NULL`,
 );
 
+export interface NewApplication {
+  readonly applicationId: string;
+  readonly organizationId: string;
+  readonly name: string;
+}
+
 export class ApplicationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -77,11 +83,13 @@ export class ApplicationRepository {
     });
   }
 
-  /** Creates the application and its `Default` secret in one transaction. */
-  async createWithDefaultSecret(application: ApplicationEntity, defaultSecret: ApplicationSecretEntity): Promise<ApplicationEntity> {
+  /** Creates the application and its secret named `Default`, whose token is `defaultSecretToken`, in one transaction. */
+  async createWithDefaultSecret(application: NewApplication, defaultSecretToken: string): Promise<ApplicationEntity> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      const saved = await manager.getRepository(ApplicationEntity).save(application);
-      await manager.getRepository(ApplicationSecretEntity).save(defaultSecret);
+      const applications = manager.getRepository(ApplicationEntity);
+      const saved = await applications.save(applications.create(application));
+      const secrets = manager.getRepository(ApplicationSecretEntity);
+      await secrets.save(secrets.create({ token: defaultSecretToken, applicationId: saved.applicationId, name: 'Default' }));
       return saved;
     });
   }

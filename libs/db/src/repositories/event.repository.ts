@@ -4,6 +4,7 @@ import { PreparedStatement } from '../prepared-statement';
 import { STATEMENT_BATCHING } from './statement-batching';
 import { EventEntity } from '../entities/event.entity';
 import { eventKeyString } from '../event-key';
+import { isUniqueViolation } from '../postgres-errors';
 
 export interface NewEvent {
   readonly eventId: string;
@@ -19,8 +20,12 @@ export interface NewEvent {
   readonly traceParent?: string | null;
 }
 
-/** Not inserted: the event type is unknown or deactivated, or the application is deleted or not in the required organization. */
-export type InsertEventResult = { inserted: true; receivedAt: Date } | { inserted: false };
+/**
+ * What became of an event: `created`; `duplicate` when the application already used its event_id (other applications'
+ * ids are no concern of this one); `unknown_event_type` when the event type is unknown or deactivated, or the
+ * application is deleted or not in the required organization.
+ */
+export type InsertEventOutcome = { outcome: 'created'; receivedAt: Date } | { outcome: 'duplicate' } | { outcome: 'unknown_event_type' };
 
 const WITHOUT_PAYLOAD = {
   eventId: true,
@@ -80,21 +85,25 @@ export class EventRepository {
   /**
    * Writes the event and its outbox row in one statement (so one transaction): once this returns,
    * the event will reach RabbitMQ whatever happens to this process. Only into a live application (in
-   * `organizationId` when given) and an active event type. An event_id the application already used raises the
-   * `event_pkey` unique violation; another application's ids are no concern of this one.
-   * Events ingested together share the statement, and so its commit.
+   * `organizationId` when given) and an active event type. Events ingested together share the statement, and so its
+   * commit; a batch failing on one reused event_id is re-run one event at a time, so only that event is a `duplicate`.
    */
-  async insertWithOutbox(event: NewEvent, organizationId: string | null = null): Promise<InsertEventResult> {
+  async insertWithOutbox(event: NewEvent, organizationId: string | null = null): Promise<InsertEventOutcome> {
     const request = { event, organizationId };
-    return event.payload.length > BATCHED_PAYLOAD_MAX_BYTES ? (await this.insertAll([request]))[0] : this.inserts.submit(request);
+    try {
+      return event.payload.length > BATCHED_PAYLOAD_MAX_BYTES ? (await this.insertAll([request]))[0] : await this.inserts.submit(request);
+    } catch (error) {
+      if (isUniqueViolation(error, 'event_pkey')) return { outcome: 'duplicate' };
+      throw error;
+    }
   }
 
-  private async insertAll(requests: InsertRequest[]): Promise<InsertEventResult[]> {
+  private async insertAll(requests: InsertRequest[]): Promise<InsertEventOutcome[]> {
     const rows = await INSERT_WITH_OUTBOX.rows(this.dataSource, insertColumns(requests));
     const receivedAt = new Map(rows.map((row) => [eventKeyString(row), row.receivedAt]));
     return requests.map(({ event }) => {
       const at = receivedAt.get(eventKeyString(event));
-      return at === undefined ? { inserted: false } : { inserted: true, receivedAt: at };
+      return at === undefined ? { outcome: 'unknown_event_type' } : { outcome: 'created', receivedAt: at };
     });
   }
 

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { OrganizationMemberEntity, type OrganizationRole } from '../entities/organization-member.entity';
+import { isForeignKeyViolation } from '../postgres-errors';
+import type { NewOrganization } from './organization.repository';
 
 export interface OrganizationMember {
   readonly userId: string;
@@ -9,6 +11,9 @@ export interface OrganizationMember {
   readonly lastName: string;
   readonly role: OrganizationRole;
 }
+
+/** `already_member`: nothing changed; `not_found`: the organization (or the user) does not exist, or was just deleted. */
+export type AddMemberOutcome = 'added' | 'already_member' | 'not_found';
 
 export interface Membership {
   readonly organization: OrganizationEntity;
@@ -20,11 +25,11 @@ export class OrganizationMemberRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A new organization whose creator is its first editor, in one transaction. */
-  async createOrganizationWithEditor(organization: OrganizationEntity, userId: string): Promise<OrganizationEntity> {
+  async createOrganizationWithEditor(organization: NewOrganization, userId: string): Promise<OrganizationEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(OrganizationEntity).save(organization);
-      const membership = Object.assign(new OrganizationMemberEntity(), { organizationId: saved.organizationId, userId, role: 'editor' });
-      await manager.getRepository(OrganizationMemberEntity).insert(membership);
+      const organizations = manager.getRepository(OrganizationEntity);
+      const saved = await organizations.save(organizations.create(organization));
+      await manager.getRepository(OrganizationMemberEntity).insert({ organizationId: saved.organizationId, userId, role: 'editor' });
       return saved;
     });
   }
@@ -36,8 +41,9 @@ export class OrganizationMemberRepository {
         WHERE m.user_id = $1 ORDER BY o.created_at, o.organization_id`,
       [userId],
     );
+    const organizations = this.dataSource.getRepository(OrganizationEntity);
     return rows.map((row) => ({
-      organization: Object.assign(new OrganizationEntity(), { organizationId: row.organization_id, name: row.name, createdAt: row.created_at }),
+      organization: organizations.create({ organizationId: row.organization_id, name: row.name, createdAt: row.created_at }),
       role: row.role,
     }));
   }
@@ -57,14 +63,18 @@ export class OrganizationMemberRepository {
     return Number(row.count);
   }
 
-  /** False when the user already belongs to the organization. */
-  async add(organizationId: string, userId: string, role: OrganizationRole): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING user_id`,
-      [organizationId, userId, role],
-    );
-    return rows.length > 0;
+  async add(organizationId: string, userId: string, role: OrganizationRole): Promise<AddMemberOutcome> {
+    try {
+      const rows: unknown[] = await this.dataSource.query(
+        `INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING user_id`,
+        [organizationId, userId, role],
+      );
+      return rows.length > 0 ? 'added' : 'already_member';
+    } catch (error) {
+      if (isForeignKeyViolation(error)) return 'not_found';
+      throw error;
+    }
   }
 
   /** False when the user is not a member. */

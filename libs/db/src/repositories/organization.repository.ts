@@ -1,11 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { OrganizationEntity } from '../entities/organization.entity';
 
+export interface NewOrganization {
+  readonly organizationId: string;
+  readonly name: string;
+}
+
 export class OrganizationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  create(organization: OrganizationEntity): Promise<OrganizationEntity> {
-    return this.dataSource.getRepository(OrganizationEntity).save(organization);
+  create(organization: NewOrganization): Promise<OrganizationEntity> {
+    const repository = this.dataSource.getRepository(OrganizationEntity);
+    return repository.save(repository.create(organization));
   }
 
   list(): Promise<OrganizationEntity[]> {

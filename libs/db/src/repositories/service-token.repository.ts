@@ -1,6 +1,18 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { ServiceTokenEntity } from '../entities/service-token.entity';
 import { PreparedStatement } from '../prepared-statement';
+import { isForeignKeyViolation } from '../postgres-errors';
+
+export interface NewServiceToken {
+  readonly tokenId: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly tokenHash: Buffer;
+  readonly tokenHint: string;
+}
+
+/** `unknown_organization`: no such organization (only the master key can name one that does not exist). */
+export type CreateServiceTokenOutcome = { outcome: 'created'; token: ServiceTokenEntity } | { outcome: 'unknown_organization' };
 
 export interface ServiceTokenScope {
   readonly tokenId: string;
@@ -21,9 +33,14 @@ export class ServiceTokenRepository {
     return this.dataSource.getRepository(ServiceTokenEntity);
   }
 
-  async create(token: ServiceTokenEntity): Promise<ServiceTokenEntity> {
-    await this.repository.insert(token);
-    return (await this.repository.findOneBy({ tokenId: token.tokenId }))!;
+  async create(token: NewServiceToken): Promise<CreateServiceTokenOutcome> {
+    try {
+      await this.repository.insert(token);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) return { outcome: 'unknown_organization' };
+      throw error;
+    }
+    return { outcome: 'created', token: (await this.repository.findOneBy({ tokenId: token.tokenId }))! };
   }
 
   listLive(organizationId: string): Promise<ServiceTokenEntity[]> {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OrganizationRole } from '../entities/organization-member.entity';
 import type { UserTokenKind } from '../entities/user-token.entity';
+import { PreparedStatement } from '../prepared-statement';
 
 export interface NewUserToken {
   readonly tokenId: string;
@@ -25,6 +26,21 @@ export interface RefreshTokenRecord {
   readonly state: 'live' | 'revoked' | 'expired' | 'session-revoked';
 }
 
+/** Runs on every request authenticated by a user's access token, like the other credential lookups. */
+const ACCESS_TOKEN_OWNER = new PreparedStatement<{
+  token_id: string;
+  session_id: string;
+  user_id: string;
+  memberships: { organization_id: string; role: OrganizationRole }[];
+}>(
+  'hook0_owner_of_access_token',
+  `SELECT t.token_id, s.session_id, s.user_id,
+          coalesce((SELECT json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
+                      FROM organization_member m WHERE m.user_id = s.user_id), '[]'::json) AS memberships
+     FROM user_token t JOIN user_session s ON s.session_id = t.session_id
+    WHERE t.token_hash = $1 AND t.kind = 'access' AND t.revoked_at IS NULL AND t.expires_at > now() AND s.revoked_at IS NULL`,
+);
+
 /** Sessions and their tokens. Tokens are looked up by the SHA-256 of their value, never by the value. */
 export class UserSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -47,16 +63,7 @@ export class UserSessionRepository {
   }
 
   async findAccessTokenOwner(tokenHash: Buffer): Promise<AccessTokenOwner | null> {
-    const rows: { token_id: string; session_id: string; user_id: string; memberships: { organization_id: string; role: OrganizationRole }[] }[] =
-      await this.dataSource.query(
-        `SELECT t.token_id, s.session_id, s.user_id,
-                coalesce((SELECT json_agg(json_build_object('organization_id', m.organization_id, 'role', m.role))
-                            FROM organization_member m WHERE m.user_id = s.user_id), '[]'::json) AS memberships
-           FROM user_token t JOIN user_session s ON s.session_id = t.session_id
-          WHERE t.token_hash = $1 AND t.kind = 'access' AND t.revoked_at IS NULL AND t.expires_at > now() AND s.revoked_at IS NULL`,
-        [tokenHash],
-      );
-    const row = rows[0];
+    const [row] = await ACCESS_TOKEN_OWNER.rows(this.dataSource, [tokenHash]);
     if (!row) return null;
     const memberships = new Map(row.memberships.map((entry) => [entry.organization_id, entry.role] as const));
     return { userId: row.user_id, sessionId: row.session_id, tokenId: row.token_id, memberships };

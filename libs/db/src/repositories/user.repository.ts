@@ -2,22 +2,40 @@ import type { DataSource } from 'typeorm';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { OrganizationMemberEntity } from '../entities/organization-member.entity';
 import { UserEntity } from '../entities/user.entity';
+import { isUniqueViolation } from '../postgres-errors';
+import type { NewOrganization } from './organization.repository';
+
+export interface NewUser {
+  readonly userId: string;
+  readonly email: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly passwordHash: string;
+}
+
+/** `email_taken`: another user has this email, whatever its case. */
+export type RegistrationOutcome = { outcome: 'created' } | { outcome: 'email_taken' };
 
 /** Users and their passwords' hashes. Emails are unique without regard to case. */
 export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Registration: the user, their first organization and their editor membership, in one transaction.
-   * Throws the unique violation of `app_user_email_key` when the email is taken.
+   * Registration: the user, their first organization and their editor membership, in one transaction; nothing is
+   * written when the email is taken.
    */
-  async createWithOrganization(user: UserEntity, organization: OrganizationEntity): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(UserEntity).insert(user);
-      await manager.getRepository(OrganizationEntity).insert(organization);
-      const membership = Object.assign(new OrganizationMemberEntity(), { organizationId: organization.organizationId, userId: user.userId, role: 'editor' });
-      await manager.getRepository(OrganizationMemberEntity).insert(membership);
-    });
+  async createWithOrganization(user: NewUser, organization: NewOrganization): Promise<RegistrationOutcome> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(UserEntity).insert(user);
+        await manager.getRepository(OrganizationEntity).insert(organization);
+        await manager.getRepository(OrganizationMemberEntity).insert({ organizationId: organization.organizationId, userId: user.userId, role: 'editor' });
+      });
+      return { outcome: 'created' };
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_key')) return { outcome: 'email_taken' };
+      throw error;
+    }
   }
 
   async findByEmail(email: string): Promise<UserEntity | null> {

@@ -1,6 +1,6 @@
 import { ProblemError } from '@hook0/core';
 import type { ApplicationEntity, ApplicationRepository, OrganizationRole } from '@hook0/db';
-import type { Principal } from '../http/principal';
+import type { Principal } from '../auth/principal';
 import { AccessPolicy, type AccessAction } from './access-policy';
 
 const ORG_A = 'aaaaaaaa-0000-4000-8000-000000000000';

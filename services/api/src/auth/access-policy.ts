@@ -1,6 +1,6 @@
 import { ProblemError } from '@hook0/core';
 import type { ApplicationEntity, ApplicationRepository, OrganizationRole } from '@hook0/db';
-import type { Principal } from '../http/principal';
+import type { Principal } from '../auth/principal';
 
 /** Viewers may only read; every other role may write. */
 export type AccessAction = 'read' | 'write';

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { ApplicationRepository, ServiceTokenRepository, UserSessionRepository } from '@hook0/db';
 import { bearerToken, isUuid } from '../http/bearer-token';
-import type { AuthMode, Authenticator, Principal } from '../http/principal';
+import type { AuthMode, Authenticator, Principal } from '../auth/principal';
 import { hashToken, tokenKind } from './opaque-token';
 
 export interface TokenAuthenticatorOptions {

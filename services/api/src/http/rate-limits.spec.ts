@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { loadApiConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
-import type { Principal } from './principal';
+import type { Principal } from '../auth/principal';
 import { ApiRateLimits } from './rate-limits';
 
 const limits = (env: Record<string, string>) => new ApiRateLimits(loadApiConfig(env).rateLimits);

@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { BucketConfig, RateLimitConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
 import { clientKey } from './client-address';
-import type { Principal } from './principal';
+import type { Principal } from '../auth/principal';
 
 /**
  * One of Hook0's buckets (`burst` at once, one more every `periodMs`) as a rate-limiter-flexible limiter:

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { JsonBodyReader } from './json-body';
-import type { Authenticator, Principal } from './principal';
+import type { Authenticator, Principal } from '../auth/principal';
 import { Reply, type RouteDefinition } from './route';
 import { validateInput } from './validation';
 

@@ -1,5 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { AuthMode, Principal } from './principal';
+import type { AuthMode, Principal } from '../auth/principal';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 export type DtoClass<T = object> = new () => T;

@@ -1,6 +1,7 @@
 import { validateSync, type ValidationError } from 'class-validator';
 import { ProblemError, type ProblemId, type ValidationEntry, type ValidationTree } from '@hook0/core';
 import { toDtoInstance } from './dto-instance';
+import { normaliseUuids } from './uuid-normaliser';
 import type { DtoClass } from './route';
 
 /** Where the input came from decides which problem a malformed value earns. */
@@ -25,6 +26,7 @@ const CODE_BY_CONSTRAINT: Record<string, string> = {
  * Turns raw input into a validated DTO instance (unknown fields dropped, as Hook0 ignores them).
  * Shape errors (missing, wrong type) on a body → 400 JsonPayload; rule errors → 422 Validation with the field tree;
  * anything wrong in a query string → 400 InvalidQueryString; a malformed path id → 404 NotFound.
+ * A valid instance's UUIDs are lower-cased here, once: services and repositories take ids as they are.
  */
 export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, source: InputSource): T {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -34,7 +36,7 @@ export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, 
   if (nestingExceeds(raw, MAX_NESTING)) throw new ProblemError('JsonPayload', `The request body is nested deeper than ${MAX_NESTING} levels.`);
   const instance = toDtoInstance(dto, raw as Record<string, unknown>);
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
-  if (errors.length === 0) return instance;
+  if (errors.length === 0) return normaliseUuids(instance);
   if (source === 'params') throw new ProblemError('NotFound');
   if (source === 'query') throw new ProblemError('InvalidQueryString', describeFirst(errors));
   const shape = firstShapeError(errors);

@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { hasControlCharacters } from '@hook0/core';
+import { hasControlCharacters, isCalendarDay, isRfc3339 } from '@hook0/core';
 
 /**
  * Constraints marked with this context are about the shape of the JSON (a missing field, a wrong type):
@@ -68,31 +68,6 @@ export function NoControlCharacters(options?: ValidationOptions): PropertyDecora
         validate: (value: unknown) => typeof value !== 'string' || !hasControlCharacters(value),
       },
     });
-}
-
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
-/** Year ≥ 1, and the day exists in that month (`Date.parse` rolls Feb 30 over to March; PostgreSQL refuses it). */
-function isRealDay(year: number, month: number, day: number): boolean {
-  const calendar = new Date(0);
-  calendar.setUTCFullYear(year, month - 1, day);
-  return year >= 1 && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
-}
-
-/** An RFC 3339 date-time with a timezone, on a real calendar day. */
-export function isRfc3339(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = RFC3339.exec(value);
-  if (!match || Number.isNaN(Date.parse(value))) return false;
-  return isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
-}
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDay(value: unknown): value is string {
-  const match = typeof value === 'string' ? DAY.exec(value) : null;
-  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** Shape: a day written YYYY-MM-DD. */

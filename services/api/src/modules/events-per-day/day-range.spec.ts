@@ -1,6 +1,6 @@
 import { ProblemError } from '@hook0/core';
 import { resolveDayRange, utcDay } from './day-range';
-import { isCalendarDay } from '../../http/validators';
+import { isCalendarDay } from '@hook0/core';
 
 const NOW = new Date('2026-03-01T23:59:59.999Z');
 

@@ -1,6 +1,6 @@
 import type { EventsPerDayRepository, EventsPerDayRow } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import { resolveDayRange, utcDay } from './day-range';
 
 export interface EventsPerDay {
@@ -14,16 +14,16 @@ export class EventsPerDayService {
   constructor(private readonly counts: EventsPerDayRepository, private readonly access: AccessPolicy, private readonly now: () => Date = () => new Date()) {}
 
   async forApplication(principal: Principal, applicationId: string, from?: string, to?: string): Promise<EventsPerDay> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
+    const application = await this.access.application(principal, applicationId, 'read');
     const now = this.now();
     const rows = await this.counts.forApplication(application.applicationId, resolveDayRange(from, to, now));
     return { rows, today: utcDay(now) };
   }
 
   async forOrganization(principal: Principal, organizationId: string, from?: string, to?: string): Promise<EventsPerDay> {
-    this.access.organization(principal, organizationId.toLowerCase(), 'read');
+    this.access.organization(principal, organizationId, 'read');
     const now = this.now();
-    const rows = await this.counts.forOrganization(organizationId.toLowerCase(), resolveDayRange(from, to, now));
+    const rows = await this.counts.forOrganization(organizationId, resolveDayRange(from, to, now));
     return { rows, today: utcDay(now) };
   }
 }

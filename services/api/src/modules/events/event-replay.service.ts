@@ -1,7 +1,7 @@
 import { ProblemError } from '@hook0/core';
 import type { EventReplayRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 
 export interface ReplayHooks {
@@ -23,9 +23,9 @@ export class EventReplayService {
   ) {}
 
   async replay(principal: Principal, applicationId: string, eventId: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
+    const application = await this.access.application(principal, applicationId, 'write');
     await this.quotas.assertCanIngest(application.applicationId);
-    const result = await this.replays.replay(application.applicationId, eventId.toLowerCase());
+    const result = await this.replays.replay(application.applicationId, eventId);
     if (!result.replayed) throw new ProblemError(result.reason === 'not-found' ? 'NotFound' : 'EventReplayLimitReached');
     this.hooks.onQueued();
   }

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { decodePayload, isPayloadContentType, ProblemError } from '@hook0/core';
-import { pgConstraint, pgErrorCode, PG, type EventRepository } from '@hook0/db';
+import type { EventRepository } from '@hook0/db';
 import { currentTraceParent } from '@hook0/observability';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { EventPostDto } from './event.dto';
 
@@ -34,7 +34,7 @@ export class EventService {
    * principal still gets 403 before any other problem, exactly as when checking up front.
    */
   async ingest(principal: Principal, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
-    const applicationId = input.application_id.toLowerCase();
+    const applicationId = input.application_id;
     const scope = this.access.writableIfLive(principal, applicationId);
     if (scope === null) {
       await this.access.application(principal, applicationId, 'write');
@@ -53,41 +53,35 @@ export class EventService {
     if (!isPayloadContentType(input.payload_content_type)) throw new ProblemError('EventInvalidPayloadContentType');
     const decoded = decodePayload(input.payload, input.payload_content_type);
     if (!decoded.ok) throw new ProblemError(decoded.problem);
-    const eventId = input.event_id?.toLowerCase() ?? uuidv7();
+    const eventId = input.event_id ?? uuidv7();
     this.hooks.admit();
-    try {
-      const event = {
-        eventId,
-        applicationId,
-        eventTypeName: input.event_type,
-        payload: decoded.bytes,
-        payloadContentType: input.payload_content_type,
-        ip,
-        metadata: input.metadata ?? {},
-        labels: input.labels,
-        occurredAt: new Date(input.occurred_at),
-        traceParent: currentTraceParent(),
-      };
-      const result = await this.events.insertWithOutbox(event, organizationId);
-      if (!result.inserted) throw new ProblemError('EventTypeDoesNotExist');
-      this.hooks.onCommitted();
-      return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
-    } catch (error) {
-      if (pgErrorCode(error) === PG.uniqueViolation && pgConstraint(error) === 'event_pkey') {
-        throw new ProblemError('EventAlreadyIngested');
-      }
-      throw error;
-    }
+    const event = {
+      eventId,
+      applicationId,
+      eventTypeName: input.event_type,
+      payload: decoded.bytes,
+      payloadContentType: input.payload_content_type,
+      ip,
+      metadata: input.metadata ?? {},
+      labels: input.labels,
+      occurredAt: new Date(input.occurred_at),
+      traceParent: currentTraceParent(),
+    };
+    const result = await this.events.insertWithOutbox(event, organizationId);
+    if (result.outcome === 'duplicate') throw new ProblemError('EventAlreadyIngested');
+    if (result.outcome === 'unknown_event_type') throw new ProblemError('EventTypeDoesNotExist');
+    this.hooks.onCommitted();
+    return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
   }
 
   async list(principal: Principal, applicationId: string) {
-    await this.access.application(principal, applicationId.toLowerCase(), 'read');
-    return this.events.listRecent(applicationId.toLowerCase());
+    await this.access.application(principal, applicationId, 'read');
+    return this.events.listRecent(applicationId);
   }
 
   async get(principal: Principal, applicationId: string, eventId: string) {
-    await this.access.application(principal, applicationId.toLowerCase(), 'read');
-    const event = await this.events.findInApplication(applicationId.toLowerCase(), eventId.toLowerCase());
+    await this.access.application(principal, applicationId, 'read');
+    const event = await this.events.findInApplication(applicationId, eventId);
     if (!event) throw new ProblemError('NotFound');
     return event;
   }

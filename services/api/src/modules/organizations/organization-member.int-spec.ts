@@ -29,6 +29,12 @@ describe('invitations and roles (docs/hook0-compatibility.md "Organizations")', 
   const roleOf = async (organizationId: string, auth: Record<string, string>) =>
     ((await http().get('/organizations').set(auth).expect(200)).body as { organization_id: string; role: string }[]).find((o) => o.organization_id === organizationId)?.role;
 
+  it('answers 404 when the master key invites into an organization that does not exist', async () => {
+    const missing = randomUUID();
+    expectProblem(await http().post(invitePath(missing)).set(bearer(harness.masterKey)).send({ email: guest.email, role: 'viewer' }), 404, 'NotFound');
+    expect(await probe.query('SELECT 1 FROM organization_member WHERE organization_id = $1', [missing])).toEqual([]);
+  });
+
   it('invites an existing user with a role (200 echo); they see the organization with that role at once', async () => {
     const id = await newOrganization();
     const response = await http().post(invitePath(id)).set(owner.auth).send({ email: guest.email, role: 'viewer' }).expect(200);

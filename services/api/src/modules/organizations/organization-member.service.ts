@@ -1,7 +1,7 @@
 import { ProblemError } from '@hook0/core';
-import { isOrganizationRole, pgErrorCode, PG, type OrganizationMemberRepository, type OrganizationRole, type UserRepository } from '@hook0/db';
+import { isOrganizationRole, type OrganizationMemberRepository, type OrganizationRole, type UserRepository } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { InviteDeleteDto, InvitePostDto, InvitePutDto } from './organization.dto';
 
@@ -23,29 +23,24 @@ export class OrganizationMemberService {
   ) {}
 
   async invite(principal: Principal, organizationId: string, input: InvitePostDto): Promise<void> {
-    const id = organizationId.toLowerCase();
-    this.access.administration(principal, id);
+    this.access.administration(principal, organizationId);
     const granted = role(input.role);
     const user = await this.users.findByEmail(input.email);
     if (!user) throw new ProblemError('InvitedUserDoesNotExist');
-    this.quotas.assertCanAddMember(await this.members.count(id));
-    const added = await this.members.add(id, user.userId, granted).catch((error: unknown) => {
-      // Only the master key can name an organization that does not exist (or was just deleted).
-      if (pgErrorCode(error) === PG.foreignKeyViolation) throw new ProblemError('NotFound');
-      throw error;
-    });
-    if (!added) throw new ProblemError('InvitedUserAlreadyInOrganization');
+    this.quotas.assertCanAddMember(await this.members.count(organizationId));
+    const outcome = await this.members.add(organizationId, user.userId, granted);
+    // Only the master key can name an organization that does not exist (or was just deleted).
+    if (outcome === 'not_found') throw new ProblemError('NotFound');
+    if (outcome === 'already_member') throw new ProblemError('InvitedUserAlreadyInOrganization');
   }
 
   async changeRole(principal: Principal, organizationId: string, input: InvitePutDto): Promise<void> {
-    const id = organizationId.toLowerCase();
-    this.access.administration(principal, id);
-    if (!(await this.members.setRole(id, input.user_id.toLowerCase(), role(input.role)))) throw new ProblemError('NotFound');
+    this.access.administration(principal, organizationId);
+    if (!(await this.members.setRole(organizationId, input.user_id, role(input.role)))) throw new ProblemError('NotFound');
   }
 
   async remove(principal: Principal, organizationId: string, input: InviteDeleteDto): Promise<void> {
-    const id = organizationId.toLowerCase();
-    this.access.administration(principal, id);
-    if (!(await this.members.remove(id, input.user_id.toLowerCase()))) throw new ProblemError('NotFound');
+    this.access.administration(principal, organizationId);
+    if (!(await this.members.remove(organizationId, input.user_id))) throw new ProblemError('NotFound');
   }
 }

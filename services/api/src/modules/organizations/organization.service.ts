@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
-import { OrganizationEntity, type OrganizationMemberRepository, type OrganizationRepository } from '@hook0/db';
+import type { OrganizationEntity, OrganizationMemberRepository, OrganizationRepository } from '@hook0/db';
 import type { AccessPolicy, OrganizationAccess } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { OrganizationPostDto } from './organization.dto';
 import type { OrganizationDetails } from './organization.presenter';
@@ -23,7 +23,7 @@ export class OrganizationService {
 
   /** A user becomes the new organization's editor; the master key may create one without a user (docs/hook0-compatibility.md "Subscriptions"). */
   async create(principal: Principal, input: OrganizationPostDto): Promise<OrganizationDetails> {
-    const organization = Object.assign(new OrganizationEntity(), { organizationId: randomUUID(), name: input.name });
+    const organization = { organizationId: randomUUID(), name: input.name };
     if (principal.kind === 'user') await this.members.createOrganizationWithEditor(organization, principal.userId);
     else if (principal.kind === 'master') await this.organizations.create(organization);
     else throw new ProblemError('Forbidden');
@@ -47,23 +47,20 @@ export class OrganizationService {
   }
 
   async get(principal: Principal, organizationId: string): Promise<OrganizationDetails> {
-    const id = organizationId.toLowerCase();
-    this.access.organization(principal, id, 'read');
-    return this.details(id);
+    this.access.organization(principal, organizationId, 'read');
+    return this.details(organizationId);
   }
 
   async rename(principal: Principal, organizationId: string, input: OrganizationPostDto): Promise<OrganizationDetails> {
-    const id = organizationId.toLowerCase();
-    this.access.organization(principal, id, 'write');
-    if (!(await this.organizations.rename(id, input.name))) throw new ProblemError('NotFound');
-    return this.details(id);
+    this.access.organization(principal, organizationId, 'write');
+    if (!(await this.organizations.rename(organizationId, input.name))) throw new ProblemError('NotFound');
+    return this.details(organizationId);
   }
 
   /** 409 OrganizationIsNotEmpty while a live application remains. */
   async delete(principal: Principal, organizationId: string): Promise<void> {
-    const id = organizationId.toLowerCase();
-    this.access.administration(principal, id);
-    const outcome = await this.organizations.deleteIfEmpty(id);
+    this.access.administration(principal, organizationId);
+    const outcome = await this.organizations.deleteIfEmpty(organizationId);
     if (outcome === 'not-found') throw new ProblemError('NotFound');
     if (outcome === 'not-empty') throw new ProblemError('OrganizationIsNotEmpty');
   }

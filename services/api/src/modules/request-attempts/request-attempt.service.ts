@@ -1,8 +1,7 @@
-import { decodeCursor, encodeCursor, ProblemError } from '@hook0/core';
+import { decodeCursor, encodeCursor, isRfc3339, ProblemError } from '@hook0/core';
 import type { RequestAttemptRepository, RequestAttemptRow } from '@hook0/db';
 import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
-import { isRfc3339 } from '../../http/validators';
+import type { Principal } from '../../auth/principal';
 import type { RequestAttemptQueryDto } from './request-attempt.dto';
 
 export const PAGE_SIZE = 50;
@@ -30,11 +29,11 @@ export class RequestAttemptService {
   constructor(private readonly attempts: RequestAttemptRepository, private readonly access: AccessPolicy) {}
 
   async list(principal: Principal, query: RequestAttemptQueryDto): Promise<RequestAttemptPage> {
-    const application = await this.access.application(principal, query.application_id.toLowerCase(), 'read');
+    const application = await this.access.application(principal, query.application_id, 'read');
     const attempts = await this.attempts.list({
       applicationId: application.applicationId,
-      eventId: query.event_id?.toLowerCase(),
-      subscriptionId: query.subscription_id?.toLowerCase(),
+      eventId: query.event_id,
+      subscriptionId: query.subscription_id,
       minCreatedAt: query.min_created_at,
       maxCreatedAt: query.max_created_at,
       eventTypeNames: parseNames(query['event.event_type_names']),
@@ -46,8 +45,8 @@ export class RequestAttemptService {
   }
 
   async get(principal: Principal, applicationId: string, requestAttemptId: string): Promise<RequestAttemptRow> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
-    const attempt = await this.attempts.findInApplication(application.applicationId, requestAttemptId.toLowerCase());
+    const application = await this.access.application(principal, applicationId, 'read');
+    const attempt = await this.attempts.findInApplication(application.applicationId, requestAttemptId);
     if (!attempt) throw new ProblemError('NotFound');
     return attempt;
   }

@@ -68,6 +68,12 @@ describe('service tokens (docs/hook0-compatibility.md "Service tokens")', () => 
     expect(row.expired).toBe(true);
   });
 
+  it('answers 404 when the master key creates one in an organization that does not exist, and stores nothing', async () => {
+    const missing = randomUUID();
+    expectProblem(await http().post('/service_token').set(bearer(harness.masterKey)).send({ organization_id: missing, name: 'ghost' }), 404, 'NotFound');
+    expect(await probe.query('SELECT 1 FROM service_token WHERE organization_id = $1', [missing])).toEqual([]);
+  });
+
   it("answers 404 to an unknown token id, and to a token of another organization named with one's own", async () => {
     const stranger = await signedInUser(harness);
     const theirs = (await http().post('/service_token').set(stranger.auth).send({ organization_id: stranger.organizationId, name: 'x' }).expect(201)).body;

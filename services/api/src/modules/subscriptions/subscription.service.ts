@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { EventTypeRepository, SubscriptionEntity, SubscriptionFields, SubscriptionRepository } from '@hook0/db';
 import { WRITE_ACCESS, type AccessPolicy, type Authorized } from '../../auth/access-policy';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { QuotaService } from '../quotas/quota.service';
 import type { SubscriptionPostDto } from './subscription.dto';
 import { toSubscriptionFields } from './subscription-fields';
@@ -18,12 +18,12 @@ export class SubscriptionService {
 
   /** Readers get the access they have, so that the secrets and header values reach only those who may write. */
   async list(principal: Principal, applicationId: string): Promise<Authorized<SubscriptionEntity[]>> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'read');
+    const application = await this.access.application(principal, applicationId, 'read');
     return { value: await this.subscriptions.listLive(application.applicationId), access: this.access.viewOf(principal, application) };
   }
 
   async create(principal: Principal, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
-    const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
+    const application = await this.access.application(principal, input.application_id, 'write');
     await this.quotas.assertCanCreateSubscription(application.applicationId);
     const fields = await this.checkedFields(application.applicationId, input);
     const created = await this.subscriptions.create({ ...fields, subscriptionId: randomUUID(), applicationId: application.applicationId, secret: randomUUID() });
@@ -32,23 +32,23 @@ export class SubscriptionService {
 
   /** Needs no application_id: the subscription names its application, which the principal must be allowed. */
   async get(principal: Principal, subscriptionId: string): Promise<Authorized<SubscriptionEntity>> {
-    const subscription = await this.subscriptions.findLive(subscriptionId.toLowerCase());
+    const subscription = await this.subscriptions.findLive(subscriptionId);
     if (!subscription) throw new ProblemError('NotFound');
     const application = await this.access.applicationOfResource(principal, subscription.applicationId, 'read');
     return { value: subscription, access: this.access.viewOf(principal, application) };
   }
 
   async replace(principal: Principal, subscriptionId: string, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
-    const application = await this.access.application(principal, input.application_id.toLowerCase(), 'write');
+    const application = await this.access.application(principal, input.application_id, 'write');
     const fields = await this.checkedFields(application.applicationId, input);
-    const replaced = await this.subscriptions.replace(application.applicationId, subscriptionId.toLowerCase(), fields);
+    const replaced = await this.subscriptions.replace(application.applicationId, subscriptionId, fields);
     if (!replaced) throw new ProblemError('NotFound');
     return { value: replaced, access: WRITE_ACCESS };
   }
 
   async delete(principal: Principal, applicationId: string, subscriptionId: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId.toLowerCase(), 'write');
-    if (!(await this.subscriptions.softDelete(application.applicationId, subscriptionId.toLowerCase()))) throw new ProblemError('NotFound');
+    const application = await this.access.application(principal, applicationId, 'write');
+    if (!(await this.subscriptions.softDelete(application.applicationId, subscriptionId))) throw new ProblemError('NotFound');
   }
 
   /** Hook0's order after validation: labels, then workers, then event types. */

@@ -6,7 +6,7 @@ import { HashingOverloaded } from '../../auth/hashing-limiter';
 import type { LoginThrottle } from '../../auth/login-throttle';
 import { mintToken } from '../../auth/opaque-token';
 import type { PasswordHasher } from '../../auth/password-hasher';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../auth/principal';
 import type { IssuedTokens } from './user.presenter';
 import { checkPasswordPolicy, passwordLength } from './password-policy';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
-import { OrganizationEntity, pgConstraint, pgErrorCode, PG, UserEntity, type UserRepository } from '@hook0/db';
+import type { UserRepository } from '@hook0/db';
 import type { PasswordHasher } from '../../auth/password-hasher';
 import type { RegisterDto } from './user.dto';
 import { checkPasswordPolicy } from './password-policy';
@@ -18,23 +18,16 @@ export class UserService {
   async register(input: RegisterDto): Promise<Registered> {
     if (this.config.registrationDisabled) throw new ProblemError('RegistrationDisabled');
     checkPasswordPolicy(input.password, this.config);
-    const user = Object.assign(new UserEntity(), {
+    const user = {
       userId: randomUUID(),
       email: input.email,
       firstName: input.first_name,
       lastName: input.last_name,
       passwordHash: await this.hasher.hash(input.password),
-    });
-    const organization = Object.assign(new OrganizationEntity(), {
-      organizationId: randomUUID(),
-      name: `${input.first_name}'s organization`.slice(0, 50),
-    });
-    try {
-      await this.users.createWithOrganization(user, organization);
-    } catch (error) {
-      if (pgErrorCode(error) === PG.uniqueViolation && pgConstraint(error) === 'app_user_email_key') throw new ProblemError('UserAlreadyExist');
-      throw error;
-    }
+    };
+    const organization = { organizationId: randomUUID(), name: `${input.first_name}'s organization`.slice(0, 50) };
+    const created = await this.users.createWithOrganization(user, organization);
+    if (created.outcome === 'email_taken') throw new ProblemError('UserAlreadyExist');
     return { userId: user.userId, organizationId: organization.organizationId };
   }
 }

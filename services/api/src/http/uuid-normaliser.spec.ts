@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { normaliseUuids } from './uuid-normaliser';
+
+const ID = '0F8FAD5B-D9CB-469F-A165-70867728950E';
+
+class InnerDto {
+  @IsUUID('all')
+  owner_id: string;
+
+  @IsString()
+  name: string;
+}
+
+class OuterDto {
+  @IsUUID('all')
+  application_id: string;
+
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  subscription_ids?: string[];
+
+  @IsString()
+  label: string;
+
+  @ValidateNested()
+  inner: InnerDto;
+
+  labels: Record<string, string>;
+}
+
+describe('normaliseUuids', () => {
+  it('lower-cases UUID properties, one or many, nested DTOs included, and leaves every other value as it was', () => {
+    const inner = Object.assign(new InnerDto(), { owner_id: ID, name: 'Ada' });
+    const outer = Object.assign(new OuterDto(), { application_id: ID, subscription_ids: [ID, ID], label: 'KEEP', inner, labels: { application_id: ID } });
+    const normalised = normaliseUuids(outer);
+    expect(normalised).toBe(outer);
+    expect(outer.application_id).toBe(ID.toLowerCase());
+    expect(outer.subscription_ids).toEqual([ID.toLowerCase(), ID.toLowerCase()]);
+    expect(outer.inner.owner_id).toBe(ID.toLowerCase());
+    expect(outer.inner.name).toBe('Ada');
+    expect(outer.label).toBe('KEEP');
+    expect(outer.labels).toEqual({ application_id: ID });
+  });
+
+  it('leaves an absent optional id absent', () => {
+    const outer = Object.assign(new OuterDto(), { application_id: ID, label: 'x' });
+    normaliseUuids(outer);
+    expect('subscription_ids' in outer).toBe(false);
+  });
+});
