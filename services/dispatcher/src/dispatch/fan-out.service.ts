@@ -48,6 +48,6 @@ export class FanOutService {
     await Promise.all(pending.map((attemptId) => publisher.deliver(attemptId, dueAt)));
     metrics.attemptsCreated.inc(created);
     metrics.eventsDispatched.inc();
-    logger.info('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, published: pending.length });
+    if (logger.isDebugEnabled()) logger.debug('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, published: pending.length });
   }
 }
