@@ -159,7 +159,7 @@ async function soak(stack, durations) {
   const rss_mb = {};
   for (const name of Object.keys(samples[0])) {
     const values = samples.map((s) => s[name]).filter((v) => v !== null);
-    rss_mb[name] = { first: values[0] ?? null, last: values.at(-1) ?? null, max: values.length ? Math.max(...values) : null, samples: values.length };
+    rss_mb[name] = { first: values[0] ?? null, last: values.at(-1) ?? null, max: values.length ? Math.max(...values) : null, samples: values };
   }
   return { duration_s: durations.soakMs / 1000, ...result, rss_mb };
 }
