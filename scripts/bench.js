@@ -1,185 +1,105 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench`: the whole pipeline on this machine. Starts a local receiver, the API and the
- * dispatcher(s) as real processes over a fresh database and vhost, ingests BENCH_EVENTS events through
- * the HTTP API at BENCH_CONCURRENCY, and measures ingest throughput and latency, end-to-end latency
- * (ingest start → received) and delivered events/s. Prints the figures and writes them as JSON.
+ * `npm run bench`: the whole pipeline on this machine, one scenario per goal in docs/benchmarks.md. Starts a
+ * receiver, the API and the dispatcher(s) as real processes over a fresh database and vhost, runs the scenarios
+ * one after the other, prints a summary and writes every figure as JSON to bench-results/.
+ *
+ *   BENCH_SCENARIOS   comma-separated subset of saturation,paced,ingest-only,fan-out,soak (default: all)
+ *   BENCH_SMOKE=1     every scenario for a few seconds (`npm run bench:smoke`): checks that it runs, not how fast
+ *   BENCH_WARMUP_S / BENCH_MEASURE_S / BENCH_SOAK_S   5 / 20 / 600 by default
+ *   BENCH_RATE        the paced scenario's events/s (200)
+ *   BENCH_FAN_OUT     subscriptions of the fan-out scenario (100)
+ *   BENCH_DISPATCHERS dispatcher processes (1); BENCH_LOG_LEVEL the services' LOG_LEVEL (info, their default)
+ *   BENCH_PROFILE=dir a CPU profile of each service process written into dir
  */
-const { spawn, execFileSync } = require('node:child_process');
-const { randomUUID } = require('node:crypto');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
-const { migrateDatabase } = require('../libs/db/dist');
-const { Client } = require('pg');
+const { Stack } = require('./bench/stack');
+const scenarios = require('./bench/scenarios');
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const DISPATCHERS = Number(process.env.BENCH_DISPATCHERS ?? 1);
-/** BENCH_AUTH=secret ingests with the application's secret (as Hook0's SDK does) instead of the master key. */
-const AUTH = process.env.BENCH_AUTH ?? 'master';
-/** BENCH_LOG_LEVEL=info measures the services with their per-delivery logs on (default warn). */
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
-/** BENCH_PROFILE=dir writes a CPU profile of each service process into dir. */
-const PROFILE_DIR = process.env.BENCH_PROFILE;
-const API_PORT = Number(process.env.BENCH_API_PORT ?? 18181);
-const root = path.resolve(__dirname, '..');
-const runId = Date.now().toString(36);
-const database = `hook0_bench_${runId}`;
-const vhost = `hook0-bench-${runId}`;
-const masterKey = randomUUID();
-
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null);
-const round = (value) => (value === null ? null : Math.round(value * 100) / 100);
-
-function startReceiver(received) {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const id = req.headers['x-event-id'];
-      if (!received.has(id)) received.set(id, performance.now());
-      res.writeHead(204).end();
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+const SMOKE = process.env.BENCH_SMOKE === '1';
+const seconds = (name, normal, smoke) => Number(process.env[name] ?? (SMOKE ? smoke : normal)) * 1000;
+const durations = {
+  warmupMs: seconds('BENCH_WARMUP_S', 5, 1),
+  measureMs: seconds('BENCH_MEASURE_S', 20, 3),
+  soakMs: seconds('BENCH_SOAK_S', 600, 5),
+  rssEveryMs: SMOKE ? 1000 : 10_000,
+};
+const ALL = ['saturation', 'paced', 'ingest-only', 'fan-out', 'soak'];
+const selected = (process.env.BENCH_SCENARIOS ?? ALL.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+const unknown = selected.filter((name) => !ALL.includes(name));
+if (unknown.length > 0) {
+  console.error(`bench: unknown scenario(s) ${unknown.join(', ')}; known: ${ALL.join(', ')}`);
+  process.exit(2);
 }
+const RUNNERS = {
+  saturation: () => scenarios.saturation(stack, durations),
+  paced: () => scenarios.paced(stack, durations, Number(process.env.BENCH_RATE ?? 200)),
+  'ingest-only': () => scenarios.ingestOnly(stack, durations),
+  'fan-out': () => scenarios.fanOut(stack, durations, Number(process.env.BENCH_FAN_OUT ?? 100)),
+  soak: () => scenarios.soak(stack, durations),
+};
 
-function spawnService(service, env) {
-  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${service}-${Date.now()}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(root, 'services', service, 'dist', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (code && !stopping) process.stderr.write(`${service} exited with ${code ?? signal}\n`);
-  });
-  return child;
-}
+const stack = new Stack({
+  apiPort: Number(process.env.BENCH_API_PORT ?? 18181),
+  dispatchers: Number(process.env.BENCH_DISPATCHERS ?? 1),
+  logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+  profileDir: process.env.BENCH_PROFILE,
+});
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function call(method, urlPath, body, token = masterKey) {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: API_PORT, method, path: `/api/v1${urlPath}`, agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': payload?.length ?? 0 } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          if (res.statusCode >= 300) reject(new Error(`${method} ${urlPath} → ${res.statusCode} ${text}`));
-          else resolve(text ? JSON.parse(text) : null);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function waitForApi() {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
+function machine() {
+  const load = (() => {
     try {
-      return await call('GET', '/organizations');
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      return execFileSync('uptime', { encoding: 'utf8' }).trim();
+    } catch {
+      return os.loadavg().map((v) => v.toFixed(2)).join(', ');
     }
-  }
+  })();
+  return { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model ?? null, node: process.version, uptime: load };
 }
 
-let stopping = false;
+function summary(name, figures) {
+  const parts = [];
+  if (figures.events_per_s !== undefined) parts.push(`${figures.events_per_s} events/s`);
+  if (figures.deliveries_per_s !== undefined && name !== 'paced') parts.push(`${figures.deliveries_per_s} deliveries/s`);
+  if (figures.accepted_per_s !== undefined) parts.push(`${figures.accepted_per_s} accepted/s`);
+  if (figures.sent_per_s !== undefined) parts.push(`${figures.delivered}/${figures.sent} delivered at ${figures.sent_per_s}/s`);
+  if (figures.e2e) parts.push(`e2e p50 ${figures.e2e.p50_ms} ms p99 ${figures.e2e.p99_ms} ms`);
+  if (figures.ingest) parts.push(`ingest p50 ${figures.ingest.p50_ms} ms p99 ${figures.ingest.p99_ms} ms`);
+  if (figures.rss_mb) for (const [process, rss] of Object.entries(figures.rss_mb)) parts.push(`${process} RSS ${rss.first}→${rss.last} MB (max ${rss.max})`);
+  if (figures.errors || figures.timed_out) parts.push(`${figures.errors ?? 0} errors, ${figures.timed_out ?? 0} timed out`);
+  return `${name.padEnd(12)} ${parts.join(', ')}`;
+}
 
 async function main() {
-  await migrateDatabase(`postgres://postgres@127.0.0.1:5432/${database}`);
-  execFileSync('rabbitmqctl', ['-q', 'add_vhost', vhost]);
-  execFileSync('rabbitmqctl', ['-q', 'set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*']);
-  const received = new Map();
-  const receiver = await startReceiver(received);
-  const env = {
-    ...process.env,
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-    AMQP_URL: `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`,
-    MASTER_API_KEY: masterKey,
-    PORT: String(API_PORT),
-    METRICS_PORT: '0',
-    DISABLE_TARGET_IP_CHECK: 'true',
-    // The benchmark measures the pipeline; Hook0's per-token limit (10 requests/s) would measure the limiter.
-    DISABLE_API_RATE_LIMITING: 'true',
-    LOG_LEVEL,
-  };
-  const children = [spawnService('api', env)];
-  for (let i = 0; i < DISPATCHERS; i += 1) children.push(spawnService('dispatcher', { ...env, WORKER_NAME: `bench-${i}` }));
+  const results = { date: new Date().toISOString(), smoke: SMOKE, machine: machine(), durations, scenarios: {} };
+  let failed = false;
+  await stack.start();
   try {
-    await waitForApi();
-    const organization = await call('POST', '/organizations', { name: 'Bench' });
-    const application = await call('POST', '/applications', { organization_id: organization.organization_id, name: 'Bench' });
-    const applicationId = application.application_id;
-    await call('POST', '/event_types', { application_id: applicationId, service: 'bench', resource_type: 'event', verb: 'sent' });
-    await call('POST', '/subscriptions', {
-      application_id: applicationId,
-      is_enabled: true,
-      event_types: ['bench.event.sent'],
-      labels: { env: 'bench' },
-      target: { type: 'http', method: 'POST', url: `http://127.0.0.1:${receiver.address().port}/hook`, headers: {} },
-    });
-
-    const ingestToken = AUTH === 'secret' ? (await call('GET', `/application_secrets?application_id=${applicationId}`))[0].token : masterKey;
-    const sentAt = new Map();
-    const ingestLatencies = [];
-    let next = 0;
-    const started = performance.now();
-    const worker = async () => {
-      while (next < EVENTS) {
-        const index = next++;
-        const eventId = randomUUID();
-        const begin = performance.now();
-        sentAt.set(eventId, begin);
-        await call('POST', '/event', {
-          application_id: applicationId,
-          event_id: eventId,
-          event_type: 'bench.event.sent',
-          payload: JSON.stringify({ index, padding: 'x'.repeat(200) }),
-          payload_content_type: 'application/json',
-          occurred_at: new Date().toISOString(),
-          labels: { env: 'bench' },
-        }, ingestToken);
-        ingestLatencies.push(performance.now() - begin);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const ingestSeconds = (performance.now() - started) / 1000;
-    const deadline = Date.now() + 300_000;
-    while (received.size < EVENTS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    const deliveredSeconds = (Math.max(...received.values()) - started) / 1000;
-    const endToEnd = [...received].filter(([id]) => sentAt.has(id)).map(([id, at]) => at - sentAt.get(id)).sort((a, b) => a - b);
-    ingestLatencies.sort((a, b) => a - b);
-
-    const results = {
-      date: new Date().toISOString(),
-      machine: { cpus: require('node:os').cpus().length, node: process.version },
-      parameters: { events: EVENTS, concurrency: CONCURRENCY, dispatchers: DISPATCHERS, payloadBytes: 220, auth: AUTH, logLevel: LOG_LEVEL },
-      ingest: { eventsPerSecond: round(EVENTS / ingestSeconds), p50Ms: round(percentile(ingestLatencies, 50)), p99Ms: round(percentile(ingestLatencies, 99)) },
-      endToEnd: { p50Ms: round(percentile(endToEnd, 50)), p99Ms: round(percentile(endToEnd, 99)) },
-      delivery: { delivered: received.size, eventsPerSecond: round(received.size / deliveredSeconds) },
-    };
-    console.log(JSON.stringify(results, null, 2));
-    const dir = path.join(root, 'bench-results');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `bench-${runId}.json`);
-    fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`written to ${path.relative(root, file)}`);
-    if (received.size < EVENTS) process.exitCode = 1;
+    for (const name of selected) {
+      process.stderr.write(`bench: ${name}…\n`);
+      const figures = await RUNNERS[name]();
+      results.scenarios[name] = { ...figures, rss_after_mb: stack.rss() };
+      console.log(summary(name, figures));
+      // A scenario that produced no figure at all did not run: that is a failure, whatever the speed.
+      const produced = figures.events_per_s ?? figures.accepted_per_s ?? figures.delivered;
+      if (!produced) failed = true;
+    }
   } finally {
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve)))));
-    receiver.close();
-    agent.destroy();
-    const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    execFileSync('rabbitmqctl', ['-q', 'delete_vhost', vhost]);
+    await stack.stop();
+  }
+  results.machine.uptime_after = machine().uptime;
+  const dir = path.join(__dirname, '..', 'bench-results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${SMOKE ? 'smoke-' : ''}${stack.runId}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written to ${path.relative(path.join(__dirname, '..'), file)}`);
+  if (failed) {
+    console.error('bench: a scenario produced no figures');
+    process.exitCode = 1;
   }
 }
 

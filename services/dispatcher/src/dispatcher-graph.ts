@@ -29,7 +29,6 @@ export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
   const { config, workerName, dataSource, broker, sender, slots, metrics, logger, now, random } = inputs;
   const publisher = new BrokerWorkPublisher(broker);
   const waitTiersMs = broker.topology.waitTiers.map((tier) => tier.ttlMs);
-  const fanOut = new FanOutService({ repository: new DispatchRepository(dataSource), publisher, metrics, logger, now });
   const outcomes = new AttemptOutcomeService({
     completion: new AttemptCompletionRepository(dataSource),
     publisher,
@@ -59,6 +58,14 @@ export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
     isTransient: isDatabaseUnavailable,
     signing: { signatureHeaderName: config.signatureHeaderName, signatureVersions: config.enabledSignatureVersions, userAgent: config.userAgent },
     now,
+  });
+  const fanOut = new FanOutService({
+    repository: new DispatchRepository(dataSource),
+    publisher,
+    metrics,
+    logger,
+    now,
+    startNow: (attemptId) => delivery.startNow(attemptId),
   });
   return {
     'event.dispatch': (message) => fanOut.dispatch(message),

@@ -10,7 +10,7 @@ export const DISPATCHER_VARIABLES: readonly ConfigVariable[] = [
   delivery('CONNECT_TIMEOUT', 'dispatcher', '5s', 'delivery connect timeout'),
   delivery('TIMEOUT', 'dispatcher', '15s', 'delivery total timeout (at least `CONNECT_TIMEOUT`)'),
   delivery('DISABLE_TARGET_IP_CHECK', 'dispatcher', 'false', 'when false, targets resolving to loopback, private, link-local or metadata addresses fail with `E_INVALID_TARGET`'),
-  delivery('CONNECTION_POOLS_MAX', 'dispatcher', '1000', 'keep-alive connection pools (one per application) kept at once; the least recently used is closed to make room'),
+  delivery('CONNECTION_POOLS_MAX', 'dispatcher', '1000', 'keep-alive connection pools (one undici agent per application) kept at once; the least recently used is closed to make room'),
   delivery('CONNECTION_POOL_IDLE', 'dispatcher', '1m', 'how long an unused keep-alive connection pool is kept'),
   delivery('SIGNATURE_HEADER_NAME', 'dispatcher', 'X-Hook0-Signature', 'header carrying the signature of each delivery'),
   delivery('ENABLED_SIGNATURE_VERSIONS', 'dispatcher', 'v1', 'Hook0 signature versions (`v0`, `v1`)'),

@@ -18,7 +18,12 @@ export const SHARED_VARIABLES: readonly ConfigVariable[] = [
   lifecycle('SHUTDOWN_TIMEOUT', 'all', '30s', 'how long in-flight work may take after SIGTERM'),
 
   observability('METRICS_PORT', 'all', '9464 (api), 9465 (dispatcher)', '`/metrics`, `/healthz`, `/readyz`', { derivedDefault: true }),
-  observability('LOG_LEVEL', 'all', 'info', '`error`, `warn`, `info`, `debug`'),
+  observability(
+    'LOG_LEVEL',
+    'all',
+    'info',
+    '`error`, `warn`, `info`, `debug`; at `info` the dispatcher logs failed deliveries, skipped fan-outs and everything unusual, and at `debug` also each successful delivery (`delivery.attempted`) and each fan-out (`dispatch.fanned_out`): one line per event costs measurable CPU at high rates',
+  ),
   tracing('OTEL_EXPORTER_OTLP_ENDPOINT', 'all', null, `turns OpenTelemetry tracing on: OTLP/HTTP (JSON) collector base URL. Unset, no tracing code is loaded. The SDK reads the other \`OTEL_*\` variables itself (\`OTEL_TRACES_SAMPLER\`, …), see ${OBSERVABILITY_DOC}`),
   tracing('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'all', null, 'full URL spans are posted to; turns tracing on too, and wins over `OTEL_EXPORTER_OTLP_ENDPOINT`'),
   tracing('OTEL_EXPORTER_OTLP_HEADERS', 'all', null, 'headers sent to the collector, `key=value` pairs separated by commas (an authorization token, say)', { sensitive: true }),

@@ -39,11 +39,18 @@ describe('AxiosHttpSender against a real receiver', () => {
     ...overrides,
   });
 
-  /** Sends one request and returns the client port the receiver saw it come from. */
+  /**
+   * undici hands a keep-alive socket to the next request one event-loop turn after its response ended (it first checks
+   * that the server did not close it); a request sent within that turn opens another socket of the same pool.
+   */
+  const socketReleased = () => new Promise((resolve) => setImmediate(resolve));
+
+  /** Sends one request and returns the client port the receiver saw it come from, once its socket is free again. */
   async function portOf(client: AxiosHttpSender, poolKey: string): Promise<number> {
     const before = receiver.requests.length;
     const result = await client.send(request(poolKey));
     expect(result).toMatchObject({ status: 204, errorName: null });
+    await socketReleased();
     return receiver.requests[before].remotePort;
   }
 
@@ -100,6 +107,7 @@ describe('AxiosHttpSender against a real receiver', () => {
     const body = Buffer.from('POST /smuggled HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi');
 
     const framed = await client.send(request('app-a', { headers: { 'content-length': '0', 'transfer-encoding': 'chunked', 'user-agent': 'test' }, body }));
+    await socketReleased();
     const next = await client.send(request('app-a'));
 
     expect([framed.status, next.status]).toEqual([204, 204]);

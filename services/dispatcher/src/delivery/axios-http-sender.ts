@@ -4,35 +4,39 @@ import { isSuccessStatus, type DeliveryErrorName } from '@hook0/core';
 import type { HttpSender, OutgoingRequest, SendResult } from './http-sender';
 import { encodeBody, normalizeHeaders, readCapped } from './response-capture';
 import { classifySendError, invalidTargetText } from './send-error.classifier';
-import { TargetAgentPool } from './target-agents';
+import { ApplicationAgents } from './application-agents';
 import { targetProblem } from './target-validation';
+import { undiciAdapter } from './undici-axios-adapter';
 
 export interface AxiosHttpSenderOptions {
   readonly timeoutMs: number;
   readonly connectTimeoutMs: number;
   readonly responseBodyMaxBytes: number;
   readonly checkTargetIp: boolean;
-  /** Keep-alive pools (one per application) kept at once, and how long an unused one is kept. */
+  /** Connection pools (one undici Agent per application) kept at once, and how long an unused one is kept. */
   readonly maxPools: number;
   readonly poolIdleMs: number;
 }
 
 /**
- * Sends one webhook: no redirects, no proxy, a total timeout covering the body read, a capped response body,
+ * Sends one webhook through axios over undici (one Agent per application, the SSRF guard in its connector):
+ * no redirects, no proxy, a total timeout covering the body read, a capped response body,
  * framing decided here alone (content-length from the body's bytes), sockets shared within one pool key only.
  */
 export class AxiosHttpSender implements HttpSender {
-  private readonly pools: TargetAgentPool;
+  private readonly agents: ApplicationAgents;
   private readonly client: AxiosInstance;
 
   constructor(private readonly options: AxiosHttpSenderOptions) {
-    this.pools = new TargetAgentPool({
+    this.agents = new ApplicationAgents({
       checkTargetIp: options.checkTargetIp,
       connectTimeoutMs: options.connectTimeoutMs,
+      timeoutMs: options.timeoutMs,
       maxPools: options.maxPools,
       idleMs: options.poolIdleMs,
     });
     this.client = axios.create({
+      adapter: undiciAdapter,
       proxy: false,
       maxRedirects: 0,
       validateStatus: () => true,
@@ -53,15 +57,13 @@ export class AxiosHttpSender implements HttpSender {
       timedOut = true;
       controller.abort();
     }, this.options.timeoutMs);
-    const { httpAgent, httpsAgent } = this.pools.agentsFor(request.poolKey);
     try {
       const response = await this.client.request<Readable>({
         method: request.method,
         url: request.url,
         headers: framedHeaders(request),
         data: request.body,
-        httpAgent,
-        httpsAgent,
+        dispatcher: this.agents.agentFor(request.poolKey),
         signal: controller.signal,
       });
       const captured = await readCapped(response.data, this.options.responseBodyMaxBytes, controller.signal);
@@ -86,7 +88,7 @@ export class AxiosHttpSender implements HttpSender {
   }
 
   close(): void {
-    this.pools.destroy();
+    this.agents.destroy();
   }
 }
 

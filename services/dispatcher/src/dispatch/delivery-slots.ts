@@ -17,8 +17,8 @@ export class DeliverySlots {
   private readonly sema: Sema;
   private readonly running = new Set<Promise<void>>();
   private stopping = false;
-  private announceStop!: () => void;
-  private readonly stopped = new Promise<void>((resolve) => (this.announceStop = resolve));
+  /** Those waiting for a slot, told when `refuse` is called. Each call adds and removes its own entry. */
+  private readonly waiting = new Set<() => void>();
 
   /** `onError` gets what a background delivery threw: nothing waits for it to settle but `drain`. */
   constructor(
@@ -31,8 +31,18 @@ export class DeliverySlots {
   /** Waits for a free slot; throws DispatcherStoppingError once `refuse` was called, also to those already waiting. */
   async acquire(): Promise<void> {
     if (this.stopping) throw new DispatcherStoppingError();
+    // A stop signal of its own, dropped once settled: a reaction on one promise shared by every call would keep
+    // each call's closures alive until shutdown (the memory grew with every delivery).
     const acquired = this.sema.acquire();
-    const won = await Promise.race([acquired.then(() => true), this.stopped.then(() => false)]);
+    let stop!: () => void;
+    const stopped = new Promise<boolean>((resolve) => (stop = () => resolve(false)));
+    this.waiting.add(stop);
+    let won: boolean;
+    try {
+      won = await Promise.race([acquired.then(() => true), stopped]);
+    } finally {
+      this.waiting.delete(stop);
+    }
     if (won && !this.stopping) return;
     void acquired.then(() => this.sema.release());
     throw new DispatcherStoppingError();
@@ -62,7 +72,8 @@ export class DeliverySlots {
   /** No new slot from now on: those waiting for one are refused at once. */
   refuse(): void {
     this.stopping = true;
-    this.announceStop();
+    for (const stop of this.waiting) stop();
+    this.waiting.clear();
   }
 
   /** Resolves once nothing runs, including what was started while waiting. */

@@ -213,4 +213,47 @@ describe('DeliveryService', () => {
     expect(gone.publisher.deliver).not.toHaveBeenCalled();
     expect(gone.outcomes.recover).not.toHaveBeenCalled();
   });
+  describe('startNow (a first attempt from the fan-out)', () => {
+    it('claims and sends it on a free slot, and says nothing needs announcing', async () => {
+      const { service, repository, sender, outcomes, publisher, settled } = setup(claimedOutcome(claimed));
+
+      expect(await service.startNow(ATTEMPT_ID)).toBe(true);
+      await settled();
+
+      expect(repository.claim).toHaveBeenCalledWith(ATTEMPT_ID);
+      expect(sender.send).toHaveBeenCalledTimes(1);
+      expect(outcomes.complete).toHaveBeenCalledWith(claimed, ok);
+      expect(publisher.deliver).not.toHaveBeenCalled();
+    });
+
+    it('leaves it to a deliver message, claiming nothing, when every slot is taken', async () => {
+      const { service, repository, slots } = setup(claimedOutcome(claimed), null, 1);
+      expect(slots.tryAcquire()).toBe(true);
+
+      expect(await service.startNow(ATTEMPT_ID)).toBe(false);
+
+      expect(repository.claim).not.toHaveBeenCalled();
+      slots.release();
+    });
+
+    it('frees the slot of an attempt its subscription parks, and announces one deferred to its rate slot', async () => {
+      const parked = setup({ outcome: 'parked', attemptId: ATTEMPT_ID }, null, 1);
+      expect(await parked.service.startNow(ATTEMPT_ID)).toBe(true);
+      expect(parked.slots.tryAcquire()).toBe(true);
+      expect(parked.publisher.deliver).not.toHaveBeenCalled();
+
+      const deferred = setup({ outcome: 'deferred', attemptId: ATTEMPT_ID, dueAt: NOW + 300 }, null, 1);
+      expect(await deferred.service.startNow(ATTEMPT_ID)).toBe(true);
+      expect(deferred.slots.tryAcquire()).toBe(true);
+      expect(deferred.publisher.deliver).toHaveBeenCalledWith(ATTEMPT_ID, NOW + 300);
+    });
+
+    it('frees the slot and fails when the claim fails, so the dispatch message is retried', async () => {
+      const { service, repository, slots } = setup(claimedOutcome(claimed), null, 1);
+      repository.claim.mockRejectedValueOnce(new Error('database gone'));
+
+      await expect(service.startNow(ATTEMPT_ID)).rejects.toThrow('database gone');
+      expect(slots.tryAcquire()).toBe(true);
+    });
+  });
 });

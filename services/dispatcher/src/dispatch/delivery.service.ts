@@ -64,6 +64,32 @@ export class DeliveryService {
     await this.notClaimed(claim);
   }
 
+  /**
+   * A first attempt the fan-out just created, started here when a slot is free, instead of a deliver message and a
+   * second trip through the broker. Resolves false, having changed nothing, when no slot is free: the caller announces
+   * it then. Otherwise the attempt is claimed like a deliver message's (the same claim, so the subscription's room and
+   * rate still decide) and true means nothing needs announcing: it was sent, parked, or announced for its rate slot.
+   * A dispatcher that dies holding the claim leaves it to lease recovery, as after a deliver message.
+   */
+  async startNow(attemptId: string): Promise<boolean> {
+    const { repository, slots } = this.deps;
+    if (!slots.tryAcquire()) return false;
+    let claim: ClaimOutcome;
+    try {
+      claim = await repository.claim(attemptId);
+    } catch (error) {
+      slots.release();
+      throw error;
+    }
+    if (claim.outcome === 'claimed') {
+      slots.run(() => this.deliver(claim.attempt));
+      return true;
+    }
+    slots.release();
+    await this.notClaimed(claim);
+    return true;
+  }
+
   /** Sends a held attempt and records its outcome; then pulls what its subscription parked meanwhile. */
   private async deliver(attempt: ClaimedAttempt): Promise<void> {
     if (!attempt.subscriptionEnabled || attempt.subscriptionDeletedAt !== null || attempt.applicationDeletedAt !== null) {
@@ -182,7 +208,10 @@ export class DeliveryService {
     const outcome = outcomeLabel(result.errorName);
     this.deps.metrics.deliveryAttempts.inc({ outcome, status_class: statusClass(result.status) });
     this.deps.metrics.deliveryDuration.observe({ outcome }, result.elapsedMs / 1000);
-    this.deps.logger.info('delivery.attempted', {
+    // A success is logged at debug: at info, one JSON line per delivery costs a measurable share of the CPU (docs/benchmarks.md).
+    const level = result.errorName === null ? 'debug' : 'info';
+    if (!this.deps.logger.isLevelEnabled(level)) return;
+    this.deps.logger.log(level, 'delivery.attempted', {
       eventId: attempt.eventId,
       subscriptionId: attempt.subscriptionId,
       attemptId: attempt.attemptId,

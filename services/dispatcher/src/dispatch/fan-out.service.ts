@@ -11,9 +11,17 @@ export interface FanOutDeps {
   readonly metrics: DispatcherMetrics;
   readonly logger: Logger;
   readonly now: () => number;
+  /**
+   * Starts a new attempt on this dispatcher when it has a free slot (DeliveryService.startNow); false leaves it to a
+   * deliver message. Absent, every attempt is announced.
+   */
+  readonly startNow?: (attemptId: string) => Promise<boolean>;
 }
 
-/** One event → one first attempt per matching subscription, each announced to the deliver queue. Idempotent. */
+/**
+ * One event → one first attempt per matching subscription, each started here on a free slot or announced to the
+ * deliver queue. Idempotent: the dispatch message is acked once every attempt is claimed or announced.
+ */
 export class FanOutService {
   constructor(private readonly deps: FanOutDeps) {}
 
@@ -45,9 +53,14 @@ export class FanOutService {
       matching.map((subscription) => ({ attemptId: uuidv7(), subscriptionId: subscription.subscriptionId })),
     );
     const dueAt = this.deps.now();
-    await Promise.all(pending.map((attemptId) => publisher.deliver(attemptId, dueAt)));
+    const { startNow } = this.deps;
+    await Promise.all(
+      pending.map(async (attemptId) => {
+        if (startNow === undefined || !(await startNow(attemptId))) await publisher.deliver(attemptId, dueAt);
+      }),
+    );
     metrics.attemptsCreated.inc(created);
     metrics.eventsDispatched.inc();
-    logger.info('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, published: pending.length });
+    if (logger.isDebugEnabled()) logger.debug('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, published: pending.length });
   }
 }
