@@ -29,7 +29,10 @@ const durations = {
   rssEveryMs: SMOKE ? 1000 : 10_000,
 };
 const ALL = ['saturation', 'paced', 'ingest-only', 'fan-out', 'soak'];
-const selected = (process.env.BENCH_SCENARIOS ?? ALL.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+const selected = (process.env.BENCH_SCENARIOS ?? ALL.join(','))
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const unknown = selected.filter((name) => !ALL.includes(name));
 if (unknown.length > 0) {
   console.error(`bench: unknown scenario(s) ${unknown.join(', ')}; known: ${ALL.join(', ')}`);
@@ -55,7 +58,10 @@ function machine() {
     try {
       return execFileSync('uptime', { encoding: 'utf8' }).trim();
     } catch {
-      return os.loadavg().map((v) => v.toFixed(2)).join(', ');
+      return os
+        .loadavg()
+        .map((v) => v.toFixed(2))
+        .join(', ');
     }
   })();
   return { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model ?? null, node: process.version, uptime: load };
@@ -69,7 +75,8 @@ function summary(name, figures) {
   if (figures.sent_per_s !== undefined) parts.push(`${figures.delivered}/${figures.sent} delivered at ${figures.sent_per_s}/s`);
   if (figures.e2e) parts.push(`e2e p50 ${figures.e2e.p50_ms} ms p99 ${figures.e2e.p99_ms} ms`);
   if (figures.ingest) parts.push(`ingest p50 ${figures.ingest.p50_ms} ms p99 ${figures.ingest.p99_ms} ms`);
-  if (figures.rss_mb) for (const [process, rss] of Object.entries(figures.rss_mb)) parts.push(`${process} RSS ${rss.first}→${rss.last} MB (max ${rss.max})`);
+  if (figures.rss_mb)
+    for (const [process, rss] of Object.entries(figures.rss_mb)) parts.push(`${process} RSS ${rss.first}→${rss.last} MB (max ${rss.max})`);
   if (figures.errors || figures.timed_out) parts.push(`${figures.errors ?? 0} errors, ${figures.timed_out ?? 0} timed out`);
   return `${name.padEnd(12)} ${parts.join(', ')}`;
 }

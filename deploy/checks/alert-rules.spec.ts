@@ -76,13 +76,17 @@ describe(`Prometheus rules ${RULES}`, () => {
   });
 
   it('parse as PromQL', () => {
-    const broken = rules.map((rule) => ({ rule: rule.alert ?? rule.record, errors: promqlSyntaxErrors(rule.expr) })).filter((rule) => rule.errors.length > 0);
+    const broken = rules
+      .map((rule) => ({ rule: rule.alert ?? rule.record, errors: promqlSyntaxErrors(rule.expr) }))
+      .filter((rule) => rule.errors.length > 0);
     expect(broken).toEqual([]);
   });
 
   it('select only metrics the code exports, RabbitMQ plugin metrics, up, or names these rules record', () => {
     const known = knownMetricNames(recordedNames(groups));
-    const unknown = rules.map((rule) => ({ rule: rule.alert ?? rule.record, unknown: unknownMetricNames(rule.expr, known) })).filter((rule) => rule.unknown.length > 0);
+    const unknown = rules
+      .map((rule) => ({ rule: rule.alert ?? rule.record, unknown: unknownMetricNames(rule.expr, known) }))
+      .filter((rule) => rule.unknown.length > 0);
     expect(unknown).toEqual([]);
   });
 });

@@ -3,7 +3,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { bindMounts, COMPOSE_FILE, composeVariables, ENV_EXAMPLE_FILE, EXAMPLE_SECRETS, exampleEnvText, loadCompose, readEnvExample, service } from './support/compose-file';
+import {
+  bindMounts,
+  COMPOSE_FILE,
+  composeVariables,
+  ENV_EXAMPLE_FILE,
+  EXAMPLE_SECRETS,
+  exampleEnvText,
+  loadCompose,
+  readEnvExample,
+  service,
+} from './support/compose-file';
 import { REPO_ROOT } from './support/repo-path';
 
 const PROMETHEUS_CONFIG = path.join(REPO_ROOT, 'deploy', 'prometheus', 'prometheus.yml');
@@ -45,17 +55,24 @@ function composeConfig(envText: string, args: string[]): { status: number | null
 const DEFAULT_SERVICES = ['api', 'dispatcher', 'migrate', 'postgres', 'rabbitmq'];
 
 describe('docker-compose.yml', () => {
-  it.each([[[]], [['--profile', 'monitoring']], [['--profile', 'deps']]])('is valid for docker-compose with profiles %j, without a warning', (profiles) => {
-    const result = composeConfig(exampleEnvText(), [...profiles, 'config', '-q']);
-    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-  });
+  it.each([[[]], [['--profile', 'monitoring']], [['--profile', 'deps']]])(
+    'is valid for docker-compose with profiles %j, without a warning',
+    (profiles) => {
+      const result = composeConfig(exampleEnvText(), [...profiles, 'config', '-q']);
+      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    },
+  );
 
   it('refuses to start until .env sets the secrets .env.example leaves empty', () => {
     const result = composeConfig(readFileSync(ENV_EXAMPLE_FILE, 'utf8'), ['config', '-q']);
-    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 1, stderr: expect.stringMatching(/set (POSTGRES_PASSWORD|RABBITMQ_DEFAULT_PASS|GRAFANA_ADMIN_PASSWORD|MASTER_API_KEY)/) });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({
+      status: 1,
+      stderr: expect.stringMatching(/set (POSTGRES_PASSWORD|RABBITMQ_DEFAULT_PASS|GRAFANA_ADMIN_PASSWORD|MASTER_API_KEY)/),
+    });
     const empty = [...readEnvExample()].filter(([, value]) => value === '').map(([name]) => name);
     expect(empty.sort()).toEqual(Object.keys(EXAMPLE_SECRETS).sort());
-    for (const name of empty) expect({ name, required: readFileSync(COMPOSE_FILE, 'utf8').includes(`\${${name}:?`) }).toEqual({ name, required: true });
+    for (const name of empty)
+      expect({ name, required: readFileSync(COMPOSE_FILE, 'utf8').includes(`\${${name}:?`) }).toEqual({ name, required: true });
   });
 
   it('reads exactly the variables .env.example documents, with the same defaults', () => {
@@ -85,19 +102,31 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes nothing but the API beyond 127.0.0.1, and the API only when HOOK0_API_ADDRESS says so', () => {
-    const published = Object.entries(compose.services).flatMap(([name, definition]) => (definition.ports ?? []).map((port) => ({ name, address: port.split(':')[0] })));
+    const published = Object.entries(compose.services).flatMap(([name, definition]) =>
+      (definition.ports ?? []).map((port) => ({ name, address: port.split(':')[0] })),
+    );
     expect(published.filter(({ address }) => address !== '127.0.0.1')).toEqual([]);
     expect(readFileSync(COMPOSE_FILE, 'utf8')).toContain('"${HOOK0_API_ADDRESS:-127.0.0.1}:${HOOK0_API_PORT:-8081}:8081"');
   });
 
   it('gives npm start (deps profile) the same PostgreSQL and RabbitMQ on host ports from .env', () => {
     const env = readEnvExample();
-    for (const [deps, main] of [['deps-postgres', 'postgres'], ['deps-rabbitmq', 'rabbitmq']]) {
+    for (const [deps, main] of [
+      ['deps-postgres', 'postgres'],
+      ['deps-rabbitmq', 'rabbitmq'],
+    ]) {
       const { image, environment, healthcheck } = service(compose, deps);
-      expect({ image, environment, healthcheck }).toEqual({ image: service(compose, main).image, environment: service(compose, main).environment, healthcheck: service(compose, main).healthcheck });
+      expect({ image, environment, healthcheck }).toEqual({
+        image: service(compose, main).image,
+        environment: service(compose, main).environment,
+        healthcheck: service(compose, main).healthcheck,
+      });
     }
     expect(service(compose, 'deps-postgres').ports).toEqual([`127.0.0.1:${env.get('DEPS_POSTGRES_PORT')}:5432`]);
-    expect(service(compose, 'deps-rabbitmq').ports).toEqual([`127.0.0.1:${env.get('DEPS_RABBITMQ_PORT')}:5672`, `127.0.0.1:${env.get('DEPS_RABBITMQ_MANAGEMENT_PORT')}:15672`]);
+    expect(service(compose, 'deps-rabbitmq').ports).toEqual([
+      `127.0.0.1:${env.get('DEPS_RABBITMQ_PORT')}:5672`,
+      `127.0.0.1:${env.get('DEPS_RABBITMQ_MANAGEMENT_PORT')}:15672`,
+    ]);
     expect(mountTarget('deps-rabbitmq', 'deploy/rabbitmq/enabled_plugins')).toBe('/etc/rabbitmq/enabled_plugins');
   });
 
@@ -105,8 +134,15 @@ describe('docker-compose.yml', () => {
     for (const [name, definition] of Object.entries(compose.services)) {
       for (const [dependency, { condition }] of Object.entries(definition.depends_on ?? {})) {
         const target = service(compose, dependency);
-        if (condition === 'service_completed_successfully') expect({ name, dependency, restart: target.restart }).toEqual({ name, dependency, restart: 'no' });
-        else expect({ name, dependency, condition, healthcheck: Boolean(target.healthcheck) }).toEqual({ name, dependency, condition: 'service_healthy', healthcheck: true });
+        if (condition === 'service_completed_successfully')
+          expect({ name, dependency, restart: target.restart }).toEqual({ name, dependency, restart: 'no' });
+        else
+          expect({ name, dependency, condition, healthcheck: Boolean(target.healthcheck) }).toEqual({
+            name,
+            dependency,
+            condition: 'service_healthy',
+            healthcheck: true,
+          });
       }
     }
   });
@@ -124,7 +160,12 @@ describe('docker-compose.yml', () => {
 
   it('runs one dispatcher without fixed host ports or names, so `--scale dispatcher=N` works', () => {
     const dispatcher = service(compose, 'dispatcher');
-    expect({ deploy: dispatcher.deploy, ports: dispatcher.ports, name: dispatcher.container_name, hostname: dispatcher.hostname }).toEqual({ deploy: undefined, ports: undefined, name: undefined, hostname: undefined });
+    expect({ deploy: dispatcher.deploy, ports: dispatcher.ports, name: dispatcher.container_name, hostname: dispatcher.hostname }).toEqual({
+      deploy: undefined,
+      ports: undefined,
+      name: undefined,
+      hostname: undefined,
+    });
   });
 
   it('points every role at the compose PostgreSQL and RabbitMQ with their credentials', () => {
@@ -135,10 +176,17 @@ describe('docker-compose.yml', () => {
       const database = new URL(environment.DATABASE_URL);
       const broker = new URL(environment.AMQP_URL);
       expect({ name, host: database.host, user: database.username, password: database.password, db: database.pathname }).toEqual({
-        name, host: 'postgres:5432', user: postgres.POSTGRES_USER, password: postgres.POSTGRES_PASSWORD, db: `/${postgres.POSTGRES_DB}`,
+        name,
+        host: 'postgres:5432',
+        user: postgres.POSTGRES_USER,
+        password: postgres.POSTGRES_PASSWORD,
+        db: `/${postgres.POSTGRES_DB}`,
       });
       expect({ name, host: broker.host, user: broker.username, password: broker.password }).toEqual({
-        name, host: 'rabbitmq:5672', user: rabbitmq.RABBITMQ_DEFAULT_USER, password: rabbitmq.RABBITMQ_DEFAULT_PASS,
+        name,
+        host: 'rabbitmq:5672',
+        user: rabbitmq.RABBITMQ_DEFAULT_USER,
+        password: rabbitmq.RABBITMQ_DEFAULT_PASS,
       });
     }
   });
@@ -159,7 +207,9 @@ describe('docker-compose.yml', () => {
   it('provisions Grafana with the compose Prometheus and the dashboard directory', () => {
     const provisioning = path.join(REPO_ROOT, 'deploy/grafana/provisioning');
     expect(mountTarget('grafana', 'deploy/grafana/provisioning')).toBe('/etc/grafana/provisioning');
-    const { datasources } = readYaml<{ datasources: { uid?: string; type: string; url: string }[] }>(path.join(provisioning, 'datasources/prometheus.yaml'));
+    const { datasources } = readYaml<{ datasources: { uid?: string; type: string; url: string }[] }>(
+      path.join(provisioning, 'datasources/prometheus.yaml'),
+    );
     expect(datasources).toEqual([expect.objectContaining({ uid: expect.any(String), type: 'prometheus', url: 'http://prometheus:9090' })]);
     const { providers } = readYaml<{ providers: { options: { path: string } }[] }>(path.join(provisioning, 'dashboards/hook0.yaml'));
     const dashboards = mountTarget('grafana', 'deploy/grafana/dashboards');
@@ -179,19 +229,30 @@ describe('deploy/prometheus/prometheus.yml', () => {
     expect(jobs['hook0-dispatcher'].dns_sd_configs).toEqual([
       expect.objectContaining({ names: ['dispatcher'], type: 'A', port: Number(service(compose, 'dispatcher').environment?.METRICS_PORT) }),
     ]);
-    expect(jobs.rabbitmq).toEqual(expect.objectContaining({ metrics_path: '/metrics/per-object', static_configs: [{ targets: ['rabbitmq:15692'] }] }));
+    expect(jobs.rabbitmq).toEqual(
+      expect.objectContaining({ metrics_path: '/metrics/per-object', static_configs: [{ targets: ['rabbitmq:15692'] }] }),
+    );
   });
 
   it('passes promtool check config, rule files included (container paths mapped back to the repository)', () => {
     const rulesTarget = mountTarget('prometheus', 'deploy/prometheus/rules') ?? '';
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'hook0-prometheus-'));
     try {
-      const rewritten = { ...prometheus, rule_files: prometheus.rule_files.map((glob) => glob.replace(rulesTarget, path.join(REPO_ROOT, 'deploy/prometheus/rules'))) };
+      const rewritten = {
+        ...prometheus,
+        rule_files: prometheus.rule_files.map((glob) => glob.replace(rulesTarget, path.join(REPO_ROOT, 'deploy/prometheus/rules'))),
+      };
       const config = path.join(scratch, 'prometheus.yml');
       writeFileSync(config, stringify(rewritten));
       const result = spawnSync('promtool', ['check', 'config', config], { encoding: 'utf8' });
-      expect({ status: result.status, output: result.stdout + result.stderr }).toEqual({ status: 0, output: expect.stringMatching(/SUCCESS: \d+ rule files found/) });
-      const checked = result.stdout.split('\n').filter((line) => line.startsWith('Checking ')).map((line) => path.basename(line));
+      expect({ status: result.status, output: result.stdout + result.stderr }).toEqual({
+        status: 0,
+        output: expect.stringMatching(/SUCCESS: \d+ rule files found/),
+      });
+      const checked = result.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('Checking '))
+        .map((line) => path.basename(line));
       // The glob must reach the alert rules but not promtool's unit-test file beside them.
       expect(checked).toContain('hook0.rules.yaml');
       expect(checked).not.toContain('hook0.rules.test.yaml');

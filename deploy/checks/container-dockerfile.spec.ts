@@ -20,8 +20,14 @@ function stageNamed(name: string): Stage {
 
 describe('the Dockerfile parser', () => {
   it('reads stages, flags, continuations and exec forms', () => {
-    const [build, final] = parseDockerfile('# c\nFROM a:1 AS build\nRUN --mount=type=cache,target=/x npm \\\n  ci\nFROM b\nCMD ["node", "m.js"]\n');
-    expect(build).toEqual({ name: 'build', base: 'a:1', instructions: [{ keyword: 'RUN', flags: { mount: 'type=cache,target=/x' }, args: 'npm ci' }] });
+    const [build, final] = parseDockerfile(
+      '# c\nFROM a:1 AS build\nRUN --mount=type=cache,target=/x npm \\\n  ci\nFROM b\nCMD ["node", "m.js"]\n',
+    );
+    expect(build).toEqual({
+      name: 'build',
+      base: 'a:1',
+      instructions: [{ keyword: 'RUN', flags: { mount: 'type=cache,target=/x' }, args: 'npm ci' }],
+    });
     expect(final.name).toBe('1');
     expect(execForm(final.instructions[0])).toEqual(['node', 'm.js']);
   });
@@ -43,7 +49,10 @@ describe('Dockerfile', () => {
     expect(execForm(cmd)).toEqual(['node', 'services/api/dist/main.js']);
     const compose = loadCompose();
     for (const role of ROLES) {
-      expect({ role, command: service(compose, role).command }).toEqual({ role, command: ['node', expect.stringMatching(/^[\w/-]+\/dist\/[\w-]+\.js$/)] });
+      expect({ role, command: service(compose, role).command }).toEqual({
+        role,
+        command: ['node', expect.stringMatching(/^[\w/-]+\/dist\/[\w-]+\.js$/)],
+      });
     }
   });
 
@@ -54,18 +63,22 @@ describe('Dockerfile', () => {
     expect(installs).toEqual([expect.stringMatching(/^npm ci .*--omit=dev/)]);
   });
 
-  it('needs no frontend image: no `# syntax=` line (BuildKit\'s built-in frontend handles the cache mounts)', () => {
+  it("needs no frontend image: no `# syntax=` line (BuildKit's built-in frontend handles the cache mounts)", () => {
     expect(readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8')).not.toMatch(/^#\s*syntax\s*=/im);
   });
 
   it('labels the image with the OCI annotations', () => {
     const labels = Object.fromEntries(
-      instructions(runtime, 'LABEL').flatMap((instruction) => [...instruction.args.matchAll(/([\w.-]+)="([^"]*)"/g)].map((match) => [match[1], match[2]])),
+      instructions(runtime, 'LABEL').flatMap((instruction) =>
+        [...instruction.args.matchAll(/([\w.-]+)="([^"]*)"/g)].map((match) => [match[1], match[2]]),
+      ),
     );
     expect(Object.keys(labels).sort()).toEqual(
       ['base.name', 'description', 'licenses', 'revision', 'source', 'title', 'version'].map((key) => `org.opencontainers.image.${key}`),
     );
-    expect(labels['org.opencontainers.image.licenses']).toBe(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).license);
+    expect(labels['org.opencontainers.image.licenses']).toBe(
+      JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).license,
+    );
     expect(labels['org.opencontainers.image.base.name']).toBe(`docker.io/library/${runtime.base}`);
   });
 
@@ -83,7 +96,9 @@ describe('.dockerignore', () => {
     .filter((line) => line && !line.startsWith('#'));
 
   it('keeps local installs, build output and history out of the build context', () => {
-    expect(ignored).toEqual(expect.arrayContaining(['.git', '**/node_modules', '**/dist', '**/*.tsbuildinfo', 'coverage', 'bench-results']));
+    expect(ignored).toEqual(
+      expect.arrayContaining(['.git', '**/node_modules', '**/dist', '**/*.tsbuildinfo', 'coverage', 'bench-results']),
+    );
   });
 
   it('keeps everything the Dockerfile copies from the context', () => {

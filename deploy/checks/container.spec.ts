@@ -85,7 +85,11 @@ function start(role: string, env: Record<string, string>): RoleProcess {
 async function composeHealthcheck(role: string, composePort: string, port: number): Promise<void> {
   const [kind, program, ...args] = service(compose, role).healthcheck?.test ?? [];
   expect([kind, program]).toEqual(['CMD', 'node']);
-  await run(program, args.map((arg) => arg.replaceAll(`:${composePort}/`, `:${port}/`)), { cwd: app });
+  await run(
+    program,
+    args.map((arg) => arg.replaceAll(`:${composePort}/`, `:${port}/`)),
+    { cwd: app },
+  );
 }
 
 async function filesOutside(directory: string, skip: string): Promise<string[]> {
@@ -112,7 +116,9 @@ describe('the production image tree', () => {
   });
 
   it('holds no package the lock file marks as a dev dependency', () => {
-    const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
     const devOnly = Object.keys(lock.packages).filter((key) => key.startsWith('node_modules/') && lock.packages[key].dev);
     expect(devOnly).toEqual(expect.arrayContaining(['node_modules/typescript', 'node_modules/jest']));
     expect(devOnly.filter((key) => existsSync(path.join(app, key)))).toEqual([]);
@@ -120,18 +126,25 @@ describe('the production image tree', () => {
 
   it('migrates a fresh database with the migrate command and exits 0', async () => {
     const migrate = start('migrate', {});
-    expect({ code: await migrate.exited, output: migrate.output.join('') }).toEqual({ code: 0, output: expect.stringContaining('"migrations.applied"') });
+    expect({ code: await migrate.exited, output: migrate.output.join('') }).toEqual({
+      code: 0,
+      output: expect.stringContaining('"migrations.applied"'),
+    });
     expect(migrate.output.join('')).toMatch(/"applied":\["\w+/);
   }, 120_000);
 
   it.each([
     ['api', '9464'],
     ['dispatcher', '9465'],
-  ])('%s starts, reports ready, passes its compose healthcheck and exits 0 on SIGTERM', async (role, composePort) => {
-    const metricsPort = await freePort();
-    const started = start(role, { METRICS_PORT: String(metricsPort), PORT: String(await freePort()) });
-    await started.waitUntilReady(`http://127.0.0.1:${metricsPort}/readyz`);
-    await composeHealthcheck(role, composePort, metricsPort);
-    expect({ code: await started.terminate(), output: started.output.join('') }).toEqual({ code: 0, output: expect.any(String) });
-  }, 120_000);
+  ])(
+    '%s starts, reports ready, passes its compose healthcheck and exits 0 on SIGTERM',
+    async (role, composePort) => {
+      const metricsPort = await freePort();
+      const started = start(role, { METRICS_PORT: String(metricsPort), PORT: String(await freePort()) });
+      await started.waitUntilReady(`http://127.0.0.1:${metricsPort}/readyz`);
+      await composeHealthcheck(role, composePort, metricsPort);
+      expect({ code: await started.terminate(), output: started.output.join('') }).toEqual({ code: 0, output: expect.any(String) });
+    },
+    120_000,
+  );
 });

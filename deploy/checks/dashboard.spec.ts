@@ -18,7 +18,8 @@ const dashboard = loadDashboard(repoPath('deploy/grafana/dashboards/hook0.json')
 const known = knownMetricNames(recordedNames(loadRuleGroups(repoPath('deploy/prometheus/rules/hook0.rules.yaml'))));
 const DATASOURCE = '${datasource}';
 
-const exprsOf = (panel: GrafanaPanel): string[] => (panel.targets ?? []).flatMap((target) => (target.expr === undefined ? [] : [target.expr]));
+const exprsOf = (panel: GrafanaPanel): string[] =>
+  (panel.targets ?? []).flatMap((target) => (target.expr === undefined ? [] : [target.expr]));
 const metricsOf = (panel: GrafanaPanel): string[] => exprsOf(panel).flatMap((expr) => metricNamesIn(withGrafanaIntervals(expr)));
 
 describe('PromQL checks used on the dashboard', () => {
@@ -56,13 +57,19 @@ describe('Grafana dashboard deploy/grafana/dashboards/hook0.json', () => {
   });
 
   it('has a Prometheus datasource variable that every panel, target and query variable uses', () => {
-    expect(dashboard.templating.list).toContainEqual(expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }));
+    expect(dashboard.templating.list).toContainEqual(
+      expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
+    );
     const sources = [
       ...queryPanels(dashboard).flatMap((panel) => [
         { where: `panel ${panel.id}`, uid: datasourceUid(panel.datasource) },
-        ...(panel.targets ?? []).filter((target) => target.datasource !== undefined).map((target) => ({ where: `panel ${panel.id} ${target.refId}`, uid: datasourceUid(target.datasource) })),
+        ...(panel.targets ?? [])
+          .filter((target) => target.datasource !== undefined)
+          .map((target) => ({ where: `panel ${panel.id} ${target.refId}`, uid: datasourceUid(target.datasource) })),
       ]),
-      ...dashboard.templating.list.filter((variable) => variable.type === 'query').map((variable) => ({ where: `variable ${variable.name}`, uid: datasourceUid(variable.datasource) })),
+      ...dashboard.templating.list
+        .filter((variable) => variable.type === 'query')
+        .map((variable) => ({ where: `variable ${variable.name}`, uid: datasourceUid(variable.datasource) })),
     ];
     expect(sources.filter((source) => source.uid !== DATASOURCE)).toEqual([]);
   });
@@ -73,7 +80,11 @@ describe('Grafana dashboard deploy/grafana/dashboards/hook0.json', () => {
   });
 
   it('gives every panel at least one query', () => {
-    expect(queryPanels(dashboard).filter((panel) => exprsOf(panel).length === 0).map((panel) => panel.title)).toEqual([]);
+    expect(
+      queryPanels(dashboard)
+        .filter((panel) => exprsOf(panel).length === 0)
+        .map((panel) => panel.title),
+    ).toEqual([]);
   });
 
   it('sends only PromQL that parses', () => {
@@ -83,7 +94,9 @@ describe('Grafana dashboard deploy/grafana/dashboards/hook0.json', () => {
   });
 
   it('queries only metrics the code exports, RabbitMQ plugin metrics, up, or names our rules record', () => {
-    const unknown = queries.map((q) => ({ source: q.source, unknown: unknownMetricNames(q.promql, known) })).filter((q) => q.unknown.length > 0);
+    const unknown = queries
+      .map((q) => ({ source: q.source, unknown: unknownMetricNames(q.promql, known) }))
+      .filter((q) => q.unknown.length > 0);
     expect(unknown).toEqual([]);
   });
 
@@ -103,7 +116,13 @@ describe('Grafana dashboard deploy/grafana/dashboards/hook0.json', () => {
     const QUANTILES = ['0.5', '0.95', '0.99'];
     const required: Array<{ row: string; title: RegExp; metrics: string[]; quantiles?: boolean; expr?: RegExp }> = [
       { row: 'Ingest', title: /ingested by outcome/i, metrics: ['hook0_events_ingested_total'], expr: /by \(outcome\)/ },
-      { row: 'Ingest', title: /latency by route/i, metrics: ['hook0_http_request_duration_seconds_bucket'], quantiles: true, expr: /by \(le, route\)/ },
+      {
+        row: 'Ingest',
+        title: /latency by route/i,
+        metrics: ['hook0_http_request_duration_seconds_bucket'],
+        quantiles: true,
+        expr: /by \(le, route\)/,
+      },
       { row: 'Ingest', title: /5xx/i, metrics: ['hook0_http_request_duration_seconds_count'], expr: /status_class="5xx"/ },
       { row: 'Delivery', title: /success ratio/i, metrics: ['hook0_delivery_attempts_total'], expr: /outcome="success"/ },
       { row: 'Delivery', title: /^delivery latency/i, metrics: ['hook0_delivery_duration_seconds_bucket'], quantiles: true },
@@ -120,7 +139,12 @@ describe('Grafana dashboard deploy/grafana/dashboards/hook0.json', () => {
       { row: 'Runtime', title: /heap used/i, metrics: ['nodejs_heap_size_used_bytes'] },
       { row: 'Runtime', title: /RSS/, metrics: ['process_resident_memory_bytes'] },
       { row: 'Runtime', title: /GC/, metrics: ['nodejs_gc_duration_seconds_sum'] },
-      { row: 'RabbitMQ', title: /work queues/i, metrics: ['rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked'], expr: /\(dispatch\|deliver\)/ },
+      {
+        row: 'RabbitMQ',
+        title: /work queues/i,
+        metrics: ['rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked'],
+        expr: /\(dispatch\|deliver\)/,
+      },
       { row: 'RabbitMQ', title: /wait queues/i, metrics: ['rabbitmq_queue_messages_ready'], expr: /\.wait/ },
       { row: 'RabbitMQ', title: /dead-letter queue/i, metrics: ['rabbitmq_queue_messages_ready'], expr: /\.dead-letters/ },
     ];

@@ -1,6 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { containerEnv, containerPort, named, ofKind, podSpec, renderBaseWith, renderKustomization, schemaProblem, type RenderedObject } from './support/k8s-manifests';
+import {
+  containerEnv,
+  containerPort,
+  named,
+  ofKind,
+  podSpec,
+  renderBaseWith,
+  renderKustomization,
+  schemaProblem,
+  type RenderedObject,
+} from './support/k8s-manifests';
 import { repoPath } from './support/repo-path';
 
 // k8s/components/*: what needs an add-on, opted into by an overlay. Each one must render on the base alone and
@@ -8,17 +18,24 @@ import { repoPath } from './support/repo-path';
 const base = renderKustomization('k8s/base');
 const key = (object: RenderedObject) => `${object.kind}/${object.metadata.name}`;
 const baseKeys = new Set(base.map(key));
-const added = (objects: readonly RenderedObject[]) => objects.filter((object) => !baseKeys.has(key(object))).map(key).sort();
+const added = (objects: readonly RenderedObject[]) =>
+  objects
+    .filter((object) => !baseKeys.has(key(object)))
+    .map(key)
+    .sort();
 const removed = (objects: readonly RenderedObject[]) => {
   const keys = new Set(objects.map(key));
   return base.filter((object) => !keys.has(key(object))).map(key);
 };
-const apiEnv = (objects: readonly RenderedObject[]) => containerEnv(podSpec(named(objects, 'Deployment', 'hook0-api')).containers[0], objects);
+const apiEnv = (objects: readonly RenderedObject[]) =>
+  containerEnv(podSpec(named(objects, 'Deployment', 'hook0-api')).containers[0], objects);
 const apiHost = (objects: readonly RenderedObject[]) => new URL(apiEnv(objects).APP_URL).hostname;
 
 /** The container port behind a port of the hook0-api Service, given by the Service port's name or number. */
 function apiContainerPort(objects: readonly RenderedObject[], servicePort: string | number | undefined): number | undefined {
-  const port = named(objects, 'Service', 'hook0-api').spec?.ports?.find((candidate) => candidate.name === servicePort || candidate.port === servicePort);
+  const port = named(objects, 'Service', 'hook0-api').spec?.ports?.find(
+    (candidate) => candidate.name === servicePort || candidate.port === servicePort,
+  );
   return containerPort(podSpec(named(objects, 'Deployment', 'hook0-api')).containers[0], port?.targetPort);
 }
 
@@ -47,7 +64,12 @@ describe('k8s/components/prometheus-operator on the base', () => {
   const objects = renderBaseWith('prometheus-operator');
 
   it('adds the monitors and the alert rules, schema-valid, in the hook0 namespace', () => {
-    expect(added(objects)).toEqual(['PodMonitor/hook0-dispatcher', 'PrometheusRule/hook0', 'ServiceMonitor/hook0-api', 'ServiceMonitor/hook0-rabbitmq']);
+    expect(added(objects)).toEqual([
+      'PodMonitor/hook0-dispatcher',
+      'PrometheusRule/hook0',
+      'ServiceMonitor/hook0-api',
+      'ServiceMonitor/hook0-rabbitmq',
+    ]);
     expect(removed(objects)).toEqual([]);
     expect(objects.map(schemaProblem).filter(Boolean)).toEqual([]);
     expect(objects.filter((object) => object.kind !== 'Namespace' && object.metadata.namespace !== 'hook0').map(key)).toEqual([]);
@@ -75,7 +97,9 @@ describe('k8s/components/ingress on the base', () => {
     const { PORT, METRICS_PORT } = apiEnv(objects);
     const rules = named(objects, 'Ingress', 'hook0-api').spec?.rules ?? [];
     expect(rules.map((rule) => rule.host)).toEqual([apiHost(objects)]);
-    const backends = rules.flatMap((rule) => rule.http?.paths ?? []).map((path) => apiContainerPort(objects, path.backend.service?.port?.name ?? path.backend.service?.port?.number));
+    const backends = rules
+      .flatMap((rule) => rule.http?.paths ?? [])
+      .map((path) => apiContainerPort(objects, path.backend.service?.port?.name ?? path.backend.service?.port?.number));
     expect(backends).toEqual([Number(PORT)]);
     expect(backends).not.toContain(Number(METRICS_PORT));
     expect(named(objects, 'Ingress', 'hook0-api').spec?.tls?.[0]?.hosts).toEqual([apiHost(objects)]);
@@ -94,7 +118,14 @@ describe('k8s/components/ingress on the base', () => {
 
 describe('k8s/components/gateway-api on the base', () => {
   const objects = renderBaseWith('gateway-api');
-  type Route = { apiVersion: string; spec: { parentRefs: { kind?: string; name: string }[]; hostnames: string[]; rules: { backendRefs: { kind?: string; name: string; port: number }[] }[] } };
+  type Route = {
+    apiVersion: string;
+    spec: {
+      parentRefs: { kind?: string; name: string }[];
+      hostnames: string[];
+      rules: { backendRefs: { kind?: string; name: string; port: number }[] }[];
+    };
+  };
   const route = () => objects.find((object) => object.kind === 'HTTPRoute') as unknown as Route;
 
   // No schema model of the Gateway API is installed here: the route's shape is asserted field by field.
@@ -119,7 +150,9 @@ describe('k8s/components/gateway-api on the base', () => {
 describe('k8s/overlays/prod components', () => {
   it('opts into KEDA, the Prometheus Operator, the Grafana dashboard and the Ingress', () => {
     const kustomization = YAML.parse(readFileSync(repoPath('k8s/overlays/prod/kustomization.yaml'), 'utf8'));
-    expect(kustomization.components).toEqual(['keda', 'prometheus-operator', 'grafana-dashboard', 'ingress'].map((name) => `../../components/${name}`));
+    expect(kustomization.components).toEqual(
+      ['keda', 'prometheus-operator', 'grafana-dashboard', 'ingress'].map((name) => `../../components/${name}`),
+    );
   });
 });
 

@@ -1,4 +1,13 @@
-import { named, ofKind, podSpec, renderBaseWith, renderKustomization, renderOverlay, type Of, type RenderedObject } from './support/k8s-manifests';
+import {
+  named,
+  ofKind,
+  podSpec,
+  renderBaseWith,
+  renderKustomization,
+  renderOverlay,
+  type Of,
+  type RenderedObject,
+} from './support/k8s-manifests';
 import { matchesSelector, type LabelSelector } from './support/k8s-network';
 
 // The recommended labels (k8s/base/kustomization.yaml): every object names the application and, for what belongs
@@ -36,7 +45,11 @@ function podSelectors(objects: readonly RenderedObject[]): { owner: string; sele
       .filter((policy) => policy.metadata?.name !== 'hook0-default-deny')
       .map((policy) => ({ owner: id(policy), selector: policy.spec?.podSelector ?? {}, one: false })),
     ...ofKind(objects, 'Deployment').flatMap((deployment) =>
-      (podSpec(deployment).topologySpreadConstraints ?? []).map((constraint) => ({ owner: `${id(deployment)} spread`, selector: constraint.labelSelector ?? {}, one: true })),
+      (podSpec(deployment).topologySpreadConstraints ?? []).map((constraint) => ({
+        owner: `${id(deployment)} spread`,
+        selector: constraint.labelSelector ?? {},
+        one: true,
+      })),
     ),
   ];
   return selectors as { owner: string; selector: LabelSelector; one: boolean }[];
@@ -53,7 +66,9 @@ describe.each(Object.entries(renders))('k8s %s labels and selectors', (_name, ob
 
   it('labels every object app.kubernetes.io/name=hook0, part-of hook0, managed-by kustomize', () => {
     const expected = { [NAME]: 'hook0', 'app.kubernetes.io/part-of': 'hook0', 'app.kubernetes.io/managed-by': 'kustomize' };
-    const unlabelled = objects.filter((object) => !Object.entries(expected).every(([key, value]) => labelsOf(object)[key] === value)).map(id);
+    const unlabelled = objects
+      .filter((object) => !Object.entries(expected).every(([key, value]) => labelsOf(object)[key] === value))
+      .map(id);
     expect(unlabelled).toEqual([]);
   });
 
@@ -61,7 +76,9 @@ describe.each(Object.entries(renders))('k8s %s labels and selectors', (_name, ob
     for (const workload of workloads(objects)) {
       const role = roles[workload.metadata?.name ?? ''];
       const account = named(objects, 'ServiceAccount', podSpec(workload).serviceAccountName ?? '');
-      const components = [labelsOf(workload as RenderedObject), podLabels(workload), labelsOf(account as RenderedObject)].map((labels) => labels[COMPONENT]);
+      const components = [labelsOf(workload as RenderedObject), podLabels(workload), labelsOf(account as RenderedObject)].map(
+        (labels) => labels[COMPONENT],
+      );
       expect([workload.metadata?.name, components]).toEqual([workload.metadata?.name, [role, role, role]]);
       expect(podLabels(workload)).toMatchObject({ [NAME]: 'hook0', [VERSION]: tag });
     }
@@ -82,20 +99,25 @@ describe.each(Object.entries(renders))('k8s %s labels and selectors', (_name, ob
       expect([owner, keys.every((key) => SELECTOR_KEYS.includes(key)), selector.matchLabels?.[NAME]]).toEqual([owner, true, 'hook0']);
       expect([owner, one ? selected.length === 1 : selected.length > 0]).toEqual([owner, true]);
       const component = selector.matchLabels?.[COMPONENT];
-      if (component) expect([owner, selected.map((workload) => podLabels(workload)[COMPONENT])]).toEqual([owner, selected.map(() => component)]);
+      if (component)
+        expect([owner, selected.map((workload) => podLabels(workload)[COMPONENT])]).toEqual([owner, selected.map(() => component)]);
     }
   });
 
   it('points every ServiceMonitor of this namespace at a Service of the API by the same labels', () => {
     for (const monitor of ofKind(objects, 'ServiceMonitor').filter((candidate) => !candidate.spec.namespaceSelector)) {
-      const services = ofKind(objects, 'Service').filter((service) => matchesSelector(monitor.spec.selector as LabelSelector, labelsOf(service as RenderedObject)));
+      const services = ofKind(objects, 'Service').filter((service) =>
+        matchesSelector(monitor.spec.selector as LabelSelector, labelsOf(service as RenderedObject)),
+      );
       expect(services.map((service) => service.metadata?.name)).toEqual(['hook0-api']);
       expect(monitor.spec.selector.matchLabels).toEqual({ [NAME]: 'hook0', [COMPONENT]: 'api' });
     }
   });
 
   it('aims every autoscaler at a Deployment of this render', () => {
-    const targets = [...ofKind(objects, 'HorizontalPodAutoscaler'), ...ofKind(objects, 'ScaledObject')].map((scaler) => scaler.spec?.scaleTargetRef);
+    const targets = [...ofKind(objects, 'HorizontalPodAutoscaler'), ...ofKind(objects, 'ScaledObject')].map(
+      (scaler) => scaler.spec?.scaleTargetRef,
+    );
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(named(objects, 'Deployment', target?.name ?? '').metadata?.name).toBe(target?.name);
   });
@@ -103,6 +125,7 @@ describe.each(Object.entries(renders))('k8s %s labels and selectors', (_name, ob
   it('lets every disruption budget evict pods that are not ready (unhealthyPodEvictionPolicy: AlwaysAllow)', () => {
     const budgets = ofKind(objects, 'PodDisruptionBudget');
     expect(budgets.map((budget) => budget.metadata?.name).sort()).toEqual(['hook0-api', 'hook0-dispatcher']);
-    for (const budget of budgets) expect([budget.metadata?.name, budget.spec?.unhealthyPodEvictionPolicy]).toEqual([budget.metadata?.name, 'AlwaysAllow']);
+    for (const budget of budgets)
+      expect([budget.metadata?.name, budget.spec?.unhealthyPodEvictionPolicy]).toEqual([budget.metadata?.name, 'AlwaysAllow']);
   });
 });

@@ -45,13 +45,17 @@ describe.each(Object.entries(overlays))('k8s %s network policies', (overlay, obj
 
   it('lets the dispatchers reach every address except cloud metadata, private, link-local and cluster ranges', () => {
     const policy = named(objects, 'NetworkPolicy', 'hook0-dispatcher-egress-receivers');
-    const selected = roles.filter((role) => matchesSelector(policy.spec?.podSelector, workload(objects, role).spec?.template.metadata?.labels));
+    const selected = roles.filter((role) =>
+      matchesSelector(policy.spec?.podSelector, workload(objects, role).spec?.template.metadata?.labels),
+    );
     expect(selected).toEqual(['dispatcher']);
 
     const egress = network('dispatcher').egress;
     // A rule that names no destination would allow them all.
     expect(egress.filter((candidate) => candidate.peers === 'anywhere')).toEqual([]);
-    const blocks = peersOf(egress).flatMap((peer) => (peer.ipBlock ? [{ cidr: peer.ipBlock.cidr, except: [...(peer.ipBlock.except ?? [])].sort() }] : []));
+    const blocks = peersOf(egress).flatMap((peer) =>
+      peer.ipBlock ? [{ cidr: peer.ipBlock.cidr, except: [...(peer.ipBlock.except ?? [])].sort() }] : [],
+    );
     expect(blocks).toEqual([
       { cidr: '0.0.0.0/0', except: [...metadataPrivateLinkLocal.ipv4, ...clusterCidrs[overlay as keyof typeof clusterCidrs]].sort() },
       { cidr: '::/0', except: [...metadataPrivateLinkLocal.ipv6].sort() },
@@ -63,22 +67,28 @@ describe.each(Object.entries(overlays))('k8s %s network policies', (overlay, obj
     expect(toDns.map((candidate) => [candidate.peers, candidate.ports])).toEqual([[[dns], ['TCP/53', 'UDP/53']]]);
   });
 
-  it.each(['api', 'dispatcher'] as const)('lets the %s reach DNS, PostgreSQL, RabbitMQ and the trace collector, each as pods of a namespace', (role) => {
-    const bySelector = network(role).egress.filter((candidate) => !byAddress(candidate));
-    expect(portSets(bySelector)).toEqual(dependencyPorts);
-    for (const peer of peersOf(bySelector)) {
-      // A peer without a namespaceSelector means this namespace; an empty one would mean every namespace.
-      expect(Object.keys(peer.namespaceSelector?.matchLabels ?? {}).length).toBeGreaterThan(0);
-      expect(Object.keys(peer.podSelector?.matchLabels ?? {}).length).toBeGreaterThan(0);
-    }
-  });
+  it.each(['api', 'dispatcher'] as const)(
+    'lets the %s reach DNS, PostgreSQL, RabbitMQ and the trace collector, each as pods of a namespace',
+    (role) => {
+      const bySelector = network(role).egress.filter((candidate) => !byAddress(candidate));
+      expect(portSets(bySelector)).toEqual(dependencyPorts);
+      for (const peer of peersOf(bySelector)) {
+        // A peer without a namespaceSelector means this namespace; an empty one would mean every namespace.
+        expect(Object.keys(peer.namespaceSelector?.matchLabels ?? {}).length).toBeGreaterThan(0);
+        expect(Object.keys(peer.podSelector?.matchLabels ?? {}).length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('selects pods by app.kubernetes.io/name=hook0 in every policy but the namespace-wide default deny', () => {
     const policies = ofKind(objects, 'NetworkPolicy');
     expect(policies.length).toBeGreaterThan(1);
     for (const policy of policies) {
       const byName = policy.spec?.podSelector?.matchLabels?.['app.kubernetes.io/name'];
-      expect([policy.metadata?.name, byName]).toEqual([policy.metadata?.name, policy.metadata?.name === 'hook0-default-deny' ? undefined : 'hook0']);
+      expect([policy.metadata?.name, byName]).toEqual([
+        policy.metadata?.name,
+        policy.metadata?.name === 'hook0-default-deny' ? undefined : 'hook0',
+      ]);
     }
     expect(named(objects, 'NetworkPolicy', 'hook0-default-deny').spec?.podSelector).toEqual({});
   });
@@ -99,7 +109,10 @@ describe.each(Object.entries(overlays))('k8s %s network policies', (overlay, obj
     const target = dependency(exampleSecret[key]);
     for (const role of readers) {
       const reaching = network(role).egress.filter(
-        (candidate) => candidate.ports !== 'all' && candidate.ports.includes(target.port) && peersOf([candidate]).some((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === target.namespace),
+        (candidate) =>
+          candidate.ports !== 'all' &&
+          candidate.ports.includes(target.port) &&
+          peersOf([candidate]).some((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === target.namespace),
       );
       expect([role, reaching.length]).toEqual([role, 1]);
     }
@@ -117,7 +130,9 @@ describe.each(Object.entries(overlays))('k8s %s network policies', (overlay, obj
   });
 
   it('admits nothing to the dispatchers but scrapes of their metrics port from the monitoring namespace', () => {
-    expect(network('dispatcher').ingress).toEqual([{ peers: [monitoringNamespace], ports: [`TCP/${env(objects, 'dispatcher').METRICS_PORT}`] }]);
+    expect(network('dispatcher').ingress).toEqual([
+      { peers: [monitoringNamespace], ports: [`TCP/${env(objects, 'dispatcher').METRICS_PORT}`] },
+    ]);
   });
 
   it('admits nothing to the migration Job', () => {
@@ -129,8 +144,12 @@ describe('the network policy evaluation itself', () => {
   it('applies label selectors as the API server does: empty selects all, expressions and pairs all hold', () => {
     const pod = { 'app.kubernetes.io/component': 'api' };
     expect(matchesSelector({}, pod)).toBe(true);
-    expect(matchesSelector({ matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'In', values: ['api', 'dispatcher'] }] }, pod)).toBe(true);
-    expect(matchesSelector({ matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'NotIn', values: ['api'] }] }, pod)).toBe(false);
+    expect(
+      matchesSelector({ matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'In', values: ['api', 'dispatcher'] }] }, pod),
+    ).toBe(true);
+    expect(matchesSelector({ matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'NotIn', values: ['api'] }] }, pod)).toBe(
+      false,
+    );
     expect(matchesSelector({ matchLabels: { 'app.kubernetes.io/component': 'api', tier: 'web' } }, pod)).toBe(false);
   });
 });

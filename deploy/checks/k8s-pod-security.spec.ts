@@ -46,7 +46,9 @@ describe('k8s/overlays/prod migration identity', () => {
       return { hook: annotations['argocd.argoproj.io/hook'], wave: Number(annotations['argocd.argoproj.io/sync-wave'] ?? 0) };
     };
     const job = hook(named(overlays.prod, 'Job', 'hook0-migrate'));
-    const account = hook(named(overlays.prod, 'ServiceAccount', podSpec(named(overlays.prod, 'Job', 'hook0-migrate')).serviceAccountName ?? ''));
+    const account = hook(
+      named(overlays.prod, 'ServiceAccount', podSpec(named(overlays.prod, 'Job', 'hook0-migrate')).serviceAccountName ?? ''),
+    );
     expect([job.hook, account.hook]).toEqual(['PreSync', 'PreSync']);
     expect(account.wave).toBeLessThan(job.wave);
   });

@@ -3,7 +3,18 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { parseDuration } from '@hook0/core';
 import { buildTopology } from '@hook0/messaging';
-import { containerEnv, containerPort, named, ofKind, podSpec, renderKustomization, renderOverlay, schemaProblem, selects, type RenderedObject } from './support/k8s-manifests';
+import {
+  containerEnv,
+  containerPort,
+  named,
+  ofKind,
+  podSpec,
+  renderKustomization,
+  renderOverlay,
+  schemaProblem,
+  selects,
+  type RenderedObject,
+} from './support/k8s-manifests';
 import { REPO_ROOT } from './support/repo-path';
 import { scrapeTargets } from './support/k8s-monitoring';
 
@@ -11,8 +22,20 @@ import { scrapeTargets } from './support/k8s-monitoring';
 // cluster and scales the dispatchers with the base's CPU HPA; prod opts into KEDA, the Prometheus Operator, the
 // Grafana dashboard and the Ingress.
 const overlays = {
-  dev: { api: { min: 1, max: 2 }, dispatchers: { min: 1, max: 3, by: 'HorizontalPodAutoscaler' }, logLevel: 'debug', imageTag: 'latest', addOns: false },
-  prod: { api: { min: 3, max: 10 }, dispatchers: { min: 2, max: 20, by: 'ScaledObject' }, logLevel: 'info', imageTag: '0.1.0', addOns: true },
+  dev: {
+    api: { min: 1, max: 2 },
+    dispatchers: { min: 1, max: 3, by: 'HorizontalPodAutoscaler' },
+    logLevel: 'debug',
+    imageTag: 'latest',
+    addOns: false,
+  },
+  prod: {
+    api: { min: 3, max: 10 },
+    dispatchers: { min: 2, max: 20, by: 'ScaledObject' },
+    logLevel: 'info',
+    imageTag: '0.1.0',
+    addOns: true,
+  },
 } as const;
 
 /** API groups every cluster serves: the base (and the dev overlay) may use nothing else. */
@@ -24,7 +47,12 @@ const notBuiltIn = (objects: readonly RenderedObject[]) =>
 // The image's commands (one image, the command picks the role), with the source each built file comes from.
 const roles = [
   { workload: 'Deployment', name: 'hook0-api', command: ['node', 'services/api/dist/main.js'], source: 'services/api/src/main.ts' },
-  { workload: 'Deployment', name: 'hook0-dispatcher', command: ['node', 'services/dispatcher/dist/main.js'], source: 'services/dispatcher/src/main.ts' },
+  {
+    workload: 'Deployment',
+    name: 'hook0-dispatcher',
+    command: ['node', 'services/dispatcher/dist/main.js'],
+    source: 'services/dispatcher/src/main.ts',
+  },
   { workload: 'Job', name: 'hook0-migrate', command: ['node', 'libs/db/dist/migrate-cli.js'], source: 'libs/db/src/migrate-cli.ts' },
 ] as const;
 
@@ -48,7 +76,10 @@ describe('k8s/base', () => {
   });
 
   it('scales both Deployments with built-in HorizontalPodAutoscalers on CPU', () => {
-    const targets = ofKind(objects, 'HorizontalPodAutoscaler').map((hpa) => [hpa.spec?.scaleTargetRef.name, hpa.spec?.metrics?.map((metric) => metric.resource?.name)]);
+    const targets = ofKind(objects, 'HorizontalPodAutoscaler').map((hpa) => [
+      hpa.spec?.scaleTargetRef.name,
+      hpa.spec?.metrics?.map((metric) => metric.resource?.name),
+    ]);
     expect(targets.sort()).toEqual([
       ['hook0-api', ['cpu']],
       ['hook0-dispatcher', ['cpu']],
@@ -61,7 +92,8 @@ describe('k8s/base', () => {
 });
 
 const workloads = (objects: readonly RenderedObject[]) => [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'Job')];
-const onlyContainer = (objects: readonly RenderedObject[], deployment: string) => podSpec(named(objects, 'Deployment', deployment)).containers[0];
+const onlyContainer = (objects: readonly RenderedObject[], deployment: string) =>
+  podSpec(named(objects, 'Deployment', deployment)).containers[0];
 const durationSeconds = (text: string) => (parseDuration(text) ?? Number.NaN) / 1000;
 
 describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) => {
@@ -105,7 +137,11 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
         for (const bound of ['requests', 'limits'] as const) {
           expect(container.resources?.[bound]).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
         }
-        expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+        expect(container.securityContext).toEqual({
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        });
       }
     }
   });
@@ -131,14 +167,17 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
 
   it('lets the API drain: terminationGracePeriodSeconds above its preStop pause plus SHUTDOWN_TIMEOUT', () => {
     const container = onlyContainer(objects, 'hook0-api');
-    const drainSeconds = durationSeconds(containerEnv(container, objects).SHUTDOWN_TIMEOUT) + (container.lifecycle?.preStop?.sleep?.seconds ?? 0);
+    const drainSeconds =
+      durationSeconds(containerEnv(container, objects).SHUTDOWN_TIMEOUT) + (container.lifecycle?.preStop?.sleep?.seconds ?? 0);
     expect(podSpec(named(objects, 'Deployment', 'hook0-api')).terminationGracePeriodSeconds).toBeGreaterThan(drainSeconds);
   });
 
   it('selects Deployment pods from every Service and PodDisruptionBudget, on ports the pods declare', () => {
     const podLabels = ofKind(objects, 'Deployment').map((deployment) => deployment.spec?.template.metadata?.labels);
     for (const service of ofKind(objects, 'Service')) {
-      const [deployment] = ofKind(objects, 'Deployment').filter((candidate) => selects(service.spec?.selector, candidate.spec?.template.metadata?.labels));
+      const [deployment] = ofKind(objects, 'Deployment').filter((candidate) =>
+        selects(service.spec?.selector, candidate.spec?.template.metadata?.labels),
+      );
       expect(deployment).toBeDefined();
       const [container] = podSpec(deployment).containers;
       for (const port of service.spec?.ports ?? []) expect(containerPort(container, port.targetPort)).toEqual(expect.any(Number));
@@ -155,7 +194,9 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
     expect(hpa.spec?.metrics?.map((metric) => metric.resource?.name)).toEqual(['cpu']);
     expect({ min: hpa.spec?.minReplicas, max: hpa.spec?.maxReplicas }).toEqual(expected.api);
     // KEDA makes the dispatcher's own HPA: a second autoscaler on the same Deployment would fight it.
-    const hpas = ofKind(objects, 'HorizontalPodAutoscaler').filter((candidate) => candidate.spec?.scaleTargetRef.name === 'hook0-dispatcher');
+    const hpas = ofKind(objects, 'HorizontalPodAutoscaler').filter(
+      (candidate) => candidate.spec?.scaleTargetRef.name === 'hook0-dispatcher',
+    );
     const scaledObjects = ofKind(objects, 'ScaledObject').filter((candidate) => candidate.spec.scaleTargetRef.name === 'hook0-dispatcher');
     const bounds = [
       ...hpas.map((scaler) => [scaler.kind, scaler.spec?.minReplicas, scaler.spec?.maxReplicas]),
@@ -185,7 +226,6 @@ describe.each(Object.entries(overlays))('k8s/overlays/%s', (overlay, expected) =
     expect(containerEnv(onlyContainer(objects, 'hook0-api'), objects).LOG_LEVEL).toBe(expected.logLevel);
     expect(containerEnv(onlyContainer(objects, 'hook0-dispatcher'), objects).LOG_LEVEL).toBe(expected.logLevel);
   });
-
 });
 
 describe('k8s/overlays/dev', () => {
@@ -246,7 +286,11 @@ describe('k8s/overlays/prod', () => {
   });
 
   it('keeps a floor of pods through voluntary disruptions', () => {
-    const floors = ofKind(objects, 'PodDisruptionBudget').map((budget) => [budget.metadata?.name, budget.spec?.minAvailable, budget.spec?.maxUnavailable]);
+    const floors = ofKind(objects, 'PodDisruptionBudget').map((budget) => [
+      budget.metadata?.name,
+      budget.spec?.minAvailable,
+      budget.spec?.maxUnavailable,
+    ]);
     expect(floors.sort()).toEqual([
       ['hook0-api', 2, undefined],
       ['hook0-dispatcher', 1, undefined],
@@ -256,8 +300,12 @@ describe('k8s/overlays/prod', () => {
   it('spreads API and dispatcher pods over zones and nodes', () => {
     for (const deployment of ofKind(objects, 'Deployment')) {
       const constraints = podSpec(deployment).topologySpreadConstraints ?? [];
-      expect(constraints.map((constraint) => constraint.topologyKey).sort()).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
-      for (const constraint of constraints) expect(selects(constraint.labelSelector?.matchLabels, deployment.spec?.template.metadata?.labels)).toBe(true);
+      expect(constraints.map((constraint) => constraint.topologyKey).sort()).toEqual([
+        'kubernetes.io/hostname',
+        'topology.kubernetes.io/zone',
+      ]);
+      for (const constraint of constraints)
+        expect(selects(constraint.labelSelector?.matchLabels, deployment.spec?.template.metadata?.labels)).toBe(true);
     }
   });
 

@@ -57,7 +57,6 @@ const overlays = { dev: renderOverlay('dev'), prod: renderOverlay('prod') };
 const exampleSecret = (named(overlays.dev, 'Secret', 'hook0-secrets').stringData ?? {}) as Record<string, string>;
 
 describe.each(Object.entries(overlays))('k8s/overlays/%s environment', (_overlay, objects) => {
-
   it.each(Object.keys(loaders) as Role[])('starts the %s with valid settings, each of them read', (role) => {
     const [container] = podSpec(named(objects, 'Deployment', `hook0-${role}`)).containers;
     expect(startWith(role, podEnvironment(container, objects, exampleSecret))).toEqual({ problem: null, ignored: [] });

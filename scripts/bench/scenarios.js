@@ -60,7 +60,8 @@ async function closedLoop(stack, { applicationId, window, warmupMs, durationMs, 
   return {
     window,
     events_per_s: round(completed / seconds),
-    deliveries_per_s: deliveriesAtStart === null ? null : round((stack.deliveries - deliveriesAtStart) / ((performance.now() - measureFrom) / 1000)),
+    deliveries_per_s:
+      deliveriesAtStart === null ? null : round((stack.deliveries - deliveriesAtStart) / ((performance.now() - measureFrom) / 1000)),
     e2e: latencies(e2e),
     ingest: latencies(ingest),
     errors,
@@ -107,7 +108,15 @@ async function paced(stack, durations, rate = 200) {
   }
   const sentSeconds = (performance.now() - start) / 1000;
   await Promise.all(pending);
-  return { rate, sent_per_s: round(total / sentSeconds), delivered: e2e.length, sent: total, e2e: latencies(e2e), ingest: latencies(ingest), errors };
+  return {
+    rate,
+    sent_per_s: round(total / sentSeconds),
+    delivered: e2e.length,
+    sent: total,
+    e2e: latencies(e2e),
+    ingest: latencies(ingest),
+    errors,
+  };
 }
 
 /** Ingest only: an application without subscriptions (the dispatcher still fans each event out to nothing). */
@@ -137,7 +146,14 @@ async function ingestOnly(stack, durations, concurrency = 50) {
 /** Fan-out: each event to `subscriptions` subscriptions, a few events in flight; deliveries/s is the figure. */
 async function fanOut(stack, durations, subscriptions = 100, window = 4) {
   const applicationId = await stack.application('fan-out', subscriptions);
-  const result = await closedLoop(stack, { applicationId, window, warmupMs: durations.warmupMs, durationMs: durations.measureMs, fanOut: subscriptions, timeoutMs: 60_000 });
+  const result = await closedLoop(stack, {
+    applicationId,
+    window,
+    warmupMs: durations.warmupMs,
+    durationMs: durations.measureMs,
+    fanOut: subscriptions,
+    timeoutMs: 60_000,
+  });
   return { subscriptions, ...result };
 }
 
@@ -159,7 +175,12 @@ async function soak(stack, durations) {
   const rss_mb = {};
   for (const name of Object.keys(samples[0])) {
     const values = samples.map((s) => s[name]).filter((v) => v !== null);
-    rss_mb[name] = { first: values[0] ?? null, last: values.at(-1) ?? null, max: values.length ? Math.max(...values) : null, samples: values };
+    rss_mb[name] = {
+      first: values[0] ?? null,
+      last: values.at(-1) ?? null,
+      max: values.length ? Math.max(...values) : null,
+      samples: values,
+    };
   }
   return { duration_s: durations.soakMs / 1000, ...result, rss_mb };
 }

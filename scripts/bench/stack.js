@@ -73,7 +73,8 @@ class Stack {
       LOG_LEVEL: this.options.logLevel,
     };
     this.processes = { api: this.spawnService('api', env) };
-    for (let i = 0; i < this.options.dispatchers; i += 1) this.processes[`dispatcher${i === 0 ? '' : i}`] = this.spawnService('dispatcher', { ...env, WORKER_NAME: `bench-${i}` });
+    for (let i = 0; i < this.options.dispatchers; i += 1)
+      this.processes[`dispatcher${i === 0 ? '' : i}`] = this.spawnService('dispatcher', { ...env, WORKER_NAME: `bench-${i}` });
     await this.waitForApi();
     const organization = await this.call('POST', '/organizations', { name: 'Bench' });
     this.organizationId = organization.organization_id;
@@ -82,7 +83,10 @@ class Stack {
   spawnService(service, env) {
     const dir = this.options.profileDir;
     const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${service}-${Date.now()}.cpuprofile`] : [];
-    const child = spawn(process.execPath, [...profile, path.join(root, 'services', service, 'dist', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, path.join(root, 'services', service, 'dist', 'main.js')], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('exit', (code, signal) => {
       if (!this.stopping) process.stderr.write(`bench: ${service} exited with ${code ?? signal}\n`);
     });
@@ -105,7 +109,11 @@ class Stack {
           method,
           path: `/api/v1${urlPath}`,
           agent: this.agent,
-          headers: { authorization: `Bearer ${this.masterKey}`, 'content-type': 'application/json', 'content-length': payload?.length ?? 0 },
+          headers: {
+            authorization: `Bearer ${this.masterKey}`,
+            'content-type': 'application/json',
+            'content-length': payload?.length ?? 0,
+          },
         },
         (res) => {
           const chunks = [];
@@ -183,7 +191,11 @@ class Stack {
   async stop() {
     this.stopping = true;
     for (const child of this.children) child.kill('SIGTERM');
-    await Promise.all(this.children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', resolve)))));
+    await Promise.all(
+      this.children.map(
+        (child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', resolve))),
+      ),
+    );
     this.receiver?.close();
     this.agent.destroy();
     const { Client } = require('pg');

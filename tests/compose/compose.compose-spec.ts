@@ -31,7 +31,9 @@ async function workQueueConsumers(): Promise<Record<string, number>> {
   const authorization = `Basic ${Buffer.from(`${env.RABBITMQ_DEFAULT_USER}:${env.RABBITMQ_DEFAULT_PASS}`).toString('base64')}`;
   const consumers: Record<string, number> = {};
   for (const queue of ['hook0.dispatch', 'hook0.deliver']) {
-    const response = await fetch(`http://127.0.0.1:${env.RABBITMQ_MANAGEMENT_PORT}/api/queues/%2F/${queue}`, { headers: { authorization } });
+    const response = await fetch(`http://127.0.0.1:${env.RABBITMQ_MANAGEMENT_PORT}/api/queues/%2F/${queue}`, {
+      headers: { authorization },
+    });
     consumers[queue] = ((await response.json()) as { consumers: number }).consumers;
   }
   return consumers;
@@ -44,7 +46,9 @@ function header(headers: IncomingHttpHeaders, name: string): string {
 function verifies(delivery: Delivery): boolean {
   const headers = new Headers();
   for (const [name, value] of Object.entries(delivery.headers)) if (typeof value === 'string') headers.set(name, value);
-  return verifyWebhookSignature(header(delivery.headers, 'x-hook0-signature'), delivery.body, headers, tenant.subscriptionSecret, 600) === true;
+  return (
+    verifyWebhookSignature(header(delivery.headers, 'x-hook0-signature'), delivery.body, headers, tenant.subscriptionSecret, 600) === true
+  );
 }
 
 beforeAll(async () => {
@@ -80,10 +84,18 @@ describe('docker-compose.yml, default profile', () => {
     const ids = await sendEvents(api, tenant, 5);
     await receiver.waitUntil(() => ids.every((eventId) => receiver.eventIds().has(eventId)), 'the 5 events delivered', 60_000);
     const delivered = receiver.deliveries.filter((delivery) => ids.includes(header(delivery.headers, 'x-event-id')));
-    expect(delivered.map((delivery) => ({ path: delivery.path, type: header(delivery.headers, 'x-event-type'), verified: verifies(delivery) }))).toEqual(
-      ids.map(() => ({ path: '/hooks', type: 'billing.invoice.paid', verified: true })),
-    );
-    expect(() => verifyWebhookSignature(header(delivered[0].headers, 'x-hook0-signature'), delivered[0].body, new Headers(delivered[0].headers as Record<string, string>), randomUUID(), 600)).toThrow();
+    expect(
+      delivered.map((delivery) => ({ path: delivery.path, type: header(delivery.headers, 'x-event-type'), verified: verifies(delivery) })),
+    ).toEqual(ids.map(() => ({ path: '/hooks', type: 'billing.invoice.paid', verified: true })));
+    expect(() =>
+      verifyWebhookSignature(
+        header(delivered[0].headers, 'x-hook0-signature'),
+        delivered[0].body,
+        new Headers(delivered[0].headers as Record<string, string>),
+        randomUUID(),
+        600,
+      ),
+    ).toThrow();
   }, 120_000);
 
   it('scales to two dispatchers, and loses no event when one of them restarts mid-delivery', async () => {
@@ -91,7 +103,11 @@ describe('docker-compose.yml, default profile', () => {
     const dispatchers = await project.waitHealthy('dispatcher', 2);
     expect(dispatchers).toHaveLength(2);
     // Both replicas compete for the same work queues.
-    await waitFor(async () => ((await workQueueConsumers())['hook0.deliver'] === 2 ? true : undefined), 'two consumers on hook0.deliver', 60_000);
+    await waitFor(
+      async () => ((await workQueueConsumers())['hook0.deliver'] === 2 ? true : undefined),
+      'two consumers on hook0.deliver',
+      60_000,
+    );
     expect(await workQueueConsumers()).toEqual({ 'hook0.dispatch': 2, 'hook0.deliver': 2 });
 
     receiver.delayMs = 200;
@@ -102,7 +118,11 @@ describe('docker-compose.yml, default profile', () => {
     const deliveredAtRestart = receiver.deliveries.length - before;
     await docker(['restart', dispatchers[0].id]);
     const ids = await sending;
-    await receiver.waitUntil(() => ids.every((eventId) => receiver.eventIds().has(eventId)), 'every event delivered at least once', 240_000);
+    await receiver.waitUntil(
+      () => ids.every((eventId) => receiver.eventIds().has(eventId)),
+      'every event delivered at least once',
+      240_000,
+    );
     const batch = receiver.deliveries.filter((delivery) => ids.includes(header(delivery.headers, 'x-event-id')));
     expect(batch.filter((delivery) => !verifies(delivery))).toEqual([]);
     // The receiver answers in 200 ms and a subscription has 10 deliveries in flight: most of the batch was still to come.

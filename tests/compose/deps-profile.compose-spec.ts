@@ -18,7 +18,10 @@ let project: ComposeProject;
 
 beforeAll(async () => {
   const envFile = path.join(scratch, '.env');
-  env = writeEnvFile(envFile, { ...freshSecrets(), ...(await freePorts('DEPS_POSTGRES_PORT', 'DEPS_RABBITMQ_PORT', 'DEPS_RABBITMQ_MANAGEMENT_PORT')) });
+  env = writeEnvFile(envFile, {
+    ...freshSecrets(),
+    ...(await freePorts('DEPS_POSTGRES_PORT', 'DEPS_RABBITMQ_PORT', 'DEPS_RABBITMQ_MANAGEMENT_PORT')),
+  });
   const name = `hook0deps${randomBytes(3).toString('hex')}`;
   project = new ComposeProject(await composeCommand(), name, [path.join(REPO_ROOT, 'docker-compose.yml')], envFile, REPO_ROOT);
   await project.compose(['up', '-d', 'deps-postgres', 'deps-rabbitmq']);
@@ -33,7 +36,12 @@ afterAll(async () => {
 
 describe('docker-compose.yml, deps profile', () => {
   it('starts only PostgreSQL and RabbitMQ', async () => {
-    const running = await Promise.all(['postgres', 'rabbitmq', 'migrate', 'api', 'dispatcher'].map(async (service) => [service, (await project.containers(service)).length]));
+    const running = await Promise.all(
+      ['postgres', 'rabbitmq', 'migrate', 'api', 'dispatcher'].map(async (service) => [
+        service,
+        (await project.containers(service)).length,
+      ]),
+    );
     expect(Object.fromEntries(running)).toEqual({ postgres: 0, rabbitmq: 0, migrate: 0, api: 0, dispatcher: 0 });
   });
 
@@ -50,13 +58,17 @@ describe('docker-compose.yml, deps profile', () => {
   });
 
   it('serves RabbitMQ on the .env port to the .env user', async () => {
-    const connection = await amqp.connect(`amqp://${env.RABBITMQ_DEFAULT_USER}:${env.RABBITMQ_DEFAULT_PASS}@127.0.0.1:${env.DEPS_RABBITMQ_PORT}`);
+    const connection = await amqp.connect(
+      `amqp://${env.RABBITMQ_DEFAULT_USER}:${env.RABBITMQ_DEFAULT_PASS}@127.0.0.1:${env.DEPS_RABBITMQ_PORT}`,
+    );
     try {
       const channel = await connection.createChannel();
       expect((await channel.checkQueue((await channel.assertQueue('', { exclusive: true })).queue)).messageCount).toBe(0);
     } finally {
       await connection.close();
     }
-    await expect(amqp.connect(`amqp://${env.RABBITMQ_DEFAULT_USER}:wrong@127.0.0.1:${env.DEPS_RABBITMQ_PORT}`)).rejects.toThrow(/ACCESS_REFUSED|403/);
+    await expect(amqp.connect(`amqp://${env.RABBITMQ_DEFAULT_USER}:wrong@127.0.0.1:${env.DEPS_RABBITMQ_PORT}`)).rejects.toThrow(
+      /ACCESS_REFUSED|403/,
+    );
   });
 });

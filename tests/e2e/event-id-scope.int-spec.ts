@@ -36,9 +36,17 @@ describe('event ids scoped per application, end to end', () => {
       .post('/event')
       .set(auth(tenant))
       .send(eventBody(tenant, { event_id: eventId, payload: payloadOf(tenant), metadata: { owner: tenant.applicationId } }));
-  const deliveriesTo = (tenant: Tenant): ReceivedRequest[] => receiver.requests.filter((r) => r.headers['x-event-id'] === sharedId && r.path === pathOf(tenant));
+  const deliveriesTo = (tenant: Tenant): ReceivedRequest[] =>
+    receiver.requests.filter((r) => r.headers['x-event-id'] === sharedId && r.path === pathOf(tenant));
   const attemptsOf = async (tenant: Tenant): Promise<Attempt[]> =>
-    (await harness.http().get('/request_attempts').query({ application_id: tenant.applicationId, event_id: sharedId }).set(auth(tenant)).expect(200)).body;
+    (
+      await harness
+        .http()
+        .get('/request_attempts')
+        .query({ application_id: tenant.applicationId, event_id: sharedId })
+        .set(auth(tenant))
+        .expect(200)
+    ).body;
   const succeededAttempts = (tenant: Tenant, count: number) =>
     waitFor(async () => {
       const attempts = await attemptsOf(tenant);
@@ -58,7 +66,12 @@ describe('event ids scoped per application, end to end', () => {
     globex = await createTenant(harness);
     for (const tenant of [acme, globex]) {
       const target = { type: 'http', method: 'POST', url: `${receiver.url}${pathOf(tenant)}`, headers: {} };
-      const created = await harness.http().post('/subscriptions').set(auth(tenant)).send(subscriptionBody(tenant.applicationId, { target })).expect(201);
+      const created = await harness
+        .http()
+        .post('/subscriptions')
+        .set(auth(tenant))
+        .send(subscriptionBody(tenant.applicationId, { target }))
+        .expect(201);
       subscriptions.set(tenant, created.body.subscription_id);
     }
   });
@@ -82,7 +95,10 @@ describe('event ids scoped per application, end to end', () => {
   });
 
   it('delivers each event to its own subscription only, with its own payload', async () => {
-    await waitFor(async () => (deliveriesTo(acme).length === 1 && deliveriesTo(globex).length === 1 ? true : undefined), 'one delivery per application');
+    await waitFor(
+      async () => (deliveriesTo(acme).length === 1 && deliveriesTo(globex).length === 1 ? true : undefined),
+      'one delivery per application',
+    );
     for (const tenant of [acme, globex]) expect(deliveriesTo(tenant)[0].body.toString('utf8')).toBe(payloadOf(tenant));
   });
 
@@ -91,11 +107,17 @@ describe('event ids scoped per application, end to end', () => {
       [acme, globex],
       [globex, acme],
     ]) {
-      const event = await harness.http().get(`/events/${sharedId}`).query({ application_id: tenant.applicationId }).set(auth(tenant)).expect(200);
+      const event = await harness
+        .http()
+        .get(`/events/${sharedId}`)
+        .query({ application_id: tenant.applicationId })
+        .set(auth(tenant))
+        .expect(200);
       expect(Buffer.from(event.body.payload, 'base64').toString('utf8')).toBe(payloadOf(tenant));
       expect(event.body.metadata).toEqual({ owner: tenant.applicationId });
 
-      const listed = (await harness.http().get('/events').query({ application_id: tenant.applicationId }).set(auth(tenant)).expect(200)).body;
+      const listed = (await harness.http().get('/events').query({ application_id: tenant.applicationId }).set(auth(tenant)).expect(200))
+        .body;
       expect(listed.filter((e: { event_id: string }) => e.event_id === sharedId).map((e: { metadata: unknown }) => e.metadata)).toEqual([
         { owner: tenant.applicationId },
       ]);
@@ -110,11 +132,25 @@ describe('event ids scoped per application, end to end', () => {
         .expect(200);
       expect(typed.body.map((a: Attempt) => a.request_attempt_id)).toEqual([attempt.request_attempt_id]);
 
-      await harness.http().get(`/responses/${attempt.response_id}`).query({ application_id: tenant.applicationId }).set(auth(tenant)).expect(200);
-      const foreign = await harness.http().get(`/responses/${attempt.response_id}`).query({ application_id: other.applicationId }).set(auth(other));
+      await harness
+        .http()
+        .get(`/responses/${attempt.response_id}`)
+        .query({ application_id: tenant.applicationId })
+        .set(auth(tenant))
+        .expect(200);
+      const foreign = await harness
+        .http()
+        .get(`/responses/${attempt.response_id}`)
+        .query({ application_id: other.applicationId })
+        .set(auth(other));
       expectProblem(foreign, 404, 'NotFound');
 
-      const perDay = await harness.http().get('/events_per_day/application').query({ application_id: tenant.applicationId }).set(auth(tenant)).expect(200);
+      const perDay = await harness
+        .http()
+        .get('/events_per_day/application')
+        .query({ application_id: tenant.applicationId })
+        .set(auth(tenant))
+        .expect(200);
       expect(perDay.body.map((row: { amount: number }) => row.amount)).toEqual([1]);
     }
   });

@@ -42,12 +42,19 @@ describe('event replay, end to end', () => {
         .http()
         .post('/subscriptions')
         .set(auth)
-        .send(subscriptionBody(tenant.applicationId, { target: { type: 'http', method: 'POST', url: `${receiver.url}${path}`, headers: {} }, ...overrides }))
+        .send(
+          subscriptionBody(tenant.applicationId, {
+            target: { type: 'http', method: 'POST', url: `${receiver.url}${path}`, headers: {} },
+            ...overrides,
+          }),
+        )
         .expect(201)
     ).body.subscription_id as string;
   const attemptsOf = async (eventId: string): Promise<Attempt[]> =>
-    (await harness.http().get('/request_attempts').query({ application_id: tenant.applicationId, event_id: eventId }).set(auth).expect(200)).body;
-  const deliveriesOf = (eventId: string, path: string) => receiver.requests.filter((r: ReceivedRequest) => r.headers['x-event-id'] === eventId && r.path === path);
+    (await harness.http().get('/request_attempts').query({ application_id: tenant.applicationId, event_id: eventId }).set(auth).expect(200))
+      .body;
+  const deliveriesOf = (eventId: string, path: string) =>
+    receiver.requests.filter((r: ReceivedRequest) => r.headers['x-event-id'] === eventId && r.path === path);
 
   it('delivers a replayed event again to the first subscription and, now, to one added since', async () => {
     const first = await subscribe('/first');
@@ -59,7 +66,10 @@ describe('event replay, end to end', () => {
     const otherLabels = await subscribe('/other-labels', { labels: { tenant_id: 'globex' } });
     await harness.http().post(`/events/${eventId}/replay`).set(auth).send({ application_id: tenant.applicationId }).expect(204);
 
-    await waitFor(async () => (deliveriesOf(eventId, '/first').length === 2 && deliveriesOf(eventId, '/second').length === 1 ? true : undefined), 'the replayed deliveries');
+    await waitFor(
+      async () => (deliveriesOf(eventId, '/first').length === 2 && deliveriesOf(eventId, '/second').length === 1 ? true : undefined),
+      'the replayed deliveries',
+    );
     const attempts = await waitFor(async () => {
       const all = await attemptsOf(eventId);
       return all.length === 3 && all.every((attempt) => attempt.status.type === 'successful') ? all : undefined;

@@ -70,7 +70,9 @@ describe('event pipeline, end to end', () => {
 
   it('delivers a JSON event byte for byte, signed for hook0-client and for Standard Webhooks', async () => {
     const payload = '{ "invoice_id" : "in_42",\n  "amount": 1200, "note": "é" }';
-    const eventId = await client.sendEvent(new Event('billing.invoice.paid', payload, 'application/json', { tenant_id: 'acme', env: 'prod' }));
+    const eventId = await client.sendEvent(
+      new Event('billing.invoice.paid', payload, 'application/json', { tenant_id: 'acme', env: 'prod' }),
+    );
     const [request] = (await receiver.waitForRequests(1)).filter((r) => header(r, 'x-event-id') === eventId);
 
     expect(request.method).toBe('PUT');
@@ -82,7 +84,9 @@ describe('event pipeline, end to end', () => {
     const signature = header(request, 'x-hook0-signature');
     expect(signature).toMatch(/^t=\d+,v0=[0-9a-f]{64},h=content-type x-api-key x-event-id x-event-type,v1=[0-9a-f]{64}$/);
     expect(verifyWebhookSignature(signature, request.body, headersOf(request), subscription.secret, 300)).toBe(true);
-    expect(() => verifyWebhookSignature(signature, request.body, headersOf(request), '00000000-0000-4000-8000-000000000000', 300)).toThrow();
+    expect(() =>
+      verifyWebhookSignature(signature, request.body, headersOf(request), '00000000-0000-4000-8000-000000000000', 300),
+    ).toThrow();
     const verified = new Webhook(subscription.standard_webhooks_secret).verify(request.body.toString('utf8'), {
       'webhook-id': header(request, 'webhook-id'),
       'webhook-timestamp': header(request, 'webhook-timestamp'),
@@ -95,7 +99,9 @@ describe('event pipeline, end to end', () => {
   it('delivers text as UTF-8 and base64 payloads as their decoded bytes', async () => {
     const bytes = Buffer.from([0, 1, 2, 254, 255, 10, 13]);
     const textId = await client.sendEvent(new Event('billing.invoice.paid', 'plain text ✓', 'text/plain', { tenant_id: 'acme' }));
-    const binaryId = await client.sendEvent(new Event('billing.invoice.paid', bytes.toString('base64'), 'application/octet-stream+base64', { tenant_id: 'acme' }));
+    const binaryId = await client.sendEvent(
+      new Event('billing.invoice.paid', bytes.toString('base64'), 'application/octet-stream+base64', { tenant_id: 'acme' }),
+    );
     const requests = await receiver.waitForRequests(3);
     const text = requests.find((r) => header(r, 'x-event-id') === textId)!;
     const binary = requests.find((r) => header(r, 'x-event-id') === binaryId)!;
@@ -103,14 +109,18 @@ describe('event pipeline, end to end', () => {
     expect(header(text, 'content-type')).toBe('text/plain');
     expect(binary.body.equals(bytes)).toBe(true);
     expect(header(binary, 'content-type')).toBe('application/octet-stream+base64');
-    expect(verifyWebhookSignature(header(binary, 'x-hook0-signature'), binary.body, headersOf(binary), subscription.secret, 300)).toBe(true);
+    expect(verifyWebhookSignature(header(binary, 'x-hook0-signature'), binary.body, headersOf(binary), subscription.secret, 300)).toBe(
+      true,
+    );
   });
 
   it('filters by labels both ways and exposes the attempts and responses through the API', async () => {
     const other = await subscribe({ tenant_id: 'globex', env: 'prod' }, '/globex');
     const before = receiver.requests.length;
     const toAcme = await client.sendEvent(new Event('billing.invoice.paid', '{}', 'application/json', { tenant_id: 'acme', env: 'prod' }));
-    const toGlobex = await client.sendEvent(new Event('billing.invoice.paid', '{}', 'application/json', { tenant_id: 'globex', env: 'prod', region: 'eu' }));
+    const toGlobex = await client.sendEvent(
+      new Event('billing.invoice.paid', '{}', 'application/json', { tenant_id: 'globex', env: 'prod', region: 'eu' }),
+    );
     const toNobody = await client.sendEvent(new Event('billing.invoice.paid', '{}', 'application/json', { tenant_id: 'globex' }));
     const requests = (await receiver.waitForRequests(before + 2)).slice(before);
     const paths = new Map(requests.map((r) => [header(r, 'x-event-id'), r.path]));
@@ -118,7 +128,14 @@ describe('event pipeline, end to end', () => {
     expect(paths.get(toGlobex)).toBe('/globex');
 
     const attemptsOf = async (eventId: string) =>
-      (await harness.http().get('/request_attempts').query({ application_id: tenant.applicationId, event_id: eventId }).set(auth()).expect(200)).body;
+      (
+        await harness
+          .http()
+          .get('/request_attempts')
+          .query({ application_id: tenant.applicationId, event_id: eventId })
+          .set(auth())
+          .expect(200)
+      ).body;
     const [globexAttempt] = await attemptsOf(toGlobex);
     expect(globexAttempt).toMatchObject({ event_id: toGlobex, retry_count: 0, subscription: { subscription_id: other.subscription_id } });
     expect(await attemptsOf(toNobody)).toEqual([]);
@@ -127,7 +144,12 @@ describe('event pipeline, end to end', () => {
       return attempt.status.type === 'successful' ? attempt : undefined;
     }, 'the attempt to be recorded as successful');
     expect(withResponse.status.type).toBe('successful');
-    const response = await harness.http().get(`/responses/${withResponse.response_id}`).query({ application_id: tenant.applicationId }).set(auth()).expect(200);
+    const response = await harness
+      .http()
+      .get(`/responses/${withResponse.response_id}`)
+      .query({ application_id: tenant.applicationId })
+      .set(auth())
+      .expect(200);
     expect(response.body).toMatchObject({ http_code: 204, response_error_name: null });
     expect(receiver.requests.some((r) => header(r, 'x-event-id') === toNobody)).toBe(false);
   });
@@ -149,14 +171,20 @@ describe('event pipeline, end to end', () => {
     const eventId = await client.sendEvent(new Event('billing.invoice.paid', secretPayload, 'application/json', { tenant_id: 'acme' }));
     const [request] = (await receiver.waitForRequests(receiver.requests.length + 1)).filter((r) => header(r, 'x-event-id') === eventId);
     const after = { accepted: before.accepted + 1, delivered: before.delivered + 1, endToEnd: before.endToEnd + 1, inFlight: 0 };
-    await waitFor(async () => (JSON.stringify(await counts()) === JSON.stringify(after) ? true : undefined), `metrics ${JSON.stringify(after)}`);
+    await waitFor(
+      async () => (JSON.stringify(await counts()) === JSON.stringify(after) ? true : undefined),
+      `metrics ${JSON.stringify(after)}`,
+    );
 
     const dispatcherMetrics = await metrics(dispatcher.metricsPort);
     expect(dispatcherMetrics).toMatch(/hook0_delivery_duration_seconds_bucket\{[^}]*le="0\.005"/);
     expect(dispatcherMetrics).toMatch(/^process_cpu_seconds_total\{/m);
     expect(dispatcherMetrics).toMatch(/^hook0_queue_messages\{[^}]*queue="deliver"[^}]*\} \d+$/m);
     for (const ops of [dispatcherOps, harness.api.opsUrl]) {
-      expect({ connected: await scrapeMetric(ops, 'hook0_amqp_connected'), blocked: await scrapeMetric(ops, 'hook0_amqp_blocked') }).toEqual({ connected: 1, blocked: 0 });
+      expect({
+        connected: await scrapeMetric(ops, 'hook0_amqp_connected'),
+        blocked: await scrapeMetric(ops, 'hook0_amqp_blocked'),
+      }).toEqual({ connected: 1, blocked: 0 });
     }
     for (const port of [dispatcher.metricsPort, Number(new URL(harness.api.opsUrl).port)]) {
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

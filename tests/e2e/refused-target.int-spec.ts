@@ -42,10 +42,22 @@ describe('a refused target, end to end', () => {
     const eventId = await ingestEvent(harness, tenant);
 
     const [attempt] = await waitFor(async () => {
-      const attempts: Attempt[] = (await harness.http().get('/request_attempts').query({ application_id: tenant.applicationId, event_id: eventId }).set(auth).expect(200)).body;
+      const attempts: Attempt[] = (
+        await harness
+          .http()
+          .get('/request_attempts')
+          .query({ application_id: tenant.applicationId, event_id: eventId })
+          .set(auth)
+          .expect(200)
+      ).body;
       return attempts.length === 1 && attempts[0].status.type === 'failed' ? attempts : undefined;
     }, 'the failed attempt');
-    const response = await harness.http().get(`/responses/${attempt.response_id}`).query({ application_id: tenant.applicationId }).set(auth).expect(200);
+    const response = await harness
+      .http()
+      .get(`/responses/${attempt.response_id}`)
+      .query({ application_id: tenant.applicationId })
+      .set(auth)
+      .expect(200);
 
     expect(response.body).toMatchObject({
       response_error_name: 'E_INVALID_TARGET',

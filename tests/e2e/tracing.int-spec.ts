@@ -60,7 +60,10 @@ describe('tracing an event through the pipeline', () => {
     await api?.terminate();
     await database?.drop();
     const { waitLadderMinMs, waitLadderMaxMs } = loadApiConfig({});
-    await deleteQueues(amqp.url, buildTopology(amqp.prefix, waitLadderMinMs, waitLadderMaxMs).queues.map((queue) => queue.name));
+    await deleteQueues(
+      amqp.url,
+      buildTopology(amqp.prefix, waitLadderMinMs, waitLadderMaxMs).queues.map((queue) => queue.name),
+    );
     await collector.stop();
     await webhooks.stop();
   });
@@ -97,18 +100,24 @@ describe('tracing an event through the pipeline', () => {
     const [delivered] = await webhooks.waitForRequests(1);
     expect(delivered.headers.traceparent).toBeUndefined();
 
-    const named = (spans: ReceivedSpan[], service: string, name: string) => spans.find((span) => span.service === service && span.name === name);
+    const named = (spans: ReceivedSpan[], service: string, name: string) =>
+      spans.find((span) => span.service === service && span.name === name);
     const ingest = await waitFor(async () => named(collector.spans, 'hook0-api', 'POST /api/v1/event'), 'the ingest span');
-    const chain = await waitFor(async () => {
-      const spans = collector.trace(ingest.traceId);
-      const found = {
-        publish: named(spans, 'hook0-api', `${amqp.prefix}.work publish`),
-        fanOut: named(spans, 'hook0-dispatcher', `${amqp.prefix}.dispatch process`),
-        deliver: named(spans, 'hook0-dispatcher', `${amqp.prefix}.deliver process`),
-        request: named(spans, 'hook0-dispatcher', 'PUT'),
-      };
-      return Object.values(found).every(Boolean) ? (found as Record<keyof typeof found, ReceivedSpan>) : undefined;
-    }, 'every span of the event in its trace', 30_000, 100);
+    const chain = await waitFor(
+      async () => {
+        const spans = collector.trace(ingest.traceId);
+        const found = {
+          publish: named(spans, 'hook0-api', `${amqp.prefix}.work publish`),
+          fanOut: named(spans, 'hook0-dispatcher', `${amqp.prefix}.dispatch process`),
+          deliver: named(spans, 'hook0-dispatcher', `${amqp.prefix}.deliver process`),
+          request: named(spans, 'hook0-dispatcher', 'PUT'),
+        };
+        return Object.values(found).every(Boolean) ? (found as Record<keyof typeof found, ReceivedSpan>) : undefined;
+      },
+      'every span of the event in its trace',
+      30_000,
+      100,
+    );
 
     expect(ingest).toMatchObject({ kind: 2, parentSpanId: '' });
     expect(chain.publish).toMatchObject({ kind: 4, parentSpanId: ingest.spanId });

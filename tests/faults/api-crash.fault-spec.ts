@@ -29,8 +29,15 @@ describe('the API killed with SIGKILL under load', () => {
     await db.end();
     await world.startApi();
 
-    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered to both subscriptions', 60_000, 200);
-    process.stdout.write(`${world.ledger.report('API SIGKILL', accepted.length)}; ${refused} requests refused; ${rows[0].count} outbox rows left by the killed API\n`);
+    await waitFor(
+      async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined),
+      'every accepted event delivered to both subscriptions',
+      60_000,
+      200,
+    );
+    process.stdout.write(
+      `${world.ledger.report('API SIGKILL', accepted.length)}; ${refused} requests refused; ${rows[0].count} outbox rows left by the killed API\n`,
+    );
     expect(accepted.length).toBeGreaterThanOrEqual(200);
     expect(world.ledger.missing(accepted, world.paths)).toEqual([]);
   }, 120_000);

@@ -25,7 +25,12 @@ describe('a dispatcher killed with SIGKILL mid-delivery', () => {
     });
     await killed;
 
-    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered to both subscriptions', 60_000, 200);
+    await waitFor(
+      async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined),
+      'every accepted event delivered to both subscriptions',
+      60_000,
+      200,
+    );
     process.stdout.write(`${world.ledger.report('dispatcher SIGKILL', accepted.length)}\n`);
     expect(accepted).toHaveLength(400);
     expect(world.ledger.missing(accepted, world.paths)).toEqual([]);

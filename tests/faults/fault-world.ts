@@ -22,7 +22,11 @@ export class FaultWorld {
   tenant!: Tenant;
   paths: string[] = [];
 
-  private constructor(readonly database: TestDatabase, readonly amqp: { url: string; prefix: string }, readonly apiPort: number) {}
+  private constructor(
+    readonly database: TestDatabase,
+    readonly amqp: { url: string; prefix: string },
+    readonly apiPort: number,
+  ) {}
 
   static async create(): Promise<FaultWorld> {
     const world = new FaultWorld(await createTestDatabase(), testAmqp(), await freeServicePort());
@@ -88,7 +92,9 @@ export class FaultWorld {
   }
 
   /** `ingestLoad` as this world's tenant, to the running API unless `apiUrl` says otherwise. */
-  ingest(options: Pick<IngestLoadOptions, 'count' | 'concurrency' | 'onAccepted'> & { apiUrl?: () => string }): ReturnType<typeof ingestLoad> {
+  ingest(
+    options: Pick<IngestLoadOptions, 'count' | 'concurrency' | 'onAccepted'> & { apiUrl?: () => string },
+  ): ReturnType<typeof ingestLoad> {
     return ingestLoad({
       apiUrl: () => this.apiUrl,
       applicationId: this.tenant.applicationId,

@@ -28,8 +28,15 @@ describe('messages lost from RabbitMQ (a queue purged)', () => {
     const purged = await queueDepth(world.amqp.url, queue);
     await run('rabbitmqctl', ['-q', 'purge_queue', '-p', vhost, queue]);
 
-    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered', 120_000, 250);
-    process.stdout.write(`${world.ledger.report('deliver queue purged', accepted.length)}; ${purged} messages waiting when the queue was purged\n`);
+    await waitFor(
+      async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined),
+      'every accepted event delivered',
+      120_000,
+      250,
+    );
+    process.stdout.write(
+      `${world.ledger.report('deliver queue purged', accepted.length)}; ${purged} messages waiting when the queue was purged\n`,
+    );
     expect(purged).toBeGreaterThan(0);
     expect(world.ledger.missing(accepted, world.paths)).toEqual([]);
   }, 180_000);
@@ -47,9 +54,13 @@ describe('messages lost from RabbitMQ (a queue purged)', () => {
     await run('rabbitmqctl', ['-q', 'purge_queue', '-p', vhost, queue]);
     await world.startDispatcher({ RECONCILE_INTERVAL: '500ms', RECONCILE_STALE_AFTER: '2s' });
 
-    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered', 60_000, 250);
+    await waitFor(
+      async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined),
+      'every accepted event delivered',
+      60_000,
+      250,
+    );
     process.stdout.write(`${world.ledger.report('dispatch queue purged', accepted.length)}\n`);
     expect(world.ledger.missing(accepted, world.paths)).toEqual([]);
   }, 120_000);
 });
-

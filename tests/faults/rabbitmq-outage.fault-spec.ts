@@ -40,7 +40,12 @@ describe('RabbitMQ stopped for 30 s during steady ingest, and an API started in 
     const after = await load(100);
     const accepted = [...before.accepted, ...during.accepted, ...after.accepted];
 
-    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered', 120_000, 250);
+    await waitFor(
+      async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined),
+      'every accepted event delivered',
+      120_000,
+      250,
+    );
     process.stdout.write(`${world.ledger.report('RabbitMQ 30 s outage', accepted.length)}\n`);
     expect(during.refused).toBe(0);
     expect(readyDuringOutage).toEqual([true, true]);

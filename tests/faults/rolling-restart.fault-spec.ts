@@ -36,7 +36,12 @@ describe('a rolling deployment (SIGTERM, one replica at a time) under load', () 
     exitCodes.push(await old.terminate());
 
     const { accepted, refused } = await load;
-    await waitFor(async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined), 'every accepted event delivered', 60_000, 200);
+    await waitFor(
+      async () => (world.ledger.missing(accepted, world.paths).length === 0 ? true : undefined),
+      'every accepted event delivered',
+      60_000,
+      200,
+    );
     process.stdout.write(`${world.ledger.report('rolling restart', accepted.length)}; ${refused} requests refused\n`);
     expect(exitCodes).toEqual([0, 0, 0]);
     expect(refused).toBe(0);

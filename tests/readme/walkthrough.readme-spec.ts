@@ -67,7 +67,9 @@ describe("the README's walk-through", () => {
 
   afterAll(async () => {
     for (const child of started) if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-    await Promise.all(started.filter((child) => child.exitCode === null).map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    await Promise.all(
+      started.filter((child) => child.exitCode === null).map((child) => new Promise((resolve) => child.once('exit', resolve))),
+    );
     await deleteVhost(vhost);
     const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
     await admin.connect();

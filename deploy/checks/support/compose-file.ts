@@ -42,7 +42,9 @@ export interface ComposeFile {
 /** `.env.example` as variables: name → value (empty for the secrets it leaves to fill in). */
 export function readEnvExample(): Map<string, string> {
   const lines = readFileSync(ENV_EXAMPLE_FILE, 'utf8').split('\n');
-  return new Map(lines.filter((line) => /^\w+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  return new Map(
+    lines.filter((line) => /^\w+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
 }
 
 /** Every variable the compose file substitutes, by name. */
@@ -56,11 +58,14 @@ export function composeVariables(): Set<string> {
  */
 export function loadCompose(): ComposeFile {
   const env = new Map([...readEnvExample(), ...Object.entries(EXAMPLE_SECRETS)]);
-  const text = readFileSync(COMPOSE_FILE, 'utf8').replace(/\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g, (_whole, name: string, fallback?: string) => {
-    const value = env.get(name) || fallback;
-    if (value === undefined) throw new Error(`docker-compose.yml: \${${name}} has no value in .env.example and no default`);
-    return value;
-  });
+  const text = readFileSync(COMPOSE_FILE, 'utf8').replace(
+    /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
+    (_whole, name: string, fallback?: string) => {
+      const value = env.get(name) || fallback;
+      if (value === undefined) throw new Error(`docker-compose.yml: \${${name}} has no value in .env.example and no default`);
+      return value;
+    },
+  );
   return parse(text, { merge: true }) as ComposeFile;
 }
 

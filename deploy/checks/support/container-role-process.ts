@@ -6,7 +6,10 @@ export class RoleProcess {
   readonly output: string[] = [];
   readonly exited: Promise<number | null>;
 
-  private constructor(readonly role: string, private readonly child: ChildProcess) {
+  private constructor(
+    readonly role: string,
+    private readonly child: ChildProcess,
+  ) {
     // 'close', not 'exit': the output is complete by then.
     this.exited = new Promise((resolve) => child.once('close', (code) => resolve(code)));
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));

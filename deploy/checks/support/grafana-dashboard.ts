@@ -93,7 +93,9 @@ export function variableQueryPromql(query: string): string | null {
 /** Every PromQL query the dashboard sends: panel targets and query variables. */
 export function dashboardQueries(dashboard: GrafanaDashboard): DashboardQuery[] {
   const fromPanels = queryPanels(dashboard).flatMap((panel) =>
-    (panel.targets ?? []).flatMap((target) => (target.expr === undefined ? [] : [query(`panel ${panel.id} "${panel.title}" ${target.refId}`, target.expr)])),
+    (panel.targets ?? []).flatMap((target) =>
+      target.expr === undefined ? [] : [query(`panel ${panel.id} "${panel.title}" ${target.refId}`, target.expr)],
+    ),
   );
   const fromVariables = dashboard.templating.list
     .filter((variable) => variable.type === 'query')

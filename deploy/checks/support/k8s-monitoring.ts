@@ -33,7 +33,8 @@ function serviceMonitorTargets(monitor: Of<'ServiceMonitor'>, objects: readonly 
   if (!external && services.length !== 1) throw new Error(`ServiceMonitor ${monitor.metadata?.name} selects ${services.length} Services`);
   return (monitor.spec.endpoints ?? []).map((endpoint) => {
     // Without a jobLabel (or without that label on the Service), the operator names the job after the Service.
-    const jobLabelValue = (monitor.spec.jobLabel ? services[0]?.metadata?.labels?.[monitor.spec.jobLabel] : undefined) ?? services[0]?.metadata?.name;
+    const jobLabelValue =
+      (monitor.spec.jobLabel ? services[0]?.metadata?.labels?.[monitor.spec.jobLabel] : undefined) ?? services[0]?.metadata?.name;
     const base = { monitor: monitor.metadata?.name ?? '', job: relabeledJob(endpoint.relabelings) ?? jobLabelValue, path: endpoint.path };
     if (external) return { ...base, port: null, metricsPort: null };
     const servicePort = services[0].spec?.ports?.find((port) => port.name === endpoint.port);
@@ -51,7 +52,10 @@ function podMonitorTargets(monitor: Of<'PodMonitor'>, objects: readonly Rendered
   return (monitor.spec.podMetricsEndpoints ?? []).map((endpoint) => ({
     monitor: monitor.metadata?.name ?? '',
     // Without a jobLabel (or that label on the pods), the operator names the job <namespace>/<PodMonitor name>.
-    job: relabeledJob(endpoint.relabelings) ?? (monitor.spec.jobLabel ? labels?.[monitor.spec.jobLabel] : undefined) ?? `${monitor.metadata?.namespace}/${monitor.metadata?.name}`,
+    job:
+      relabeledJob(endpoint.relabelings) ??
+      (monitor.spec.jobLabel ? labels?.[monitor.spec.jobLabel] : undefined) ??
+      `${monitor.metadata?.namespace}/${monitor.metadata?.name}`,
     path: endpoint.path,
     port: containerPort(container, endpoint.port),
     metricsPort: metricsPortOf(container, objects),

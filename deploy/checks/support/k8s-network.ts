@@ -56,7 +56,8 @@ type Workload = Of<'Deployment'> | Of<'Job'>;
 function portsOf(ports: readonly INetworkPolicyPort[] | undefined, own: Workload | null): readonly string[] | 'all' {
   if (!ports?.length) return 'all';
   const container = own && podSpec(own).containers[0];
-  const number = (port: INetworkPolicyPort['port']) => (typeof port === 'string' && container ? (containerPort(container, port) ?? port) : port);
+  const number = (port: INetworkPolicyPort['port']) =>
+    typeof port === 'string' && container ? (containerPort(container, port) ?? port) : port;
   return ports.map((port) => `${port.protocol ?? 'TCP'}/${number(port.port)}`).sort();
 }
 

@@ -6,6 +6,8 @@ export const RABBITMQ_METRICS_FIXTURE = repoPath('deploy/checks/fixtures/rabbitm
 
 /** Metric names RabbitMQ's rabbitmq_prometheus plugin exposes on /metrics and /metrics/per-object. */
 export function rabbitmqPluginMetricNames(): ReadonlySet<string> {
-  const lines = readFileSync(RABBITMQ_METRICS_FIXTURE, 'utf8').split('\n').map((line) => line.trim());
+  const lines = readFileSync(RABBITMQ_METRICS_FIXTURE, 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   return new Set(lines.filter((line) => line !== '' && !line.startsWith('#')));
 }

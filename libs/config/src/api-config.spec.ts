@@ -47,7 +47,11 @@ describe('loadApiConfig defaults (docs/configuration.md)', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadApiConfig({ PORT: '', MASTER_API_KEY: '', LOG_LEVEL: '' })).toMatchObject({ port: 8081, masterApiKey: null, logLevel: 'info' });
+    expect(loadApiConfig({ PORT: '', MASTER_API_KEY: '', LOG_LEVEL: '' })).toMatchObject({
+      port: 8081,
+      masterApiKey: null,
+      logLevel: 'info',
+    });
   });
 
   it('reads process.env when given nothing', () => {
@@ -198,7 +202,11 @@ describe('loadApiConfig refuses invalid values, naming the variable', () => {
   });
 
   it('does not echo secrets: the master key and URL credentials stay out of the message', () => {
-    const problems = problemsOf({ MASTER_API_KEY: 'hunter2-master', DATABASE_URL: 'mysql://root:hunter2@db/hooks', AMQP_URL: 'http://u:hunter2@mq' });
+    const problems = problemsOf({
+      MASTER_API_KEY: 'hunter2-master',
+      DATABASE_URL: 'mysql://root:hunter2@db/hooks',
+      AMQP_URL: 'http://u:hunter2@mq',
+    });
     expect(problems).toHaveLength(3);
     expect(problems.join('\n')).not.toContain('hunter2');
   });

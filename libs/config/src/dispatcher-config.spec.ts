@@ -167,6 +167,8 @@ describe('loadDispatcherConfig refuses invalid values, naming the variable', () 
       'MAX_RETRIES',
       'RETRY_SCHEDULE',
     ]);
-    expect(() => loadDispatcherConfig(env)).toThrow(/RETRY_SCHEDULE[\s\S]*MAX_RETRIES[\s\S]*CONNECT_TIMEOUT[\s\S]*ENABLED_SIGNATURE_VERSIONS/);
+    expect(() => loadDispatcherConfig(env)).toThrow(
+      /RETRY_SCHEDULE[\s\S]*MAX_RETRIES[\s\S]*CONNECT_TIMEOUT[\s\S]*ENABLED_SIGNATURE_VERSIONS/,
+    );
   });
 });

@@ -63,7 +63,8 @@ export class EnvReader {
     const raw = this.raw(name) ?? fallback;
     const value = parseDuration(raw);
     // Falls back to the default, so checks that compare durations do not add a second, misleading problem.
-    if (value === null) return this.fail(name, `must be a duration such as 500ms, 3s, 10m, 1h or 1d, got "${raw}"`, parseDuration(fallback) ?? 0);
+    if (value === null)
+      return this.fail(name, `must be a duration such as 500ms, 3s, 10m, 1h or 1d, got "${raw}"`, parseDuration(fallback) ?? 0);
     return value;
   }
 
@@ -98,7 +99,10 @@ export class EnvReader {
 
   oneOfList<T extends string>(name: string, fallback: string, allowed: readonly T[]): T[] {
     const raw = this.raw(name) ?? fallback;
-    const values = raw.split(',').map((value) => value.trim()).filter(Boolean);
+    const values = raw
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
     const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
     if (values.length === 0 || unknown.length > 0) {
       return this.fail(name, `must be a comma-separated list of ${allowed.join(', ')}, got "${raw}"`, [allowed[0]]);

@@ -41,8 +41,18 @@ describe('identity configuration (users, passwords, session tokens)', () => {
   });
 
   it('reads REGISTRATION_DISABLED, PASSWORD_MINIMUM_LENGTH, ACCESS_TOKEN_TTL and REFRESH_TOKEN_TTL', () => {
-    const config = loadApiConfig({ REGISTRATION_DISABLED: 'true', PASSWORD_MINIMUM_LENGTH: '20', ACCESS_TOKEN_TTL: '1m', REFRESH_TOKEN_TTL: '1d' });
-    expect(config.identity).toMatchObject({ registrationDisabled: true, passwordMinimumLength: 20, accessTokenTtlMs: 60_000, refreshTokenTtlMs: 86_400_000 });
+    const config = loadApiConfig({
+      REGISTRATION_DISABLED: 'true',
+      PASSWORD_MINIMUM_LENGTH: '20',
+      ACCESS_TOKEN_TTL: '1m',
+      REFRESH_TOKEN_TTL: '1d',
+    });
+    expect(config.identity).toMatchObject({
+      registrationDisabled: true,
+      passwordMinimumLength: 20,
+      accessTokenTtlMs: 60_000,
+      refreshTokenTtlMs: 86_400_000,
+    });
   });
 
   it.each([

@@ -50,6 +50,10 @@ export function readIdentityConfig(env: EnvReader): IdentityConfig {
   env.check(config.refreshTokenTtlMs >= config.accessTokenTtlMs, 'REFRESH_TOKEN_TTL', 'must be at least ACCESS_TOKEN_TTL');
   const throttle = config.loginThrottle;
   env.check(throttle.windowMs >= 1_000, 'LOGIN_FAILURE_WINDOW', 'must be at least 1s');
-  env.check(throttle.maxFailuresPerIp >= throttle.maxFailuresPerEmailAndIp, 'LOGIN_MAX_FAILURES_PER_IP', 'must be at least LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP');
+  env.check(
+    throttle.maxFailuresPerIp >= throttle.maxFailuresPerEmailAndIp,
+    'LOGIN_MAX_FAILURES_PER_IP',
+    'must be at least LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP',
+  );
   return config;
 }

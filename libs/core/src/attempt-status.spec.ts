@@ -39,7 +39,12 @@ describe('attemptStatus (docs/hook0-compatibility.md "Request attempts")', () =>
   });
 
   it('measures from delay_until when it is later than created_at', () => {
-    const retry = attempt({ createdAt: at('12:48.530'), delayUntil: at('12:51.600'), pickedAt: at('12:52.000'), failedAt: at('12:52.100') });
+    const retry = attempt({
+      createdAt: at('12:48.530'),
+      delayUntil: at('12:51.600'),
+      pickedAt: at('12:52.000'),
+      failedAt: at('12:52.100'),
+    });
     expect(attemptStatus(retry, NOW)).toEqual({ type: 'failed', at: at('12:52.100'), full_processing_ms: 500 });
     const succeeded = { ...retry, failedAt: null, succeededAt: at('12:53.600') };
     expect(attemptStatus(succeeded, NOW)).toEqual({ type: 'successful', at: at('12:53.600'), full_processing_ms: 2_000 });

@@ -2,9 +2,15 @@ import { deadReason, DELIVERY_ERROR_NAMES, isSuccessStatus, outcomeLabel } from 
 
 describe('DELIVERY_ERROR_NAMES', () => {
   it('are the names Hook0 records (docs/hook0-compatibility.md "Delivery and signatures")', () => {
-    expect([...DELIVERY_ERROR_NAMES].sort()).toEqual(
-      ['E_CONNECTION', 'E_DNS', 'E_HTTP', 'E_INVALID_HEADER', 'E_INVALID_TARGET', 'E_TIMEOUT', 'E_UNKNOWN'],
-    );
+    expect([...DELIVERY_ERROR_NAMES].sort()).toEqual([
+      'E_CONNECTION',
+      'E_DNS',
+      'E_HTTP',
+      'E_INVALID_HEADER',
+      'E_INVALID_TARGET',
+      'E_TIMEOUT',
+      'E_UNKNOWN',
+    ]);
   });
 });
 

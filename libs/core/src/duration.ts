@@ -18,7 +18,10 @@ export function formatDuration(ms: number): string {
 }
 
 export function parseDurationList(text: string): number[] | null {
-  const parts = text.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
   if (parts.length === 0) return null;
   const values = parts.map(parseDuration);
   return values.every((value): value is number => value !== null) ? values : null;

@@ -7,9 +7,7 @@ export function isPayloadContentType(value: string): value is PayloadContentType
 
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export type DecodedPayload =
-  | { ok: true; bytes: Buffer }
-  | { ok: false; problem: 'EventInvalidBase64Payload' | 'EventInvalidJsonPayload' };
+export type DecodedPayload = { ok: true; bytes: Buffer } | { ok: false; problem: 'EventInvalidBase64Payload' | 'EventInvalidJsonPayload' };
 
 /** The bytes to store and deliver for an ingested payload (docs/hook0-compatibility.md "Events"). */
 export function decodePayload(payload: string, contentType: PayloadContentType): DecodedPayload {

@@ -115,7 +115,13 @@ describe('nextRetryDelay: jitter', () => {
   });
 
   it('clamps the spread to the configured minimum and maximum', () => {
-    const settings = { ...DEFAULTS, scheduleMs: [SECOND, 10 * MINUTE], jitterRatio: 0.5, jitterMinSpreadMs: 2 * SECOND, jitterMaxSpreadMs: MINUTE };
+    const settings = {
+      ...DEFAULTS,
+      scheduleMs: [SECOND, 10 * MINUTE],
+      jitterRatio: 0.5,
+      jitterMinSpreadMs: 2 * SECOND,
+      jitterMaxSpreadMs: MINUTE,
+    };
     // 0.5 × 1 s = 500 ms, raised to 2 s; 0.5 × 10 min = 5 min, lowered to 1 min.
     expect(nextRetryDelay(settings, failure({ retryCount: 0 }), NOW, MAX_JITTER)).toBe(SECOND + 2 * SECOND - 1);
     expect(nextRetryDelay(settings, failure({ retryCount: 1 }), NOW, MAX_JITTER)).toBe(10 * MINUTE + MINUTE - 1);
@@ -196,12 +202,22 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, NOW)).toBeNull();
   });
 
-  it.each(['soon', 'in 2030', 'later 2099', 'Dec 25 2030', '2030-01-01T00:00:00Z', '1.5', '-5', '1e3', '0x10', '', '120s', 'mon, 04 may 2026 09:13:03 gmt'])(
-    'gives null for %p, which is neither delay-seconds nor an HTTP-date',
-    (header) => {
-      expect(parseRetryAfter(header, NOW)).toBeNull();
-    },
-  );
+  it.each([
+    'soon',
+    'in 2030',
+    'later 2099',
+    'Dec 25 2030',
+    '2030-01-01T00:00:00Z',
+    '1.5',
+    '-5',
+    '1e3',
+    '0x10',
+    '',
+    '120s',
+    'mon, 04 may 2026 09:13:03 gmt',
+  ])('gives null for %p, which is neither delay-seconds nor an HTTP-date', (header) => {
+    expect(parseRetryAfter(header, NOW)).toBeNull();
+  });
 });
 
 describe('bounds of what a subscription sets for itself', () => {
@@ -227,7 +243,12 @@ describe('bounds of what a subscription sets for itself', () => {
   });
 
   it('give nextRetryDelay a 1 s wait for a stored 1 ms step, and 30 retries for a stored 100', () => {
-    const settings = { ...DEFAULTS, jitterRatio: 0, scheduleMs: boundedSubscriptionSchedule([1]), maxRetries: boundedSubscriptionMaxRetries(100) };
+    const settings = {
+      ...DEFAULTS,
+      jitterRatio: 0,
+      scheduleMs: boundedSubscriptionSchedule([1]),
+      maxRetries: boundedSubscriptionMaxRetries(100),
+    };
     expect(nextRetryDelay(settings, failure({ retryCount: 0 }), NOW, NO_JITTER)).toBe(SECOND);
     expect(nextRetryDelay(settings, failure({ retryCount: 29 }), NOW, NO_JITTER)).toBe(SECOND);
     expect(nextRetryDelay(settings, failure({ retryCount: 30 }), NOW, NO_JITTER)).toBeNull();

@@ -1,12 +1,6 @@
 import { verifyWebhookSignatureWithCurrentTime } from 'hook0-client';
 import { Webhook } from 'standardwebhooks';
-import {
-  hook0Signature,
-  standardWebhooksSecret,
-  standardWebhooksSignature,
-  UnsignableHeaderError,
-  type SignatureInput,
-} from './signature';
+import { hook0Signature, standardWebhooksSecret, standardWebhooksSignature, UnsignableHeaderError, type SignatureInput } from './signature';
 
 // docs/hook0-compatibility.md "Delivery and signatures": the vectors of Hook0's work.rs tests, then this project's own.
 const HOOK0_VECTOR = { secret: 'secret', timestampSeconds: 1636936200, body: Buffer.from('hello !') };
@@ -89,7 +83,7 @@ describe('hook0Signature: signed header set', () => {
 
   it('sorts by byte order after lowercasing, not by locale or original case', () => {
     // Original case would put "B-Header" before "a-header"; a locale collation would put "x_a" before "x-b".
-    const signature = sign({ headers: { xa: '5', 'x_a': '4', 'x-b': '3', 'B-Header': '2', 'a-header': '1' } });
+    const signature = sign({ headers: { xa: '5', x_a: '4', 'x-b': '3', 'B-Header': '2', 'a-header': '1' } });
     expect(signature).toMatch(/^t=1700000000,h=a-header b-header x-b x_a xa,v1=[0-9a-f]{64}$/);
   });
 
@@ -110,7 +104,11 @@ describe('hook0Signature: signed header set', () => {
 
 describe('hook0Signature: unsignable header values', () => {
   it('throws UnsignableHeaderError naming the header for a non-ASCII event type', () => {
-    const headers = { 'content-type': 'application/json', 'x-event-id': OUR_VECTOR.headers['x-event-id'], 'X-Event-Type': 'pj.cartão.autorização' };
+    const headers = {
+      'content-type': 'application/json',
+      'x-event-id': OUR_VECTOR.headers['x-event-id'],
+      'X-Event-Type': 'pj.cartão.autorização',
+    };
     let thrown: unknown;
     try {
       sign({ headers });
@@ -159,7 +157,13 @@ describe('hook0Signature verified by hook0-client@1.1.0', () => {
       hook0ClientVerifies(signature, OUR_VECTOR.body, OUR_VECTOR.headers, '3f2504e0-4f89-41d3-9a0c-0305e82c3302', 1700000000),
     ).toThrow();
     expect(() =>
-      hook0ClientVerifies(signature, OUR_VECTOR.body, { ...OUR_VECTOR.headers, 'x-event-type': 'billing.invoice.sent' }, OUR_SECRET, 1700000000),
+      hook0ClientVerifies(
+        signature,
+        OUR_VECTOR.body,
+        { ...OUR_VECTOR.headers, 'x-event-type': 'billing.invoice.sent' },
+        OUR_SECRET,
+        1700000000,
+      ),
     ).toThrow();
   });
 });

@@ -26,16 +26,27 @@ describe('forbiddenHeaderReason', () => {
     expect(forbiddenHeaderReason(name)).toBe(reason);
   });
 
-  it.each(['Host', 'CONTENT-LENGTH', 'Transfer-Encoding', 'Proxy-Authorization', 'Webhook-Id', 'X-Hook0-Signature'])('ignores case: %s', (name) => {
-    expect(forbiddenHeaderReason(name)).not.toBeNull();
-  });
-
-  it.each(['authorization', 'user-agent', 'accept', 'x-api-key', 'cookie', 'x-hook0-signature-hint', 'hostname', 'content-lengths', 'proxy', 'webhook'])(
-    'lets a subscription set %s',
+  it.each(['Host', 'CONTENT-LENGTH', 'Transfer-Encoding', 'Proxy-Authorization', 'Webhook-Id', 'X-Hook0-Signature'])(
+    'ignores case: %s',
     (name) => {
-      expect(forbiddenHeaderReason(name)).toBeNull();
+      expect(forbiddenHeaderReason(name)).not.toBeNull();
     },
   );
+
+  it.each([
+    'authorization',
+    'user-agent',
+    'accept',
+    'x-api-key',
+    'cookie',
+    'x-hook0-signature-hint',
+    'hostname',
+    'content-lengths',
+    'proxy',
+    'webhook',
+  ])('lets a subscription set %s', (name) => {
+    expect(forbiddenHeaderReason(name)).toBeNull();
+  });
 
   it("forbids the configured signature header as well as Hook0's default one", () => {
     expect(forbiddenHeaderReason('X-Sig', 'X-Sig')).toBe("it carries the server's signature");
@@ -46,8 +57,24 @@ describe('forbiddenHeaderReason', () => {
 
   it('lists every forbidden name and prefix for the documentation', () => {
     expect([...FORBIDDEN_HEADER_PATTERNS].sort()).toEqual(
-      ['host', 'content-length', 'transfer-encoding', 'te', 'trailer', 'connection', 'keep-alive', 'upgrade', 'expect', 'proxy-*',
-        'content-type', 'content-encoding', 'x-event-id', 'x-event-type', 'x-hook0-signature', 'webhook-*'].sort(),
+      [
+        'host',
+        'content-length',
+        'transfer-encoding',
+        'te',
+        'trailer',
+        'connection',
+        'keep-alive',
+        'upgrade',
+        'expect',
+        'proxy-*',
+        'content-type',
+        'content-encoding',
+        'x-event-id',
+        'x-event-type',
+        'x-hook0-signature',
+        'webhook-*',
+      ].sort(),
     );
     for (const pattern of FORBIDDEN_HEADER_PATTERNS) expect(forbiddenHeaderReason(pattern.replace('*', 'x'))).not.toBeNull();
   });

@@ -108,14 +108,17 @@ describe('hopping down the ladder reaches any delay from 1 ms to 10 h', () => {
   const worstCase = tiers.slice(0, -1).reduce((sum, tier) => sum + tier, 0) + 1;
   const cases = [...edges, ...tierEdges, worstCase, ...delays(5_000, 10 * HOUR)];
 
-  it.each([0, 5, 100])('never early by more than the tolerance (%i ms), late by less than the smallest tier, in ≤ tiers.length hops', (tolerance) => {
-    for (const delay of cases) {
-      const { waitedMs, hops } = simulate(tiers, delay, tolerance);
-      if (waitedMs < delay - tolerance || waitedMs - delay >= tiers[0] || hops > tiers.length) {
-        throw new Error(`delay ${delay} ms: waited ${waitedMs} ms in ${hops} hops`);
+  it.each([0, 5, 100])(
+    'never early by more than the tolerance (%i ms), late by less than the smallest tier, in ≤ tiers.length hops',
+    (tolerance) => {
+      for (const delay of cases) {
+        const { waitedMs, hops } = simulate(tiers, delay, tolerance);
+        if (waitedMs < delay - tolerance || waitedMs - delay >= tiers[0] || hops > tiers.length) {
+          throw new Error(`delay ${delay} ms: waited ${waitedMs} ms in ${hops} hops`);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('needs exactly tiers.length hops in the worst case below the largest tier', () => {
     expect(worstCase).toBeLessThan(tiers[tiers.length - 1]);

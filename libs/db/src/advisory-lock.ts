@@ -8,7 +8,11 @@ const LOCK_NAMESPACE = 0x686b3068;
  * (a session lock: the work may commit many transactions meanwhile). Resolves `{ ran: false }` when it was taken.
  * If the process dies, PostgreSQL drops the connection and the lock with it.
  */
-export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+export async function withAdvisoryLock<T>(
+  dataSource: DataSource,
+  key: number,
+  work: () => Promise<T>,
+): Promise<{ ran: true; result: T } | { ran: false }> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -22,7 +22,9 @@ export async function connectDataSource(options: ConnectOptions): Promise<DataSo
     } catch (error) {
       if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
       if (Date.now() + delayMs > deadline) {
-        throw new Error(`PostgreSQL not reachable within ${options.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `PostgreSQL not reachable within ${options.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       options.onRetry?.(attempt, error);
       await new Promise((resolve) => setTimeout(resolve, delayMs));

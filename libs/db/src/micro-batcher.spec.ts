@@ -50,7 +50,10 @@ describe('MicroBatcher', () => {
     const { batcher, batches, releaseAll } = recordingBatcher({ maxBatch: 2, maxInFlight: 2 });
     const results = [1, 2, 3, 4, 5, 6, 7].map((n) => batcher.submit(n));
     await tick();
-    expect(batches).toEqual([[1, 2], [3, 4]]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     await releaseAll();
     expect(batches).toEqual([[1, 2], [3, 4], [5, 6], [7]]);
     await expect(Promise.all(results)).resolves.toEqual([10, 20, 30, 40, 50, 60, 70]);

@@ -51,7 +51,7 @@ export class MicroBatcher<In, Out> {
     if (key === undefined) return this.queue.splice(0, maxBatch);
     const keys = new Set<string>();
     const batch: Pending<In, Out>[] = [];
-    for (let index = 0; index < this.queue.length && batch.length < maxBatch; ) {
+    for (let index = 0; index < this.queue.length && batch.length < maxBatch;) {
       const k = key(this.queue[index].input);
       if (keys.has(k)) {
         index += 1;
@@ -86,4 +86,3 @@ export class MicroBatcher<In, Out> {
     }
   }
 }
-

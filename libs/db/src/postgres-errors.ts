@@ -32,7 +32,24 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return pgErrorCode(error) === PG.foreignKeyViolation;
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004', '57014', '55P03']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  '57014',
+  '55P03',
+]);
 
 /** True when the database (not the request) is at fault: down, restarting, overloaded or timing out. */
 export function isDatabaseUnavailable(error: unknown): boolean {

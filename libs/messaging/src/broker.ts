@@ -104,7 +104,12 @@ export class Broker {
    * Persistent publish; resolves when RabbitMQ confirmed it. Concurrent calls share the confirm window. The active
    * trace context, if any, travels in the headers (`traceparent`).
    */
-  async publish(exchange: string, routingKey: string, content: Buffer, options: { messageId?: string; headers?: Record<string, unknown> } = {}): Promise<void> {
+  async publish(
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    options: { messageId?: string; headers?: Record<string, unknown> } = {},
+  ): Promise<void> {
     await this.publisher.publish(exchange, routingKey, content, {
       persistent: true,
       contentType: 'application/json',

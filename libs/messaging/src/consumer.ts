@@ -30,7 +30,10 @@ export class QueueConsumer {
   private readonly inFlight = new Set<Promise<void>>();
   private stopping = false;
 
-  constructor(private readonly broker: Broker, private readonly options: ConsumerOptions) {}
+  constructor(
+    private readonly broker: Broker,
+    private readonly options: ConsumerOptions,
+  ) {}
 
   async start(): Promise<void> {
     this.wrapper = this.broker.createConsumerChannel(`consumer:${this.options.queue}`, async (channel) => {
@@ -54,10 +57,7 @@ export class QueueConsumer {
     this.stopping = true;
     await Promise.all([...this.consumerTags].map(([channel, tag]) => channel.cancel(tag).catch(() => undefined)));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.inFlight]),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
-    ]);
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
     clearTimeout(timer);
     await this.wrapper?.close().catch(() => undefined);
   }
@@ -72,7 +72,11 @@ export class QueueConsumer {
     const span = startSpan(`${this.options.queue} process`, {
       kind: 'consumer',
       parent: message.properties.headers ?? {},
-      attributes: { 'messaging.system': 'rabbitmq', 'messaging.destination.name': this.options.queue, 'messaging.operation.type': 'process' },
+      attributes: {
+        'messaging.system': 'rabbitmq',
+        'messaging.destination.name': this.options.queue,
+        'messaging.operation.type': 'process',
+      },
     });
     try {
       await span.run(() => this.process(channel, message));

@@ -59,9 +59,21 @@ describe('MessagePublisher', () => {
 
     await publisher.waitAttempt({ v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1 }, 2_000);
     expect(await take(broker.topology.waitTiers[1].queue)).toMatchObject({ messageId: ATTEMPT });
-    await expect(publisher.waitAttempt({ v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1 }, 3_000)).rejects.toThrow('no wait tier of 3000 ms');
+    await expect(publisher.waitAttempt({ v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1 }, 3_000)).rejects.toThrow(
+      'no wait tier of 3000 ms',
+    );
 
-    await publisher.deadLetter({ v: 1, type: 'attempt.dead', attemptId: ATTEMPT, eventId: EVENT, subscriptionId: APPLICATION, reason: 'retries_exhausted' });
-    expect(await take(broker.topology.deadLetterQueue)).toMatchObject({ messageId: ATTEMPT, message: { type: 'attempt.dead', attemptId: ATTEMPT } });
+    await publisher.deadLetter({
+      v: 1,
+      type: 'attempt.dead',
+      attemptId: ATTEMPT,
+      eventId: EVENT,
+      subscriptionId: APPLICATION,
+      reason: 'retries_exhausted',
+    });
+    expect(await take(broker.topology.deadLetterQueue)).toMatchObject({
+      messageId: ATTEMPT,
+      message: { type: 'attempt.dead', attemptId: ATTEMPT },
+    });
   });
 });

@@ -1,5 +1,11 @@
 import type { Broker } from './broker';
-import { dispatchEventMessage, encodeMessage, type DeadLetterMessage, type DeliverAttemptMessage, type DispatchEventMessage } from './messages';
+import {
+  dispatchEventMessage,
+  encodeMessage,
+  type DeadLetterMessage,
+  type DeliverAttemptMessage,
+  type DispatchEventMessage,
+} from './messages';
 import { ROUTING } from './topology';
 
 /**

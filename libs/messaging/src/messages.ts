@@ -34,7 +34,10 @@ export type MessageType = Message['type'];
 export const MESSAGE_TYPES: readonly MessageType[] = ['event.dispatch', 'attempt.deliver', 'attempt.dead'];
 
 /** What the outbox relay and the reconciler publish for a round of an event. */
-export function dispatchEventMessage(event: { readonly applicationId: string; readonly eventId: string }, dispatchRound: number): DispatchEventMessage {
+export function dispatchEventMessage(
+  event: { readonly applicationId: string; readonly eventId: string },
+  dispatchRound: number,
+): DispatchEventMessage {
   return { v: 1, type: 'event.dispatch', applicationId: event.applicationId, eventId: event.eventId, dispatchRound };
 }
 
@@ -53,7 +56,12 @@ export function decodeMessage(content: Buffer): Message | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null || parsed.v !== 1) return null;
-  if (parsed.type === 'event.dispatch' && isUuid(parsed.eventId) && Number.isInteger(parsed.dispatchRound) && isAbsentOrUuid(parsed.applicationId)) {
+  if (
+    parsed.type === 'event.dispatch' &&
+    isUuid(parsed.eventId) &&
+    Number.isInteger(parsed.dispatchRound) &&
+    isAbsentOrUuid(parsed.applicationId)
+  ) {
     return parsed as unknown as DispatchEventMessage;
   }
   if (parsed.type === 'attempt.deliver' && isUuid(parsed.attemptId) && Number.isFinite(parsed.dueAt)) {

@@ -15,7 +15,12 @@ describe('buildTopology', () => {
   });
 
   it('names the queues it declares as it lists them', () => {
-    const declared = [topology.dispatchQueue, topology.deliverQueue, topology.deadLetterQueue, ...topology.waitTiers.map((tier) => tier.queue)];
+    const declared = [
+      topology.dispatchQueue,
+      topology.deliverQueue,
+      topology.deadLetterQueue,
+      ...topology.waitTiers.map((tier) => tier.queue),
+    ];
     expect(topology.queues.map((queue) => queue.name)).toEqual(declared);
     expect(topology.waitTiers[0]).toEqual({ ttlMs: 250, queue: 'hook0.wait.250ms', routingKey: 'wait.250' });
   });

@@ -27,7 +27,12 @@ export interface ApiMetricsOptions {
 
 export function createApiMetrics(registry: Registry, options: ApiMetricsOptions = {}): ApiMetrics {
   createBrokerGauges(registry, options.broker);
-  const eventsIngested = new Counter({ name: 'hook0_events_ingested_total', help: 'POST /event responses by outcome', labelNames: ['outcome'], registers: [registry] });
+  const eventsIngested = new Counter({
+    name: 'hook0_events_ingested_total',
+    help: 'POST /event responses by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   // Every outcome from zero, so that a rate or an alert sees the first one.
   for (const outcome of INGEST_OUTCOMES) eventsIngested.inc({ outcome }, 0);
   const housekeepingRows = new Counter({
@@ -46,8 +51,16 @@ export function createApiMetrics(registry: Registry, options: ApiMetricsOptions 
       registers: [registry],
     }),
     eventsIngested,
-    outboxPublished: new Counter({ name: 'hook0_outbox_published_total', help: 'Outbox rows published to RabbitMQ and confirmed', registers: [registry] }),
-    outboxBacklog: new Gauge({ name: 'hook0_outbox_backlog', help: 'Outbox rows waiting to be published, at the last relay pass', registers: [registry] }),
+    outboxPublished: new Counter({
+      name: 'hook0_outbox_published_total',
+      help: 'Outbox rows published to RabbitMQ and confirmed',
+      registers: [registry],
+    }),
+    outboxBacklog: new Gauge({
+      name: 'hook0_outbox_backlog',
+      help: 'Outbox rows waiting to be published, at the last relay pass',
+      registers: [registry],
+    }),
     outboxOldestAge: new Gauge({
       name: 'hook0_outbox_oldest_age_seconds',
       help: 'Age of the oldest outbox row waiting to be published, at the last relay pass (0 when none waits)',

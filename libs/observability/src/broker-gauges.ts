@@ -18,5 +18,7 @@ export function createBrokerGauges(registry: Registry, state?: BrokerConnectionS
       },
     });
   flag('hook0_amqp_connected', '1 while this process is connected to RabbitMQ', (broker) => broker.isConnected());
-  flag('hook0_amqp_blocked', '1 while RabbitMQ blocks the publishes of this process (memory or disk alarm)', (broker) => broker.isBlocked());
+  flag('hook0_amqp_blocked', '1 while RabbitMQ blocks the publishes of this process (memory or disk alarm)', (broker) =>
+    broker.isBlocked(),
+  );
 }

@@ -28,7 +28,12 @@ export interface DispatcherMetricsOptions {
 export function createDispatcherMetrics(registry: Registry, options: DispatcherMetricsOptions = {}): DispatcherMetrics {
   const registers = [registry];
   createBrokerGauges(registry, options.broker);
-  const deadLettered = new Counter({ name: 'hook0_deliveries_dead_lettered_total', help: 'Deliveries dead-lettered, by reason', labelNames: ['reason'], registers });
+  const deadLettered = new Counter({
+    name: 'hook0_deliveries_dead_lettered_total',
+    help: 'Deliveries dead-lettered, by reason',
+    labelNames: ['reason'],
+    registers,
+  });
   for (const reason of DEAD_REASONS) deadLettered.inc({ reason }, 0);
   const deliveriesThrottled = new Counter({
     name: 'hook0_deliveries_throttled_total',
@@ -46,7 +51,11 @@ export function createDispatcherMetrics(registry: Registry, options: DispatcherM
   for (const reason of ['expired_lease', 'parked', 'lost_message']) attemptsRecovered.inc({ reason }, 0);
   return {
     eventsDispatched: new Counter({ name: 'hook0_events_dispatched_total', help: 'Events fanned out to subscriptions', registers }),
-    attemptsCreated: new Counter({ name: 'hook0_request_attempts_created_total', help: 'Request attempt rows created by fan-out', registers }),
+    attemptsCreated: new Counter({
+      name: 'hook0_request_attempts_created_total',
+      help: 'Request attempt rows created by fan-out',
+      registers,
+    }),
     deliveryAttempts: new Counter({
       name: 'hook0_delivery_attempts_total',
       help: 'Delivery attempts by outcome and response status class',
@@ -66,11 +75,21 @@ export function createDispatcherMetrics(registry: Registry, options: DispatcherM
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 14400, 86400],
       registers,
     }),
-    retriesScheduled: new Counter({ name: 'hook0_retries_scheduled_total', help: 'Retries scheduled, by the wait tier of their delay', labelNames: ['tier'], registers }),
+    retriesScheduled: new Counter({
+      name: 'hook0_retries_scheduled_total',
+      help: 'Retries scheduled, by the wait tier of their delay',
+      labelNames: ['tier'],
+      registers,
+    }),
     deadLettered,
     deliveriesInFlight: new Gauge({ name: 'hook0_deliveries_in_flight', help: 'Deliveries being sent or recorded right now', registers }),
     queueMessages: createQueueDepthGauge(registry, options.readQueueDepths),
-    messagesRedelivered: new Counter({ name: 'hook0_messages_redelivered_total', help: 'Messages RabbitMQ delivered again', labelNames: ['queue'], registers }),
+    messagesRedelivered: new Counter({
+      name: 'hook0_messages_redelivered_total',
+      help: 'Messages RabbitMQ delivered again',
+      labelNames: ['queue'],
+      registers,
+    }),
     deliveriesThrottled,
     attemptsRecovered,
   };

@@ -27,7 +27,14 @@ export function createLogger(service: string, level: string, silent = false): Lo
     level,
     silent,
     defaultMeta: { service },
-    format: winston.format.combine(context(), traceIds(), redact(), winston.format.timestamp(), winston.format.errors({ stack: false }), winston.format.json()),
+    format: winston.format.combine(
+      context(),
+      traceIds(),
+      redact(),
+      winston.format.timestamp(),
+      winston.format.errors({ stack: false }),
+      winston.format.json(),
+    ),
     transports: [new winston.transports.Console()],
   });
 }

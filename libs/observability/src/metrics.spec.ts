@@ -55,7 +55,13 @@ describe('exported metrics', () => {
   it('include the default process metrics under their standard names, labelled by service', async () => {
     const metrics = await exported('dispatcher');
     const names = metrics.map((metric) => metric.name);
-    for (const name of ['nodejs_eventloop_lag_seconds', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_gc_duration_seconds', 'process_cpu_seconds_total']) {
+    for (const name of [
+      'nodejs_eventloop_lag_seconds',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_gc_duration_seconds',
+      'process_cpu_seconds_total',
+    ]) {
       expect(names).toContain(name);
     }
     const lag = metrics.find((metric) => metric.name === 'nodejs_eventloop_lag_seconds');
@@ -82,7 +88,9 @@ describe('exported metrics', () => {
     const metrics = createDispatcherMetrics(createRegistry('dispatcher'));
     metrics.deliveryDuration.observe({ outcome: 'success' }, 0.1);
     const bounds = async (histogram: Histogram<string>) =>
-      (await histogram.get()).values.filter((value) => value.metricName?.endsWith('_bucket') && value.labels.le !== '+Inf').map((value) => Number(value.labels.le));
+      (await histogram.get()).values
+        .filter((value) => value.metricName?.endsWith('_bucket') && value.labels.le !== '+Inf')
+        .map((value) => Number(value.labels.le));
     const delivery = await bounds(metrics.deliveryDuration);
     expect([delivery[0], delivery.at(-1)]).toEqual([0.005, 30]);
     const endToEnd = await bounds(metrics.endToEndLatency);
@@ -95,7 +103,12 @@ describe('exported metrics', () => {
     createApiMetrics(registry, { broker });
     const flags = async () => {
       const metrics = await registry.getMetricsAsJSON();
-      return Object.fromEntries(['hook0_amqp_connected', 'hook0_amqp_blocked'].map((name) => [name, metrics.find((metric) => metric.name === name)?.values[0]?.value]));
+      return Object.fromEntries(
+        ['hook0_amqp_connected', 'hook0_amqp_blocked'].map((name) => [
+          name,
+          metrics.find((metric) => metric.name === name)?.values[0]?.value,
+        ]),
+      );
     };
     expect(await flags()).toEqual({ hook0_amqp_connected: 1, hook0_amqp_blocked: 0 });
     broker.blocked = true;

@@ -6,7 +6,10 @@ const DEPTHS: QueueDepth[] = [
   { queue: 'wait.250ms', kind: 'wait', messages: 3 },
 ];
 
-async function scrape(read: QueueDepthReader | undefined, timeoutMs = 1_000): Promise<{ series: Record<string, number>; gauge: ReturnType<typeof createQueueDepthGauge> }> {
+async function scrape(
+  read: QueueDepthReader | undefined,
+  timeoutMs = 1_000,
+): Promise<{ series: Record<string, number>; gauge: ReturnType<typeof createQueueDepthGauge> }> {
   const registry = new Registry();
   const gauge = createQueueDepthGauge(registry, read, timeoutMs);
   return { series: await seriesOf(gauge), gauge };

@@ -31,7 +31,11 @@ async function readWithin(read: QueueDepthReader, timeoutMs: number): Promise<re
  * hook0_queue_messages, read from RabbitMQ at every scrape. When RabbitMQ cannot answer in time the gauge
  * is emptied rather than left at stale values, and the scrape still answers.
  */
-export function createQueueDepthGauge(registry: Registry, read?: QueueDepthReader, timeoutMs = QUEUE_DEPTH_TIMEOUT_MS): Gauge<'queue' | 'kind'> {
+export function createQueueDepthGauge(
+  registry: Registry,
+  read?: QueueDepthReader,
+  timeoutMs = QUEUE_DEPTH_TIMEOUT_MS,
+): Gauge<'queue' | 'kind'> {
   return new Gauge({
     name: 'hook0_queue_messages',
     help: 'Messages in each RabbitMQ queue (work, wait and dead), read at scrape time',

@@ -1,4 +1,14 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 
 /**
  * Spans and W3C trace context for the path of an event (docs/observability.md, "Tracing"): HTTP ingest, the outbox
@@ -8,7 +18,13 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, ty
 
 const tracer = () => trace.getTracer('hook0');
 
-const KINDS = { server: SpanKind.SERVER, client: SpanKind.CLIENT, producer: SpanKind.PRODUCER, consumer: SpanKind.CONSUMER, internal: SpanKind.INTERNAL } as const;
+const KINDS = {
+  server: SpanKind.SERVER,
+  client: SpanKind.CLIENT,
+  producer: SpanKind.PRODUCER,
+  consumer: SpanKind.CONSUMER,
+  internal: SpanKind.INTERNAL,
+} as const;
 export type TraceSpanKind = keyof typeof KINDS;
 
 /** Headers (HTTP or AMQP) that may carry a `traceparent`. */
@@ -24,7 +40,10 @@ export interface TraceSpanOptions {
 export class TraceSpan {
   private readonly active: Context;
 
-  constructor(private readonly span: Span, parent: Context) {
+  constructor(
+    private readonly span: Span,
+    parent: Context,
+  ) {
     this.active = trace.setSpan(parent, span);
   }
 

@@ -4,7 +4,10 @@ import { startTracing, tracingRequested } from './tracing';
 // Records which SDK packages get loaded: tracing off must load none of them.
 const mockLoaded: string[] = [];
 jest.mock('@opentelemetry/sdk-trace-node', () => (mockLoaded.push('sdk-trace-node'), jest.requireActual('@opentelemetry/sdk-trace-node')));
-jest.mock('@opentelemetry/exporter-trace-otlp-http', () => (mockLoaded.push('exporter'), jest.requireActual('@opentelemetry/exporter-trace-otlp-http')));
+jest.mock(
+  '@opentelemetry/exporter-trace-otlp-http',
+  () => (mockLoaded.push('exporter'), jest.requireActual('@opentelemetry/exporter-trace-otlp-http')),
+);
 jest.mock('@opentelemetry/resources', () => (mockLoaded.push('resources'), jest.requireActual('@opentelemetry/resources')));
 
 describe('tracing switch', () => {
@@ -24,7 +27,10 @@ describe('tracing switch', () => {
     expect(tracing.enabled).toBe(false);
     expect(mockLoaded).toEqual([]);
     const headers = { 'x-attempt': 1 };
-    const span = startSpan('POST /api/v1/event', { kind: 'server', parent: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
+    const span = startSpan('POST /api/v1/event', {
+      kind: 'server',
+      parent: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+    });
     span.run(() => {
       expect(currentTraceParent()).toBeNull();
       expect(withTraceHeaders(headers)).toBe(headers);

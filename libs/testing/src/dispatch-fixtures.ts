@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createApplication, createEvent, createSubscription, type EventFixture, type Queryable, type SubscriptionFixture, type SubscriptionOptions } from './factories';
+import {
+  createApplication,
+  createEvent,
+  createSubscription,
+  type EventFixture,
+  type Queryable,
+  type SubscriptionFixture,
+  type SubscriptionOptions,
+} from './factories';
 
 export const DISPATCH_FIXTURE_EVENT_TYPE = 'billing.invoice.paid';
 
@@ -17,7 +25,9 @@ export async function createDispatchFixture(db: Queryable, subscriptions: Partia
   const { applicationId } = await createApplication(db);
   const subs: SubscriptionFixture[] = [];
   for (const options of subscriptions) {
-    subs.push(await createSubscription(db, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [DISPATCH_FIXTURE_EVENT_TYPE], ...options }));
+    subs.push(
+      await createSubscription(db, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [DISPATCH_FIXTURE_EVENT_TYPE], ...options }),
+    );
   }
   const event = await createEvent(db, applicationId, { eventTypeName: DISPATCH_FIXTURE_EVENT_TYPE, labels: { env: 'test' } });
   return { applicationId, subs, event };

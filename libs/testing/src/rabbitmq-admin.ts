@@ -64,5 +64,8 @@ export async function deleteVhost(vhost: string): Promise<void> {
 
 export async function listVhosts(): Promise<string[]> {
   const stdout = await rabbitmqctl(['list_vhosts', 'name'], 'list_vhosts', { attempts: 3 });
-  return stdout.split('\n').map((line) => line.trim()).filter((line) => line && line !== 'name');
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && line !== 'name');
 }

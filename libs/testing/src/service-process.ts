@@ -12,7 +12,11 @@ export class ServiceProcess {
   private exited: Promise<number | null>;
   readonly output: string[] = [];
 
-  private constructor(readonly name: ServiceName, readonly child: ChildProcess, readonly metricsPort: number) {
+  private constructor(
+    readonly name: ServiceName,
+    readonly child: ChildProcess,
+    readonly metricsPort: number,
+  ) {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
@@ -27,7 +31,17 @@ export class ServiceProcess {
       detached: true,
     });
     const service = new ServiceProcess(name, child, metricsPort);
-    await waitFor(async () => (child.exitCode === null ? ((await service.isReady()) ? true : undefined) : Promise.reject(new Error(`${name} exited: ${service.output.join('')}`))), `${name} to be ready`, 60_000, 100);
+    await waitFor(
+      async () =>
+        child.exitCode === null
+          ? (await service.isReady())
+            ? true
+            : undefined
+          : Promise.reject(new Error(`${name} exited: ${service.output.join('')}`)),
+      `${name} to be ready`,
+      60_000,
+      100,
+    );
     return service;
   }
 

@@ -11,7 +11,10 @@ export class TcpProxy {
   private forwarding = true;
   private accepted = 0;
 
-  private constructor(private readonly server: Server, private readonly target: { host: string; port: number }) {
+  private constructor(
+    private readonly server: Server,
+    private readonly target: { host: string; port: number },
+  ) {
     server.on('connection', (client) => this.accept(client));
   }
 
@@ -68,7 +71,10 @@ export class TcpProxy {
       return;
     }
     const upstream = connect({ port: this.target.port, host: this.target.host, allowHalfOpen: true });
-    for (const [socket, other] of [[client, upstream], [upstream, client]]) {
+    for (const [socket, other] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
       this.sockets.add(socket);
       socket.on('close', () => {
         this.sockets.delete(socket);

@@ -108,7 +108,10 @@ export class WebhookReceiver {
   waitForClose(remotePort: number, timeoutMs = 30_000): Promise<void> {
     if (this.closedPorts.has(remotePort)) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the connection from port ${remotePort} was still open after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the connection from port ${remotePort} was still open after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.closeWaiters.set(remotePort, () => {
         clearTimeout(timer);
         this.closeWaiters.delete(remotePort);

@@ -21,8 +21,15 @@ describe('hook0-client@1.1.0 against this API', () => {
 
   it('sends an event and gets its id back; the stored payload is the one sent', async () => {
     const payload = '{"invoice_id":"in_42","amount":1200}';
-    const eventId = await client.sendEvent(new Event('billing.invoice.paid', payload, 'application/json', { tenant_id: 'acme' }, { source: 'sdk' }));
-    const stored = await harness.http().get(`/events/${eventId}`).query({ application_id: tenant.applicationId }).set({ Authorization: `Bearer ${tenant.secret}` }).expect(200);
+    const eventId = await client.sendEvent(
+      new Event('billing.invoice.paid', payload, 'application/json', { tenant_id: 'acme' }, { source: 'sdk' }),
+    );
+    const stored = await harness
+      .http()
+      .get(`/events/${eventId}`)
+      .query({ application_id: tenant.applicationId })
+      .set({ Authorization: `Bearer ${tenant.secret}` })
+      .expect(200);
     expect(Buffer.from(stored.body.payload, 'base64').toString('utf8')).toBe(payload);
     expect(stored.body).toMatchObject({ labels: { tenant_id: 'acme' }, metadata: { source: 'sdk' } });
   });

@@ -57,7 +57,10 @@ export async function startApiHarness(
       await api.stop();
       await database.drop();
       const topology = buildTopology(config.amqpPrefix, config.waitLadderMinMs, config.waitLadderMaxMs);
-      await deleteQueues(config.amqpUrl, topology.queues.map((queue) => queue.name));
+      await deleteQueues(
+        config.amqpUrl,
+        topology.queues.map((queue) => queue.name),
+      );
     },
   };
 }
@@ -69,11 +72,19 @@ export interface Tenant {
 }
 
 /** An organization and an application made through the API, with the application's Default secret. */
-export async function createTenant(harness: Pick<ApiHarness, 'http' | 'masterKey'>, eventTypes: string[] = ['billing.invoice.paid']): Promise<Tenant> {
+export async function createTenant(
+  harness: Pick<ApiHarness, 'http' | 'masterKey'>,
+  eventTypes: string[] = ['billing.invoice.paid'],
+): Promise<Tenant> {
   const auth = { Authorization: `Bearer ${harness.masterKey}` };
   const organization = await harness.http().post('/organizations').set(auth).send({ name: 'Acme' }).expect(200);
   const organizationId: string = organization.body.organization_id;
-  const application = await harness.http().post('/applications').set(auth).send({ organization_id: organizationId, name: 'Billing' }).expect(201);
+  const application = await harness
+    .http()
+    .post('/applications')
+    .set(auth)
+    .send({ organization_id: organizationId, name: 'Billing' })
+    .expect(201);
   const applicationId: string = application.body.application_id;
   const secrets = await harness.http().get('/application_secrets').query({ application_id: applicationId }).set(auth).expect(200);
   const secret: string = secrets.body[0].token;

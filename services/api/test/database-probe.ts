@@ -18,7 +18,16 @@ export class DatabaseProbe {
   /** Row counts of the tables an API call could write, to prove a rejected call wrote nothing. */
   async counts(): Promise<Record<string, number>> {
     // Not event_outbox: the relay empties it on its own schedule.
-    const tables = ['organization', 'application', 'application_secret', 'event_type', 'event', 'subscription', 'request_attempt', 'response'];
+    const tables = [
+      'organization',
+      'application',
+      'application_secret',
+      'event_type',
+      'event',
+      'subscription',
+      'request_attempt',
+      'response',
+    ];
     const counts: Record<string, number> = {};
     for (const table of tables) counts[table] = Number((await this.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
     return counts;

@@ -15,6 +15,11 @@ export function eventBody(tenant: Tenant, overrides: Record<string, unknown> = {
 
 /** Ingests one event through the API with the tenant's secret; returns its id. */
 export async function ingestEvent(harness: ApiHarness, tenant: Tenant, overrides: Record<string, unknown> = {}): Promise<string> {
-  const response = await harness.http().post('/event').set({ Authorization: `Bearer ${tenant.secret}` }).send(eventBody(tenant, overrides)).expect(201);
+  const response = await harness
+    .http()
+    .post('/event')
+    .set({ Authorization: `Bearer ${tenant.secret}` })
+    .send(eventBody(tenant, overrides))
+    .expect(201);
   return response.body.event_id as string;
 }

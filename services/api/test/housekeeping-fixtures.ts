@@ -33,7 +33,16 @@ export async function arrangeEvent(pool: Pool, applicationId: string, arrangemen
     await pool.query(
       `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, succeeded_at, failed_at, response_id)
        VALUES ($1, $2, $3, $4, 0, $5, $6, $7, $8)`,
-      [randomUUID(), eventId, subscriptionId, applicationId, retry, status === 'succeeded' ? NOW : null, status === 'failed' ? NOW : null, responseId],
+      [
+        randomUUID(),
+        eventId,
+        subscriptionId,
+        applicationId,
+        retry,
+        status === 'succeeded' ? NOW : null,
+        status === 'failed' ? NOW : null,
+        responseId,
+      ],
     );
   }
   return eventId;
@@ -41,7 +50,10 @@ export async function arrangeEvent(pool: Pool, applicationId: string, arrangemen
 
 async function insertResponse(pool: Pool, applicationId: string): Promise<string> {
   const responseId = randomUUID();
-  await pool.query(`INSERT INTO response (response_id, application_id, http_code, elapsed_time_ms) VALUES ($1, $2, 200, 5)`, [responseId, applicationId]);
+  await pool.query(`INSERT INTO response (response_id, application_id, http_code, elapsed_time_ms) VALUES ($1, $2, 200, 5)`, [
+    responseId,
+    applicationId,
+  ]);
   return responseId;
 }
 
@@ -49,7 +61,9 @@ async function insertResponse(pool: Pool, applicationId: string): Promise<string
 export async function rowCounts(pool: Pool, applicationIds: readonly string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ['application', 'event', 'request_attempt', 'response', 'subscription', 'event_type', 'event_outbox']) {
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE application_id = ANY($1)`, [applicationIds]);
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE application_id = ANY($1)`, [
+      applicationIds,
+    ]);
     counts[table] = rows[0].n;
   }
   return counts;
@@ -64,13 +78,14 @@ export async function remainingEvents(pool: Pool, eventIds: readonly string[]): 
 export async function arrangeSession(pool: Pool, expiredDaysAgo: number): Promise<{ sessionId: string; tokenIds: string[] }> {
   const userId = randomUUID();
   const sessionId = randomUUID();
-  await pool.query(`INSERT INTO app_user (user_id, email, first_name, last_name, password_hash) VALUES ($1, $2, 'A', 'B', 'x')`, [userId, `${userId}@example.test`]);
-  await pool.query(`INSERT INTO user_session (session_id, user_id, created_at) VALUES ($1, $2, $3::timestamptz - $4 * interval '1 day' - interval '1 hour')`, [
-    sessionId,
+  await pool.query(`INSERT INTO app_user (user_id, email, first_name, last_name, password_hash) VALUES ($1, $2, 'A', 'B', 'x')`, [
     userId,
-    NOW,
-    expiredDaysAgo,
+    `${userId}@example.test`,
   ]);
+  await pool.query(
+    `INSERT INTO user_session (session_id, user_id, created_at) VALUES ($1, $2, $3::timestamptz - $4 * interval '1 day' - interval '1 hour')`,
+    [sessionId, userId, NOW, expiredDaysAgo],
+  );
   const tokenIds = [randomUUID(), randomUUID()];
   for (const [index, kind] of (['access', 'refresh'] as const).entries()) {
     await pool.query(

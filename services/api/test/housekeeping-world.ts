@@ -35,7 +35,13 @@ export function useHousekeepingWorld(): HousekeepingWorld {
     housekeeper(env: Env = {}) {
       const config = loadApiConfig(env);
       const quotas = new QuotaService(new QuotaUsageRepository(db.dataSource), config.quotas);
-      const deps = { dataSource: db.dataSource, quotas, config: config.housekeeping, logger: createLogger('api', 'error', true), metrics: createApiMetrics(createRegistry('api')) };
+      const deps = {
+        dataSource: db.dataSource,
+        quotas,
+        config: config.housekeeping,
+        logger: createLogger('api', 'error', true),
+        metrics: createApiMetrics(createRegistry('api')),
+      };
       return buildHousekeeper(deps, { now: () => NOW, batchSize: 2 });
     },
   };

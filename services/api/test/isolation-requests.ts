@@ -23,7 +23,13 @@ export const PUBLIC_ROUTES = new Set([
  * Routes that act on the caller itself rather than on a resource it names (its organizations, its session):
  * they have no "organization A" to be refused, and are tested in their own files.
  */
-export const SELF_ROUTES = new Set(['GET /organizations', 'POST /organizations', 'POST /auth/refresh', 'POST /auth/logout', 'POST /auth/password']);
+export const SELF_ROUTES = new Set([
+  'GET /organizations',
+  'POST /organizations',
+  'POST /auth/refresh',
+  'POST /auth/logout',
+  'POST /auth/password',
+]);
 
 /** Reads whose answer is itself a credential (an application secret is its own id): they take the write right, so a viewer gets 403. */
 export const CREDENTIAL_READS = new Set(['GET /application_secrets']);
@@ -53,7 +59,8 @@ const BODIES: Record<string, (known: Known) => Record<string, unknown>> = {
   'POST /event_types': (k) => ({ application_id: k.application_id, service: 'made', resource_type: 'by', verb: 'matrix' }),
   'POST /event': (k) => eventBody(k.application_id),
   'POST /subscriptions': (k) => subscriptionBody(k.application_id, { event_types: [COMMON_EVENT_TYPE] }),
-  'PUT /subscriptions/:subscription_id': (k) => subscriptionBody(k.application_id, { event_types: [COMMON_EVENT_TYPE], description: 'replaced' }),
+  'PUT /subscriptions/:subscription_id': (k) =>
+    subscriptionBody(k.application_id, { event_types: [COMMON_EVENT_TYPE], description: 'replaced' }),
   'POST /events/:event_id/replay': (k) => ({ application_id: k.application_id }),
 };
 

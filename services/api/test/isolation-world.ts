@@ -36,27 +36,61 @@ export interface WorldOptions {
   readonly inviteeEmail?: string;
 }
 
-export async function buildWorld(harness: ApiHarness, probe: DatabaseProbe, editorToken: string, options: WorldOptions = {}): Promise<World> {
+export async function buildWorld(
+  harness: ApiHarness,
+  probe: DatabaseProbe,
+  editorToken: string,
+  options: WorldOptions = {},
+): Promise<World> {
   const auth = bearer(editorToken);
   const http = () => harness.http();
   const tag = randomBytes(4).toString('hex');
-  const organizationId: string = (await http().post('/organizations').set(auth).send({ name: `World ${tag}` }).expect(200)).body.organization_id;
+  const organizationId: string = (
+    await http()
+      .post('/organizations')
+      .set(auth)
+      .send({ name: `World ${tag}` })
+      .expect(200)
+  ).body.organization_id;
   const application = async (name: string) => {
-    const applicationId: string = (await http().post('/applications').set(auth).send({ organization_id: organizationId, name }).expect(201)).body.application_id;
-    const secret: string = (await http().get('/application_secrets').query({ application_id: applicationId }).set(auth).expect(200)).body[0].token;
-    await http().post('/event_types').set(auth).send({ application_id: applicationId, service: 'billing', resource_type: 'invoice', verb: 'paid' }).expect(201);
+    const applicationId: string = (await http().post('/applications').set(auth).send({ organization_id: organizationId, name }).expect(201))
+      .body.application_id;
+    const secret: string = (await http().get('/application_secrets').query({ application_id: applicationId }).set(auth).expect(200)).body[0]
+      .token;
+    await http()
+      .post('/event_types')
+      .set(auth)
+      .send({ application_id: applicationId, service: 'billing', resource_type: 'invoice', verb: 'paid' })
+      .expect(201);
     return { applicationId, secret };
   };
   const main = await application(`Billing ${tag}`);
   const other = await application(`Shipping ${tag}`);
   const app = main.applicationId;
   const ownEventType = `w${tag}.thing.made`;
-  await http().post('/event_types').set(auth).send({ application_id: app, service: `w${tag}`, resource_type: 'thing', verb: 'made' }).expect(201);
-  const spareSecret: string = (await http().post('/application_secrets').set(auth).send({ application_id: app, name: 'spare' }).expect(201)).body.token;
-  const subscriptionId: string = (await http().post('/subscriptions').set(auth).send(subscriptionBody(app)).expect(201)).body.subscription_id;
+  await http()
+    .post('/event_types')
+    .set(auth)
+    .send({ application_id: app, service: `w${tag}`, resource_type: 'thing', verb: 'made' })
+    .expect(201);
+  const spareSecret: string = (await http().post('/application_secrets').set(auth).send({ application_id: app, name: 'spare' }).expect(201))
+    .body.token;
+  const subscriptionId: string = (await http().post('/subscriptions').set(auth).send(subscriptionBody(app)).expect(201)).body
+    .subscription_id;
   const eventId: string = (await http().post('/event').set(auth).send(eventBody(app)).expect(201)).body.event_id;
-  const responseId = await insertResponse(probe, { applicationId: app, httpCode: 200, headers: { 'content-type': 'text/plain' }, body: `ok ${tag}` });
-  const requestAttemptId = await insertAttempt(probe, { applicationId: app, eventId, subscriptionId, responseId, succeededAt: new Date().toISOString() });
+  const responseId = await insertResponse(probe, {
+    applicationId: app,
+    httpCode: 200,
+    headers: { 'content-type': 'text/plain' },
+    body: `ok ${tag}`,
+  });
+  const requestAttemptId = await insertAttempt(probe, {
+    applicationId: app,
+    eventId,
+    subscriptionId,
+    responseId,
+    succeededAt: new Date().toISOString(),
+  });
   const service = (await http().post('/service_token').set(auth).send({ organization_id: organizationId, name: 'ci' }).expect(201)).body;
   const expired = (await http().post('/service_token').set(auth).send({ organization_id: organizationId, name: 'old' }).expect(201)).body;
   await http().delete(`/service_token/${expired.token_id}`).query({ organization_id: organizationId }).set(auth).expect(204);

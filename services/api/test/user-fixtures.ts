@@ -28,7 +28,12 @@ export function registrationBody(overrides: Record<string, unknown> = {}): Recor
 export async function registerUser(harness: ApiHarness, overrides: Record<string, unknown> = {}): Promise<TestUser> {
   const body = registrationBody(overrides);
   const response = await harness.http().post('/register').send(body).expect(201);
-  return { userId: response.body.user_id, organizationId: response.body.organization_id, email: String(body.email), password: String(body.password) };
+  return {
+    userId: response.body.user_id,
+    organizationId: response.body.organization_id,
+    email: String(body.email),
+    password: String(body.password),
+  };
 }
 
 export async function login(harness: ApiHarness, user: Pick<TestUser, 'email' | 'password'>): Promise<TestSession> {
@@ -37,7 +42,10 @@ export async function login(harness: ApiHarness, user: Pick<TestUser, 'email' | 
 }
 
 /** Registers and logs in; returns the user and their access token's Authorization header. */
-export async function signedInUser(harness: ApiHarness, overrides: Record<string, unknown> = {}): Promise<TestUser & { auth: Record<string, string> }> {
+export async function signedInUser(
+  harness: ApiHarness,
+  overrides: Record<string, unknown> = {},
+): Promise<TestUser & { auth: Record<string, string> }> {
   const user = await registerUser(harness, overrides);
   const session = await login(harness, user);
   return { ...user, auth: bearer(session.accessToken) };

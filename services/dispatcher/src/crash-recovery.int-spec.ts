@@ -32,7 +32,10 @@ describe('a dispatcher killed in the middle of a delivery', () => {
   it("is delivered by another dispatcher once the dead one's lease has passed, as the same single attempt", async () => {
     harness.receiver.respondWith((_, index) => (index === 0 ? { status: 200, hang: true } : { status: 200 }));
     const timeoutMs = 2_000;
-    crashed = await ServiceProcess.start('dispatcher', harness.env({ TIMEOUT: `${timeoutMs}ms`, CONNECT_TIMEOUT: '1s', WORKER_NAME: 'doomed' }));
+    crashed = await ServiceProcess.start(
+      'dispatcher',
+      harness.env({ TIMEOUT: `${timeoutMs}ms`, CONNECT_TIMEOUT: '1s', WORKER_NAME: 'doomed' }),
+    );
     const { applicationId } = await createApplication(pool);
     await createSubscription(pool, applicationId, { url: harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
     const event = await createEvent(pool, applicationId, { eventTypeName: 'billing.invoice.paid' });

@@ -61,7 +61,10 @@ describe('delivery of an event to its subscription', () => {
 
   it('sends a text/plain payload verbatim', async () => {
     const { applicationId } = await createApplication(world.pool);
-    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: ['chat.message.sent'] });
+    const subscription = await createSubscription(world.pool, applicationId, {
+      url: world.harness.receiver.url,
+      eventTypes: ['chat.message.sent'],
+    });
     const payload = 'hello, plain world \u2713';
     const event = await createEvent(world.pool, applicationId, { eventTypeName: 'chat.message.sent', payload, contentType: 'text/plain' });
 
@@ -70,15 +73,27 @@ describe('delivery of an event to its subscription', () => {
 
     expect(request.headers['content-type']).toBe('text/plain');
     expect(request.body.toString('utf8')).toBe(payload);
-    expect(verifyWebhookSignature(String(request.headers['x-hook0-signature']), request.body, headersOf(request), subscription.secret, 300)).toBe(true);
-    expect(() => new Webhook(standardWebhooksSecret(subscription.secret)).verify(request.body, stringHeaders(request), { jsonParse: false })).not.toThrow();
+    expect(
+      verifyWebhookSignature(String(request.headers['x-hook0-signature']), request.body, headersOf(request), subscription.secret, 300),
+    ).toBe(true);
+    expect(() =>
+      new Webhook(standardWebhooksSecret(subscription.secret)).verify(request.body, stringHeaders(request), { jsonParse: false }),
+    ).not.toThrow();
   });
 
   it('sends a base64 payload as its decoded bytes, with GET too', async () => {
     const { applicationId } = await createApplication(world.pool);
-    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, method: 'GET', eventTypes: ['file.blob.stored'] });
+    const subscription = await createSubscription(world.pool, applicationId, {
+      url: world.harness.receiver.url,
+      method: 'GET',
+      eventTypes: ['file.blob.stored'],
+    });
     const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x7f, 0xc3, 0x28]);
-    const event = await createEvent(world.pool, applicationId, { eventTypeName: 'file.blob.stored', payload: bytes, contentType: 'application/octet-stream+base64' });
+    const event = await createEvent(world.pool, applicationId, {
+      eventTypeName: 'file.blob.stored',
+      payload: bytes,
+      contentType: 'application/octet-stream+base64',
+    });
 
     await world.harness.dispatch(event);
     const [request] = await world.harness.receiver.waitForRequests(1);
@@ -86,11 +101,17 @@ describe('delivery of an event to its subscription', () => {
     expect(request.method).toBe('GET');
     expect(request.headers['content-type']).toBe('application/octet-stream+base64');
     expect(request.body.equals(bytes)).toBe(true);
-    expect(verifyWebhookSignature(String(request.headers['x-hook0-signature']), request.body, headersOf(request), subscription.secret, 300)).toBe(true);
+    expect(
+      verifyWebhookSignature(String(request.headers['x-hook0-signature']), request.body, headersOf(request), subscription.secret, 300),
+    ).toBe(true);
   });
 
   it('records the response status, headers and body of a successful delivery, and counts it in the metrics', async () => {
-    world.harness.receiver.respondWith(() => ({ status: 200, headers: { 'X-Reply': 'yes', 'Content-Type': 'text/plain' }, body: 'thanks' }));
+    world.harness.receiver.respondWith(() => ({
+      status: 200,
+      headers: { 'X-Reply': 'yes', 'Content-Type': 'text/plain' },
+      body: 'thanks',
+    }));
     const { applicationId } = await createApplication(world.pool);
     await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: ['billing.invoice.paid'] });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: 'billing.invoice.paid' });

@@ -56,7 +56,11 @@ export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
     logger,
     waitTiersMs,
     isTransient: isDatabaseUnavailable,
-    signing: { signatureHeaderName: config.signatureHeaderName, signatureVersions: config.enabledSignatureVersions, userAgent: config.userAgent },
+    signing: {
+      signatureHeaderName: config.signatureHeaderName,
+      signatureVersions: config.enabledSignatureVersions,
+      userAgent: config.userAgent,
+    },
     now,
   });
   const fanOut = new FanOutService({

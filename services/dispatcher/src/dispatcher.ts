@@ -79,7 +79,18 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     const slots = new DeliverySlots(config.concurrency, (error) => logger.error('delivery.failed', errorFields(error)));
     // Runs after the consumers stopped: no new claim can start, the deliveries in flight finish.
     cleanup.push('deliveries in flight', () => slots.drain(config.shutdownTimeoutMs));
-    const handlers = buildMessageHandlers({ config, workerName, dataSource, broker, sender, slots, metrics, logger, now, random: overrides.random ?? Math.random });
+    const handlers = buildMessageHandlers({
+      config,
+      workerName,
+      dataSource,
+      broker,
+      sender,
+      slots,
+      metrics,
+      logger,
+      now,
+      random: overrides.random ?? Math.random,
+    });
     assertHandlersComplete(handlers);
     const consumers = [
       new QueueConsumer(broker, {

@@ -14,7 +14,12 @@ describe('events of different applications sharing an event_id', () => {
     await createSubscription(world.pool, applicationId, { url: `${world.harness.receiver.url}/${name}`, eventTypes: [TYPE] });
     return createEvent(world.pool, applicationId, { eventTypeName: TYPE, eventId, payload: JSON.stringify({ name }) });
   }
-  const received = () => world.harness.receiver.requests.map((request) => ({ path: request.path, body: request.body.toString('utf8'), id: request.headers['x-event-id'] }));
+  const received = () =>
+    world.harness.receiver.requests.map((request) => ({
+      path: request.path,
+      body: request.body.toString('utf8'),
+      id: request.headers['x-event-id'],
+    }));
 
   it('fans each event out to its own subscriptions only, with its own payload', async () => {
     await world.harness.start();
@@ -54,7 +59,10 @@ describe('events of different applications sharing an event_id', () => {
       await world.harness.dispatchWithoutApplication(eventId);
       await world.harness.finishedAttempts(acme, 1);
       await world.harness.finishedAttempts(globex, 1);
-      await waitFor(async () => ((await queueDepth(world.harness.amqp.url, world.harness.topology.dispatchQueue)) === 0 ? true : undefined), 'dispatch messages taken');
+      await waitFor(
+        async () => ((await queueDepth(world.harness.amqp.url, world.harness.topology.dispatchQueue)) === 0 ? true : undefined),
+        'dispatch messages taken',
+      );
       await dispatcher.stop();
       expect(received().sort((a, b) => a.path.localeCompare(b.path))).toEqual([
         { path: '/acme', body: '{"name":"acme"}', id: eventId },

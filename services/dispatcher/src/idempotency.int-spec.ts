@@ -17,7 +17,10 @@ describe('at-least-once messages, exactly one attempt', () => {
     await world.harness.dispatch(event);
     const dispatcher = await world.harness.start();
 
-    await waitFor(async () => ((await world.harness.metric(dispatcher, 'hook0_events_dispatched_total')) === 2 ? true : undefined), 'both dispatch messages handled');
+    await waitFor(
+      async () => ((await world.harness.metric(dispatcher, 'hook0_events_dispatched_total')) === 2 ? true : undefined),
+      'both dispatch messages handled',
+    );
     const attempts = await world.harness.finishedAttempts(event, subscriptions.length);
     await dispatcher.stop();
 
@@ -31,12 +34,15 @@ describe('at-least-once messages, exactly one attempt', () => {
     const events = 10;
     const { applicationId } = await createApplication(world.pool);
     const subscriptions = await Promise.all(
-      ['s1', 's2', 's3'].map((name) => createSubscription(world.pool, applicationId, { url: `${world.harness.receiver.url}/${name}`, eventTypes: [TYPE] })),
+      ['s1', 's2', 's3'].map((name) =>
+        createSubscription(world.pool, applicationId, { url: `${world.harness.receiver.url}/${name}`, eventTypes: [TYPE] }),
+      ),
     );
     await world.harness.start({ CONCURRENT: '4' });
     await world.harness.start({ CONCURRENT: '4' });
     const created = [];
-    for (let i = 0; i < events; i += 1) created.push(await createEvent(world.pool, applicationId, { eventTypeName: TYPE, payload: `{"n":${i}}` }));
+    for (let i = 0; i < events; i += 1)
+      created.push(await createEvent(world.pool, applicationId, { eventTypeName: TYPE, payload: `{"n":${i}}` }));
 
     await Promise.all(created.map((event) => world.harness.dispatch(event)));
     const total = events * subscriptions.length;

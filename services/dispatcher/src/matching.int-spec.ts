@@ -55,7 +55,10 @@ describe('which subscriptions an event goes to', () => {
     await world.harness.dispatch(event);
     await world.harness.dispatch({ applicationId, eventId: '00000000-0000-4000-8000-000000000000' });
     const { dispatchQueue, deadLetterQueue } = world.harness.topology;
-    await waitFor(async () => ((await queueDepth(world.harness.amqp.url, dispatchQueue)) === 0 ? true : undefined), 'dispatch messages taken');
+    await waitFor(
+      async () => ((await queueDepth(world.harness.amqp.url, dispatchQueue)) === 0 ? true : undefined),
+      'dispatch messages taken',
+    );
     await dispatcher.stop();
 
     expect(await queueDepth(world.harness.amqp.url, dispatchQueue)).toBe(0);

@@ -10,22 +10,35 @@ describe('deliver messages that arrive again, late or early', () => {
 
   async function fixture(options: { isEnabled?: boolean } = {}) {
     const { applicationId } = await createApplication(world.pool);
-    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], ...options });
+    const subscription = await createSubscription(world.pool, applicationId, {
+      url: world.harness.receiver.url,
+      eventTypes: [TYPE],
+      ...options,
+    });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
     const insertAttempt = async (retryCount: number, state: 'pending' | 'failed', delayMs: number | null = null) => {
       const attemptId = randomUUID();
       let responseId: string | null = null;
       if (state === 'failed') {
         responseId = randomUUID();
-        await world.pool.query(`INSERT INTO response (response_id, application_id, response_error_name, http_code, elapsed_time_ms) VALUES ($1, $2, 'E_HTTP', 503, 5)`, [
-          responseId,
-          applicationId,
-        ]);
+        await world.pool.query(
+          `INSERT INTO response (response_id, application_id, response_error_name, http_code, elapsed_time_ms) VALUES ($1, $2, 'E_HTTP', 503, 5)`,
+          [responseId, applicationId],
+        );
       }
       await world.pool.query(
         `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, delay_until, failed_at, response_id)
          VALUES ($1, $2, $3, $4, 0, $5, now() + $6 * interval '1 millisecond', $7, $8)`,
-        [attemptId, event.eventId, subscription.subscriptionId, applicationId, retryCount, delayMs, state === 'failed' ? new Date() : null, responseId],
+        [
+          attemptId,
+          event.eventId,
+          subscription.subscriptionId,
+          applicationId,
+          retryCount,
+          delayMs,
+          state === 'failed' ? new Date() : null,
+          responseId,
+        ],
       );
       return attemptId;
     };
@@ -56,10 +69,20 @@ describe('deliver messages that arrive again, late or early', () => {
     const failed = await insertAttempt(0, 'failed');
 
     await deliver(failed);
-    await waitFor(async () => ((await queueDepth(world.harness.amqp.url, world.harness.topology.deadLetterQueue)) > 0 ? true : undefined), 'a dead letter');
+    await waitFor(
+      async () => ((await queueDepth(world.harness.amqp.url, world.harness.topology.deadLetterQueue)) > 0 ? true : undefined),
+      'a dead letter',
+    );
 
     expect(await drainQueue(world.harness.amqp.url, world.harness.topology.deadLetterQueue)).toEqual([
-      { v: 1, type: 'attempt.dead', attemptId: failed, eventId: event.eventId, subscriptionId: subscription.subscriptionId, reason: 'retries_exhausted' },
+      {
+        v: 1,
+        type: 'attempt.dead',
+        attemptId: failed,
+        eventId: event.eventId,
+        subscriptionId: subscription.subscriptionId,
+        reason: 'retries_exhausted',
+      },
     ]);
     expect(world.harness.receiver.requests).toHaveLength(0);
   });

@@ -12,7 +12,11 @@ describe('retries', () => {
 
   async function eventFor(options: { retryScheduleMs?: number[]; maxRetries?: number } = {}) {
     const { applicationId } = await createApplication(world.pool);
-    const subscription = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], ...options });
+    const subscription = await createSubscription(world.pool, applicationId, {
+      url: world.harness.receiver.url,
+      eventTypes: [TYPE],
+      ...options,
+    });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
     return { subscription, event };
   }
@@ -134,7 +138,14 @@ describe('retries', () => {
     ]);
     expect(attempts.every((attempt) => attempt.failedAt !== null)).toBe(true);
     expect(dead).toEqual([
-      { v: 1, type: 'attempt.dead', attemptId: attempts[1].attemptId, eventId: event.eventId, subscriptionId: subscription.subscriptionId, reason: 'retries_exhausted' },
+      {
+        v: 1,
+        type: 'attempt.dead',
+        attemptId: attempts[1].attemptId,
+        eventId: event.eventId,
+        subscriptionId: subscription.subscriptionId,
+        reason: 'retries_exhausted',
+      },
     ]);
     expect(world.harness.receiver.requests).toHaveLength(2);
     await world.harness.metricReaches(dispatcher, 'hook0_deliveries_dead_lettered_total', { reason: 'retries_exhausted' }, 1);
@@ -144,7 +155,11 @@ describe('retries', () => {
   it('never retries a delivery whose headers cannot be signed (E_INVALID_HEADER)', async () => {
     const dispatcher = await world.harness.start({ MAX_RETRIES: '5' });
     const { applicationId } = await createApplication(world.pool);
-    await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], headers: { 'X-Name': 'cart\u00e3o' } });
+    await createSubscription(world.pool, applicationId, {
+      url: world.harness.receiver.url,
+      eventTypes: [TYPE],
+      headers: { 'X-Name': 'cart\u00e3o' },
+    });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
 
     await world.harness.dispatch(event);
@@ -156,6 +171,8 @@ describe('retries', () => {
     expect(dead).toEqual([expect.objectContaining({ reason: 'invalid_header' })]);
     expect(world.harness.receiver.requests).toHaveLength(0);
     await world.harness.metricReaches(dispatcher, 'hook0_deliveries_dead_lettered_total', { reason: 'invalid_header' }, 1);
-    expect(await world.harness.metric(dispatcher, 'hook0_delivery_attempts_total', { outcome: 'invalid_target', status_class: 'none' })).toBe(1);
+    expect(
+      await world.harness.metric(dispatcher, 'hook0_delivery_attempts_total', { outcome: 'invalid_target', status_class: 'none' }),
+    ).toBe(1);
   });
 });

@@ -1,5 +1,12 @@
 import { verifyWebhookSignature } from 'hook0-client';
-import { createApplication, createEvent, createSubscription, WebhookReceiver, type EventOptions, type ReceivedRequest } from '@hook0/testing';
+import {
+  createApplication,
+  createEvent,
+  createSubscription,
+  WebhookReceiver,
+  type EventOptions,
+  type ReceivedRequest,
+} from '@hook0/testing';
 import { useDispatcherWorld } from '../test/dispatcher-harness';
 
 const TYPE = 'billing.invoice.paid';
@@ -98,7 +105,9 @@ describe('tenant isolation on the wire', () => {
     expect(intact.headers['x-victim-key']).toBe('secret-of-victim');
     expect(intact.headers['content-type']).toBe('application/json');
     expect(intact.body.toString()).toBe('{"victim":true}');
-    expect(verifyWebhookSignature(String(intact.headers['x-hook0-signature']), intact.body, headersOf(intact), victim.subscription.secret, 300)).toBe(true);
+    expect(
+      verifyWebhookSignature(String(intact.headers['x-hook0-signature']), intact.body, headersOf(intact), victim.subscription.secret, 300),
+    ).toBe(true);
     expect([first.attempt.httpCode, second.attempt.httpCode]).toEqual([204, 204]);
   });
 

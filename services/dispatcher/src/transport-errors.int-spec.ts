@@ -13,7 +13,9 @@ describe('deliveries that do not get a 2xx', () => {
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
     await world.harness.dispatch(event);
     const [attempt] = await world.harness.finishedAttempts(event, 1);
-    const { rows } = await world.pool.query('SELECT elapsed_time_ms AS "elapsedMs" FROM response WHERE response_id = $1', [attempt.responseId]);
+    const { rows } = await world.pool.query('SELECT elapsed_time_ms AS "elapsedMs" FROM response WHERE response_id = $1', [
+      attempt.responseId,
+    ]);
     return { ...attempt, elapsedMs: rows[0].elapsedMs as number };
   }
 

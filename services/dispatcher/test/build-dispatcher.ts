@@ -9,7 +9,11 @@ export const DISPATCHER_MAIN = path.join(ROOT, 'services', 'dispatcher', 'dist',
 /** Child-process tests run the built service; `--force` when the build info outlived a deleted dist. */
 export async function buildDispatcher(): Promise<void> {
   const tsc = (...args: string[]) =>
-    promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...args, 'services/dispatcher'], { cwd: ROOT });
+    promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', ...args, 'services/dispatcher'],
+      { cwd: ROOT },
+    );
   await tsc();
   if (!existsSync(DISPATCHER_MAIN)) await tsc('--force');
 }

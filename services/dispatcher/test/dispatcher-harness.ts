@@ -38,7 +38,13 @@ export class DispatcherHarness {
     const amqp = testAmqp();
     const config = loadDispatcherConfig(baseEnv(db, amqp));
     const topology = buildTopology(amqp.prefix, config.waitLadderMinMs, config.waitLadderMaxMs);
-    const broker = new Broker({ url: amqp.url, topology, logger: createLogger('test', 'error', true), connectionName: 'test', publishTimeoutMs: 5_000 });
+    const broker = new Broker({
+      url: amqp.url,
+      topology,
+      logger: createLogger('test', 'error', true),
+      connectionName: 'test',
+      publishTimeoutMs: 5_000,
+    });
     await broker.waitUntilReady(10_000);
     const harness = new DispatcherHarness(db, pool, amqp, broker, topology);
     await harness.receiver.start();
@@ -107,14 +113,20 @@ export class DispatcherHarness {
 
   /** Polls a dispatcher's metric until it reaches `value`. */
   async metricReaches(dispatcher: DispatcherHandle, name: string, labels: Record<string, string>, value: number): Promise<void> {
-    await waitFor(async () => ((await this.metric(dispatcher, name, labels)) === value ? true : undefined), `${name} ${JSON.stringify(labels)} = ${value}`);
+    await waitFor(
+      async () => ((await this.metric(dispatcher, name, labels)) === value ? true : undefined),
+      `${name} ${JSON.stringify(labels)} = ${value}`,
+    );
   }
 
   async dispose(): Promise<void> {
     await this.receiver.stop();
     await Promise.all(this.dispatchers.splice(0).map((dispatcher) => dispatcher.stop()));
     await this.broker.close();
-    await deleteQueues(this.amqp.url, this.topology.queues.map((queue) => queue.name));
+    await deleteQueues(
+      this.amqp.url,
+      this.topology.queues.map((queue) => queue.name),
+    );
   }
 }
 

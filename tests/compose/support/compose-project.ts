@@ -26,15 +26,33 @@ export class ComposeProject {
 
   /** The project's containers of one service, found by the labels both compose versions set. */
   async containers(service: string): Promise<ContainerState[]> {
-    const ids = (await docker(['ps', '-a', '-q', '--filter', `label=com.docker.compose.project=${this.name}`, '--filter', `label=com.docker.compose.service=${service}`]))
+    const ids = (
+      await docker([
+        'ps',
+        '-a',
+        '-q',
+        '--filter',
+        `label=com.docker.compose.project=${this.name}`,
+        '--filter',
+        `label=com.docker.compose.service=${service}`,
+      ])
+    )
       .split('\n')
       .filter(Boolean);
     if (ids.length === 0) return [];
-    const states = JSON.parse(await docker(['inspect', '--format', '{{json .}}', ...ids]).then((out) => `[${out.trim().split('\n').join(',')}]`)) as {
+    const states = JSON.parse(
+      await docker(['inspect', '--format', '{{json .}}', ...ids]).then((out) => `[${out.trim().split('\n').join(',')}]`),
+    ) as {
       Id: string;
       State: { Status: string; ExitCode: number; StartedAt: string; Health?: { Status: string } };
     }[];
-    return states.map((state) => ({ id: state.Id, status: state.State.Status, exitCode: state.State.ExitCode, health: state.State.Health?.Status, startedAt: state.State.StartedAt }));
+    return states.map((state) => ({
+      id: state.Id,
+      status: state.State.Status,
+      exitCode: state.State.ExitCode,
+      health: state.State.Health?.Status,
+      startedAt: state.State.StartedAt,
+    }));
   }
 
   /** Waits until `count` containers of the service are healthy; fails at once if one of them stopped. */
@@ -45,7 +63,8 @@ export class ComposeProject {
       const stopped = states.find((state) => state.status === 'exited' || state.status === 'dead');
       if (stopped) throw new Error(`${service} container stopped (exit ${stopped.exitCode}):\n${await this.logs(service)}`);
       if (states.filter((state) => state.health === 'healthy').length >= count) return states;
-      if (Date.now() > deadline) throw new Error(`no ${count} healthy ${service} container(s) after ${timeoutMs} ms:\n${await this.logs(service)}`);
+      if (Date.now() > deadline)
+        throw new Error(`no ${count} healthy ${service} container(s) after ${timeoutMs} ms:\n${await this.logs(service)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

@@ -23,8 +23,15 @@ export interface Tenant {
 /** Organization and application with the master key, then event type and subscription with the application secret. */
 export async function createTenant(api: Hook0Api, masterKey: string, targetUrl: string): Promise<Tenant> {
   const { organization_id } = await api.call<{ organization_id: string }>('POST', '/organizations', masterKey, { name: 'Compose' });
-  const { application_id } = await api.call<{ application_id: string }>('POST', '/applications', masterKey, { organization_id, name: 'Compose test' });
-  const [{ token: secret }] = await api.call<{ token: string }[]>('GET', `/application_secrets?application_id=${application_id}`, masterKey);
+  const { application_id } = await api.call<{ application_id: string }>('POST', '/applications', masterKey, {
+    organization_id,
+    name: 'Compose test',
+  });
+  const [{ token: secret }] = await api.call<{ token: string }[]>(
+    'GET',
+    `/application_secrets?application_id=${application_id}`,
+    masterKey,
+  );
   await api.call('POST', '/event_types', secret, { application_id, service: 'billing', resource_type: 'invoice', verb: 'paid' });
   const subscription = await api.call<{ secret: string }>('POST', '/subscriptions', secret, {
     application_id,

@@ -39,8 +39,17 @@ export class HostReceiver {
   waitUntil(done: () => boolean, description: string, timeoutMs: number): Promise<void> {
     if (done()) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`receiver: ${description} not reached within ${timeoutMs} ms (${this.deliveries.length} deliveries)`)), timeoutMs);
-      this.waiters.push({ done, resolve: () => { clearTimeout(timer); resolve(); } });
+      const timer = setTimeout(
+        () => reject(new Error(`receiver: ${description} not reached within ${timeoutMs} ms (${this.deliveries.length} deliveries)`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        done,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 

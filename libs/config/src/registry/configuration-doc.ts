@@ -16,7 +16,9 @@ const INTRO = [
 
 const deployIntro = () => [
   'docker-compose.yml reads these from `.env` (copy `.env.example`, generated from the same list); they reach no service',
-  `directly. \`.env\` also sets ${envExampleServiceVariables().map((name) => `\`${name}\``).join(' and ')}, which compose passes to the services.`,
+  `directly. \`.env\` also sets ${envExampleServiceVariables()
+    .map((name) => `\`${name}\``)
+    .join(' and ')}, which compose passes to the services.`,
 ];
 
 const TABLE_HEAD = ['| Variable | Default | Service | Meaning |', '| --- | --- | --- | --- |'];

@@ -20,12 +20,16 @@ describe('files generated from the variable registry', () => {
   it('docs/configuration.md names every variable of the registry, with its default', () => {
     const doc = renderConfigurationDoc();
     for (const variable of CONFIG_VARIABLES) {
-      expect(doc).toContain(`| \`${variable.name}\` | ${variable.default === null ? (variable.required ? 'required' : 'unset') : `\`${variable.default}\``} |`);
+      expect(doc).toContain(
+        `| \`${variable.name}\` | ${variable.default === null ? (variable.required ? 'required' : 'unset') : `\`${variable.default}\``} |`,
+      );
     }
   });
 
   it('.env.example leaves the required and unset variables empty and gives the others their default', () => {
-    const lines = renderEnvExample().split('\n').filter((line) => /^\w+=/.test(line));
+    const lines = renderEnvExample()
+      .split('\n')
+      .filter((line) => /^\w+=/.test(line));
     expect(lines).toContain('POSTGRES_PASSWORD=');
     expect(lines).toContain('MASTER_API_KEY=');
     expect(lines).toContain('HOOK0_TAG=local');

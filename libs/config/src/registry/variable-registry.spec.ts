@@ -22,7 +22,11 @@ function namesRead(service: Service): string[] {
 
 describe('the variable registry and the loaders (docs/configuration.md)', () => {
   it.each(SERVICES)('the %s loader reads exactly the config variables the registry declares for it', (service) => {
-    expect(namesRead(service)).toEqual(loaderVariables(service).map((variable) => variable.name).sort());
+    expect(namesRead(service)).toEqual(
+      loaderVariables(service)
+        .map((variable) => variable.name)
+        .sort(),
+    );
   });
 
   it('refuses to read a variable the registry does not declare, or declares for the other service', () => {
@@ -36,9 +40,12 @@ describe('the variable registry and the loaders (docs/configuration.md)', () => 
   describe.each(SERVICES)('the %s loader', (service) => {
     const literal = loaderVariables(service).filter((variable) => variable.default !== null && !variable.derivedDefault);
 
-    it.each(literal.map((variable) => [variable.name, variable.default as string]))('uses %s=%s, the default shown, when it is unset', (name, shown) => {
-      expect(loaders[service]({ [name]: shown })).toEqual(loaders[service]({}));
-    });
+    it.each(literal.map((variable) => [variable.name, variable.default as string]))(
+      'uses %s=%s, the default shown, when it is unset',
+      (name, shown) => {
+        expect(loaders[service]({ [name]: shown })).toEqual(loaders[service]({}));
+      },
+    );
   });
 
   it('shows the metrics port each service defaults to', () => {
@@ -52,19 +59,35 @@ describe('the variable registry', () => {
     const names = CONFIG_VARIABLES.map((variable) => variable.name);
     expect(new Set(names).size).toBe(names.length);
     for (const variable of CONFIG_VARIABLES) {
-      expect({ name: variable.name, ok: /^[A-Z][A-Z0-9_]*$/.test(variable.name) && variable.description.length > 0 }).toEqual({ name: variable.name, ok: true });
+      expect({ name: variable.name, ok: /^[A-Z][A-Z0-9_]*$/.test(variable.name) && variable.description.length > 0 }).toEqual({
+        name: variable.name,
+        ok: true,
+      });
     }
   });
 
   it('gives deploy variables to compose alone, and product variables to the services', () => {
     for (const variable of CONFIG_VARIABLES) {
-      expect({ name: variable.name, compose: variable.service === 'compose' }).toEqual({ name: variable.name, compose: variable.kind === 'deploy' });
+      expect({ name: variable.name, compose: variable.service === 'compose' }).toEqual({
+        name: variable.name,
+        compose: variable.kind === 'deploy',
+      });
     }
     expect(productVariables().some((variable) => variable.kind === 'deploy')).toBe(false);
   });
 
   it('marks the variables holding a secret as sensitive', () => {
     const sensitive = CONFIG_VARIABLES.filter((variable) => variable.sensitive).map((variable) => variable.name);
-    expect(sensitive).toEqual(expect.arrayContaining(['DATABASE_URL', 'AMQP_URL', 'MASTER_API_KEY', 'HEALTH_CHECK_KEY', 'POSTGRES_PASSWORD', 'RABBITMQ_DEFAULT_PASS', 'GRAFANA_ADMIN_PASSWORD']));
+    expect(sensitive).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL',
+        'AMQP_URL',
+        'MASTER_API_KEY',
+        'HEALTH_CHECK_KEY',
+        'POSTGRES_PASSWORD',
+        'RABBITMQ_DEFAULT_PASS',
+        'GRAFANA_ADMIN_PASSWORD',
+      ]),
+    );
   });
 });

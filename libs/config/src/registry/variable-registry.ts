@@ -9,7 +9,13 @@ import { SHARED_VARIABLES } from './shared-variables';
  * Every environment variable of this project, in the order docs/configuration.md shows them. The loaders read only
  * variables declared here (EnvReader refuses any other), and a unit test checks that they read every `config` one.
  */
-export const CONFIG_VARIABLES: readonly ConfigVariable[] = [...SHARED_VARIABLES, ...API_VARIABLES, ...LIMIT_VARIABLES, ...DISPATCHER_VARIABLES, ...DEPLOY_VARIABLES];
+export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
+  ...SHARED_VARIABLES,
+  ...API_VARIABLES,
+  ...LIMIT_VARIABLES,
+  ...DISPATCHER_VARIABLES,
+  ...DEPLOY_VARIABLES,
+];
 
 const BY_NAME = new Map(CONFIG_VARIABLES.map((variable) => [variable.name, variable]));
 

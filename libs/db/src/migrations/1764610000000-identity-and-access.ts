@@ -63,6 +63,8 @@ export class IdentityAndAccess1764610000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE service_token; DROP TABLE user_token; DROP TABLE user_session; DROP TABLE organization_member; DROP TABLE app_user;`);
+    await runner.query(
+      `DROP TABLE service_token; DROP TABLE user_token; DROP TABLE user_session; DROP TABLE organization_member; DROP TABLE app_user;`,
+    );
   }
 }

@@ -1,7 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApplication, createEvent, createSubscription, databaseUrl, POSTGRES_ADMIN_URL, requireTestEnv, TEST_ENV } from '@hook0/testing';
+import {
+  createApplication,
+  createEvent,
+  createSubscription,
+  databaseUrl,
+  POSTGRES_ADMIN_URL,
+  requireTestEnv,
+  TEST_ENV,
+} from '@hook0/testing';
 import { EventIdPerApplication1765100000000 } from './1765100000000-event-id-per-application';
 import { MIGRATIONS } from './index';
 
@@ -16,7 +24,14 @@ describe('migration EventIdPerApplication1765100000000', () => {
   let b: { applicationId: string; subscriptionId: string; eventIds: string[] };
 
   const migrations = (list: typeof MIGRATIONS) =>
-    new DataSource({ type: 'postgres', url, migrations: list, migrationsTableName: 'typeorm_migrations', synchronize: false, logging: false });
+    new DataSource({
+      type: 'postgres',
+      url,
+      migrations: list,
+      migrationsTableName: 'typeorm_migrations',
+      synchronize: false,
+      logging: false,
+    });
   async function withDataSource<T>(list: typeof MIGRATIONS, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
     const dataSource = await migrations(list).initialize();
     try {
@@ -43,7 +58,9 @@ describe('migration EventIdPerApplication1765100000000', () => {
   /** Every row the migration must keep, in a stable order. */
   const contents = async () => ({
     events: await query(`SELECT event_id, application_id, payload, dispatch_round FROM event ORDER BY event_id, application_id`),
-    attempts: await query(`SELECT request_attempt_id, event_id, application_id, subscription_id, response_id FROM request_attempt ORDER BY request_attempt_id`),
+    attempts: await query(
+      `SELECT request_attempt_id, event_id, application_id, subscription_id, response_id FROM request_attempt ORDER BY request_attempt_id`,
+    ),
     responses: await query(`SELECT response_id, application_id FROM response ORDER BY response_id`),
     outbox: await query(`SELECT outbox_id, event_id, dispatch_round FROM event_outbox ORDER BY outbox_id`),
   });
@@ -53,10 +70,17 @@ describe('migration EventIdPerApplication1765100000000', () => {
     const { subscriptionId } = await createSubscription(pool, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [TYPE] });
     const eventIds: string[] = [];
     for (let i = 0; i < events; i += 1) {
-      const { eventId } = await createEvent(pool, applicationId, { eventTypeName: TYPE, payload: `${applicationId}/${i}`, contentType: 'text/plain' });
+      const { eventId } = await createEvent(pool, applicationId, {
+        eventTypeName: TYPE,
+        payload: `${applicationId}/${i}`,
+        contentType: 'text/plain',
+      });
       await query('INSERT INTO event_outbox (event_id, dispatch_round) VALUES ($1, 0)', [eventId]);
       const responseId = randomUUID();
-      await query(`INSERT INTO response (response_id, application_id, http_code, elapsed_time_ms) VALUES ($1, $2, 200, 5)`, [responseId, applicationId]);
+      await query(`INSERT INTO response (response_id, application_id, http_code, elapsed_time_ms) VALUES ($1, $2, 200, 5)`, [
+        responseId,
+        applicationId,
+      ]);
       await query(
         `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, succeeded_at, response_id)
          VALUES ($1, $2, $3, $4, 0, 0, now(), $5), ($6, $2, $3, $4, 0, 1, NULL, NULL)`,
@@ -105,19 +129,21 @@ describe('migration EventIdPerApplication1765100000000', () => {
   it("then takes another application's id, still refuses an id within its application, and cascades per application", async () => {
     const [shared] = a.eventIds;
     await createEvent(pool, b.applicationId, { eventTypeName: TYPE, eventId: shared, payload: 'b copy', contentType: 'text/plain' });
-    await query(`INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count) VALUES ($1, $2, $3, $4, 0, 0)`, [
-      randomUUID(),
-      shared,
-      b.subscriptionId,
-      b.applicationId,
-    ]);
-    await expect(createEvent(pool, a.applicationId, { eventTypeName: TYPE, eventId: shared })).rejects.toMatchObject({ constraint: 'event_pkey' });
+    await query(
+      `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count) VALUES ($1, $2, $3, $4, 0, 0)`,
+      [randomUUID(), shared, b.subscriptionId, b.applicationId],
+    );
+    await expect(createEvent(pool, a.applicationId, { eventTypeName: TYPE, eventId: shared })).rejects.toMatchObject({
+      constraint: 'event_pkey',
+    });
 
     await query('DELETE FROM event WHERE event_id = $1 AND application_id = $2', [shared, a.applicationId]);
     const left = await query<{ application_id: string }>('SELECT application_id FROM request_attempt WHERE event_id = $1', [shared]);
     expect(left.map((row) => row.application_id)).toEqual([b.applicationId]);
     expect(await query('SELECT 1 FROM event_outbox WHERE event_id = $1', [shared])).toEqual([]);
-    expect(await query<{ payload: Buffer }>('SELECT payload FROM event WHERE event_id = $1', [shared])).toEqual([{ payload: Buffer.from('b copy') }]);
+    expect(await query<{ payload: Buffer }>('SELECT payload FROM event WHERE event_id = $1', [shared])).toEqual([
+      { payload: Buffer.from('b copy') },
+    ]);
   });
 
   it('gives the outbox rows an API from before the migration writes (during a rolling upgrade) the application of their event', async () => {
@@ -172,7 +198,9 @@ describe('migration EventIdPerApplication1765100000000', () => {
     expect(await keyOf('event_pkey')).toEqual({ columns: ['event_id'], validated: true });
     expect(await keyOf('request_attempt_event_id_fkey')).toEqual({ columns: ['event_id'], validated: true });
     expect(await keyOf('event_outbox_event_id_fkey')).toEqual({ columns: ['event_id'], validated: true });
-    expect(await query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'event_outbox' AND column_name = 'application_id'`)).toEqual([]);
+    expect(
+      await query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'event_outbox' AND column_name = 'application_id'`),
+    ).toEqual([]);
     expect(await query(`SELECT to_regclass('replayed_events_per_day') AS t`)).toEqual([{ t: null }]);
 
     // What a build interrupted before the swap leaves behind.

@@ -9,4 +9,15 @@ import { EventIdPerApplication1765100000000 } from './1765100000000-event-id-per
 import { SubscriptionFlowControl1765100000001 } from './1765100000001-subscription-flow-control';
 import { OutboxTraceContext1765200000000 } from './1765200000000-outbox-trace-context';
 
-export const MIGRATIONS = [InitialSchema1764400000000, IdentityAndAccess1764610000000, Reconciliation1764800000000, DispatchReconciliation1764900000000, Housekeeping1765000000000, ResponseApplicationIndex1765000000001, PurgedEventsPerDay1765000000002, EventIdPerApplication1765100000000, SubscriptionFlowControl1765100000001, OutboxTraceContext1765200000000];
+export const MIGRATIONS = [
+  InitialSchema1764400000000,
+  IdentityAndAccess1764610000000,
+  Reconciliation1764800000000,
+  DispatchReconciliation1764900000000,
+  Housekeeping1765000000000,
+  ResponseApplicationIndex1765000000001,
+  PurgedEventsPerDay1765000000002,
+  EventIdPerApplication1765100000000,
+  SubscriptionFlowControl1765100000001,
+  OutboxTraceContext1765200000000,
+];

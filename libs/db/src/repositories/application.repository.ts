@@ -42,7 +42,9 @@ export class ApplicationRepository {
   }
 
   listLive(organizationId: string): Promise<ApplicationEntity[]> {
-    return this.dataSource.getRepository(ApplicationEntity).find({ where: { organizationId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(ApplicationEntity)
+      .find({ where: { organizationId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
   /** Which first steps the application has taken (Hook0's onboarding_steps of ApplicationInfo). */

@@ -130,6 +130,7 @@ function columns(requests: CompletionRequest[]): unknown[] {
 function toResult(row: CompletionRow | undefined): CompletionResult {
   if (row === undefined) return { completed: false };
   const { subscriptionActive, successorId, successorDelayUntil, parkedWaiting } = row;
-  const successor = successorId === null || successorDelayUntil === null ? null : { attemptId: successorId, delayUntil: successorDelayUntil };
+  const successor =
+    successorId === null || successorDelayUntil === null ? null : { attemptId: successorId, delayUntil: successorDelayUntil };
   return { completed: true, subscriptionActive, successor, parkedWaiting };
 }

@@ -12,7 +12,12 @@ export interface PurgedEvents {
  * deleted events stay counted in purged_events_per_day, which events_per_day adds to the live counts.
  * Responses hang from attempts with ON DELETE SET NULL, so the cascade from the event alone would orphan them.
  */
-export async function purgeEventsInBatches(dataSource: DataSource, doomedSql: string, parameters: unknown[], batchSize: number): Promise<PurgedEvents> {
+export async function purgeEventsInBatches(
+  dataSource: DataSource,
+  doomedSql: string,
+  parameters: unknown[],
+  batchSize: number,
+): Promise<PurgedEvents> {
   const total = { events: 0, attempts: 0, responses: 0 };
   for (;;) {
     const [batch]: PurgedEvents[] = await dataSource.query(
@@ -39,7 +44,12 @@ export async function purgeEventsInBatches(dataSource: DataSource, doomedSql: st
 }
 
 /** Runs `deleteSql` (a DELETE of at most its last parameter's rows) until a batch deletes fewer; returns the total. */
-export async function deleteInBatches(dataSource: DataSource, deleteSql: string, parameters: unknown[], batchSize: number): Promise<number> {
+export async function deleteInBatches(
+  dataSource: DataSource,
+  deleteSql: string,
+  parameters: unknown[],
+  batchSize: number,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const [, deleted]: [unknown[], number] = await dataSource.query(deleteSql, [...parameters, batchSize]);

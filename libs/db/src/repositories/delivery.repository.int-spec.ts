@@ -43,8 +43,17 @@ describe('DeliveryRepository.claim', () => {
     const claims = await Promise.all(ids.map((id) => deliveries.claim(id)));
     expect(claims.map(claimedId)).toEqual(ids);
     const claimed = claims.map((claim) => (claim.outcome === 'claimed' ? claim.attempt : null));
-    expect(claimed[0]).toMatchObject({ retryCount: 0, eventTypeName: TYPE, targetMethod: 'POST', subscriptionEnabled: true, payload: expect.any(Buffer) });
-    const { rows } = await pool.query(`SELECT worker_name, lease_expires_at > now() AS leased FROM request_attempt WHERE request_attempt_id = ANY($1)`, [ids]);
+    expect(claimed[0]).toMatchObject({
+      retryCount: 0,
+      eventTypeName: TYPE,
+      targetMethod: 'POST',
+      subscriptionEnabled: true,
+      payload: expect.any(Buffer),
+    });
+    const { rows } = await pool.query(
+      `SELECT worker_name, lease_expires_at > now() AS leased FROM request_attempt WHERE request_attempt_id = ANY($1)`,
+      [ids],
+    );
     expect(rows).toEqual(ids.map(() => ({ worker_name: 'w1', leased: true })));
     const [event] = (await pool.query(`SELECT received_at FROM event WHERE event_id = $1`, [claimed[0]?.eventId])).rows;
     expect(claimed[0]?.receivedAt).toEqual(event.received_at);
@@ -64,7 +73,10 @@ describe('DeliveryRepository.claim', () => {
       );
     }
     const claimed = await Promise.all([deliveries.claim(ids.first), deliveries.claim(ids.second)]);
-    expect(claimed.map((claim) => (claim.outcome === 'claimed' ? claim.attempt.payload.toString('utf8') : null))).toEqual(['first', 'second']);
+    expect(claimed.map((claim) => (claim.outcome === 'claimed' ? claim.attempt.payload.toString('utf8') : null))).toEqual([
+      'first',
+      'second',
+    ]);
   });
 
   it('gives an attempt asked for twice at once to one caller only, whichever worker asks', async () => {

@@ -73,7 +73,11 @@ export interface ClaimSettings {
   readonly defaultMaxInFlight: number;
 }
 
-type ClaimRow = Omit<ClaimedAttempt, 'attemptId'> & { readonly outcome: 'claimed' | 'parked' | 'deferred'; readonly attemptId: string; readonly dueAt: Date | null };
+type ClaimRow = Omit<ClaimedAttempt, 'attemptId'> & {
+  readonly outcome: 'claimed' | 'parked' | 'deferred';
+  readonly attemptId: string;
+  readonly dueAt: Date | null;
+};
 
 /** Calls made together share one call of the claim function; rows are locked per subscription, in key order. */
 const CLAIM = new PreparedStatement<ClaimRow>('hook0_claim_attempts', 'SELECT * FROM hook0_claim_attempts($1, $2, $3, $4, $5, $6, $7)');
@@ -104,7 +108,10 @@ const FIND_STATE = new PreparedStatement<AttemptState>(
 );
 
 export class DeliveryRepository {
-  private readonly claims = new MicroBatcher((requests: ClaimRequest[]) => this.claimAll(requests), { ...STATEMENT_BATCHING, key: claimKey });
+  private readonly claims = new MicroBatcher((requests: ClaimRequest[]) => this.claimAll(requests), {
+    ...STATEMENT_BATCHING,
+    key: claimKey,
+  });
 
   constructor(
     private readonly dataSource: DataSource,

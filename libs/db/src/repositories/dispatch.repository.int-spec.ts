@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Pool } from 'pg';
-import { createDispatchFixture, DISPATCH_FIXTURE_EVENT_TYPE, insertClaimedAttempt, useTestDataSource, type SubscriptionOptions } from '@hook0/testing';
+import {
+  createDispatchFixture,
+  DISPATCH_FIXTURE_EVENT_TYPE,
+  insertClaimedAttempt,
+  useTestDataSource,
+  type SubscriptionOptions,
+} from '@hook0/testing';
 import { DispatchRepository } from './dispatch.repository';
 
 const TYPE = DISPATCH_FIXTURE_EVENT_TYPE;
@@ -22,7 +28,13 @@ describe('DispatchRepository', () => {
   it('loads the event with its enabled, live candidates listing its type', async () => {
     const { subs, event } = await fixture([{}, { isEnabled: false }, { eventTypes: ['other.thing.done'] }, { labels: { env: 'prod' } }]);
     const input = await dispatch.load(event);
-    expect(input?.event).toMatchObject({ eventId: event.eventId, eventTypeName: TYPE, labels: { env: 'test' }, dispatchRound: 0, applicationDeleted: false });
+    expect(input?.event).toMatchObject({
+      eventId: event.eventId,
+      eventTypeName: TYPE,
+      labels: { env: 'test' },
+      dispatchRound: 0,
+      applicationDeleted: false,
+    });
     expect(input?.candidates.map((c) => c.subscriptionId).sort()).toEqual([subs[0].subscriptionId, subs[3].subscriptionId].sort());
     expect(input?.candidates[0]).toMatchObject({ isEnabled: true, deletedAt: null, eventTypes: [TYPE] });
     expect(await dispatch.load({ applicationId: event.applicationId, eventId: randomUUID() })).toBeNull();
@@ -38,7 +50,11 @@ describe('DispatchRepository', () => {
     const first = await dispatch.createFirstAttempts(event, 0, attempts);
     expect(first.created).toBe(1);
     expect(first.pending.sort()).toEqual([earlier, attempts[1].attemptId].sort());
-    const again = await dispatch.createFirstAttempts(event, 0, attempts.map((a) => ({ ...a, attemptId: randomUUID() })));
+    const again = await dispatch.createFirstAttempts(
+      event,
+      0,
+      attempts.map((a) => ({ ...a, attemptId: randomUUID() })),
+    );
     expect(again).toEqual({ created: 0, pending: expect.arrayContaining([earlier, attempts[1].attemptId]) });
     expect(await dispatch.createFirstAttempts(event, 0, [])).toMatchObject({ created: 0, pending: expect.arrayContaining([earlier]) });
   });
@@ -56,7 +72,10 @@ describe('DispatchRepository', () => {
 
     const earlier = await pendingClaimed(one.event.eventId, one.subs[0].subscriptionId);
     const attempts = two.subs.map((s) => ({ attemptId: randomUUID(), subscriptionId: s.subscriptionId }));
-    const [mine, theirs] = await Promise.all([dispatch.createFirstAttempts(one.event, 0, []), dispatch.createFirstAttempts(shared, 0, attempts)]);
+    const [mine, theirs] = await Promise.all([
+      dispatch.createFirstAttempts(one.event, 0, []),
+      dispatch.createFirstAttempts(shared, 0, attempts),
+    ]);
     expect(mine).toEqual({ created: 0, pending: [earlier] });
     expect(theirs.created).toBe(2);
     expect(theirs.pending.sort()).toEqual(attempts.map((attempt) => attempt.attemptId).sort());
@@ -96,8 +115,9 @@ describe('DispatchRepository', () => {
     expect(second.pending).toHaveLength(2);
     expect(repeat).toEqual({ created: 0, pending: first.pending });
     expect(none).toEqual({ created: 0, pending: [] });
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM request_attempt WHERE event_id = ANY($1)`, [[one.event.eventId, two.event.eventId]]);
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM request_attempt WHERE event_id = ANY($1)`, [
+      [one.event.eventId, two.event.eventId],
+    ]);
     expect(rows[0].n).toBe(3);
   });
 });
-

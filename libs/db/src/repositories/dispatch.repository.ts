@@ -61,7 +61,13 @@ const LOAD = new PreparedStatement<DispatchRow>(
 );
 
 /** Inserted in key order, so concurrent batches wait on each other's rows in one order; records each round as fanned out. */
-const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{ attemptId: string; eventId: string; applicationId: string; dispatchRound: number; created: boolean }>(
+const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{
+  attemptId: string;
+  eventId: string;
+  applicationId: string;
+  dispatchRound: number;
+  created: boolean;
+}>(
   'hook0_create_first_attempts',
   `WITH created AS (
      INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count)

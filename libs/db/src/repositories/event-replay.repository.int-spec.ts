@@ -53,9 +53,17 @@ describe('EventReplayRepository', () => {
     expect(await replays.replay(mine.applicationId, eventId)).toEqual({ replayed: true, dispatchRound: 1 });
     expect(await replays.replay(mine.applicationId, eventId)).toEqual({ replayed: true, dispatchRound: 2 });
 
-    const rounds: { application_id: string; dispatch_round: number }[] = await dataSource.query('SELECT application_id, dispatch_round FROM event WHERE event_id = $1', [eventId]);
-    expect(Object.fromEntries(rounds.map((row) => [row.application_id, row.dispatch_round]))).toEqual({ [mine.applicationId]: 2, [theirs.applicationId]: 0 });
-    expect(await dataSource.query('SELECT application_id, dispatch_round FROM event_outbox WHERE event_id = $1 ORDER BY outbox_id', [eventId])).toEqual([
+    const rounds: { application_id: string; dispatch_round: number }[] = await dataSource.query(
+      'SELECT application_id, dispatch_round FROM event WHERE event_id = $1',
+      [eventId],
+    );
+    expect(Object.fromEntries(rounds.map((row) => [row.application_id, row.dispatch_round]))).toEqual({
+      [mine.applicationId]: 2,
+      [theirs.applicationId]: 0,
+    });
+    expect(
+      await dataSource.query('SELECT application_id, dispatch_round FROM event_outbox WHERE event_id = $1 ORDER BY outbox_id', [eventId]),
+    ).toEqual([
       { application_id: mine.applicationId, dispatch_round: 1 },
       { application_id: mine.applicationId, dispatch_round: 2 },
     ]);

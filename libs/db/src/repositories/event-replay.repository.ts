@@ -33,7 +33,10 @@ export class EventReplayRepository {
       [eventId, applicationId],
     );
     if (rows[0]) return { replayed: true, dispatchRound: rows[0].dispatch_round };
-    const [exists]: unknown[] = await this.dataSource.query(`SELECT 1 FROM event WHERE event_id = $1 AND application_id = $2`, [eventId, applicationId]);
+    const [exists]: unknown[] = await this.dataSource.query(`SELECT 1 FROM event WHERE event_id = $1 AND application_id = $2`, [
+      eventId,
+      applicationId,
+    ]);
     return { replayed: false, reason: exists ? 'round-limit' : 'not-found' };
   }
 }

@@ -36,7 +36,10 @@ describe('EventRepository.insertWithOutbox', () => {
   });
 
   it('writes events ingested together with their outbox rows, each answered for itself', async () => {
-    const good = [event(), event({ payload: Buffer.from([0, 1, 2, 255]), payloadContentType: 'application/octet-stream+base64', ip: null })];
+    const good = [
+      event(),
+      event({ payload: Buffer.from([0, 1, 2, 255]), payloadContentType: 'application/octet-stream+base64', ip: null }),
+    ];
     const results = await Promise.all([
       ...good.map((e) => events.insertWithOutbox(e)),
       events.insertWithOutbox(event({ eventTypeName: 'billing.invoice.lost' })),
@@ -49,7 +52,13 @@ describe('EventRepository.insertWithOutbox', () => {
          FROM event e LEFT JOIN event_outbox o USING (event_id) WHERE e.event_id = ANY($1) ORDER BY e.payload_content_type`,
       [good.map((e) => e.eventId)],
     );
-    expect(rows[0]).toMatchObject({ payload: good[0].payload, metadata: good[0].metadata, labels: { env: 'test' }, ip: '127.0.0.1', queued: true });
+    expect(rows[0]).toMatchObject({
+      payload: good[0].payload,
+      metadata: good[0].metadata,
+      labels: { env: 'test' },
+      ip: '127.0.0.1',
+      queued: true,
+    });
     expect(rows[0].occurred_at.toISOString()).toBe('2026-05-04T09:12:30.123Z');
     expect(rows[1]).toMatchObject({ payload: good[1].payload, ip: null, queued: true });
   });
@@ -57,10 +66,16 @@ describe('EventRepository.insertWithOutbox', () => {
   it('refuses a reused event_id alone, even when it is ingested twice at once', async () => {
     const reused = event();
     const others = [event(), event()];
-    const results = await Promise.all([events.insertWithOutbox(reused), events.insertWithOutbox({ ...reused }), ...others.map((e) => events.insertWithOutbox(e))]);
+    const results = await Promise.all([
+      events.insertWithOutbox(reused),
+      events.insertWithOutbox({ ...reused }),
+      ...others.map((e) => events.insertWithOutbox(e)),
+    ]);
     expect(results.filter((r) => r.outcome === 'duplicate')).toHaveLength(1);
     expect(results.filter((r) => r.outcome === 'created')).toHaveLength(3);
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM event_outbox WHERE event_id = ANY($1)`, [[reused.eventId, ...others.map((e) => e.eventId)]]);
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM event_outbox WHERE event_id = ANY($1)`, [
+      [reused.eventId, ...others.map((e) => e.eventId)],
+    ]);
     expect(rows[0].n).toBe(3);
   });
 
@@ -69,16 +84,28 @@ describe('EventRepository.insertWithOutbox', () => {
     await createEventType(pool, other.applicationId, TYPE);
     const eventId = randomUUID();
     const theirs = event({ eventId, applicationId: other.applicationId, payload: Buffer.from('theirs') });
-    const results = await Promise.all([events.insertWithOutbox(event({ eventId })), events.insertWithOutbox(theirs), events.insertWithOutbox({ ...theirs })]);
+    const results = await Promise.all([
+      events.insertWithOutbox(event({ eventId })),
+      events.insertWithOutbox(theirs),
+      events.insertWithOutbox({ ...theirs }),
+    ]);
     expect(results[0]).toMatchObject({ outcome: 'created' });
-    expect(results.slice(1).map((r) => r.outcome).sort()).toEqual(['created', 'duplicate']);
+    expect(
+      results
+        .slice(1)
+        .map((r) => r.outcome)
+        .sort(),
+    ).toEqual(['created', 'duplicate']);
     const { rows } = await pool.query(
       `SELECT e.application_id, e.payload, o.application_id AS queued_for FROM event e
          JOIN event_outbox o ON o.event_id = e.event_id AND o.application_id = e.application_id WHERE e.event_id = $1`,
       [eventId],
     );
     expect(rows).toHaveLength(2);
-    expect(rows.find((row) => row.application_id === other.applicationId)).toMatchObject({ payload: Buffer.from('theirs'), queued_for: other.applicationId });
+    expect(rows.find((row) => row.application_id === other.applicationId)).toMatchObject({
+      payload: Buffer.from('theirs'),
+      queued_for: other.applicationId,
+    });
     expect(rows.find((row) => row.application_id === app.applicationId)).toMatchObject({ queued_for: app.applicationId });
   });
 

@@ -45,7 +45,12 @@ export class OldEventsRepository {
   }
 
   async purge(rule: RetentionRule, batchSize: number): Promise<PurgedEvents> {
-    return purgeEventsInBatches(this.dataSource, `SELECT e.event_id, e.application_id ${PAST_RETENTION} WHERE ${SETTLED} LIMIT $4`, parameters(rule), batchSize);
+    return purgeEventsInBatches(
+      this.dataSource,
+      `SELECT e.event_id, e.application_id ${PAST_RETENTION} WHERE ${SETTLED} LIMIT $4`,
+      parameters(rule),
+      batchSize,
+    );
   }
 }
 

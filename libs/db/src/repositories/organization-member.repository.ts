@@ -49,17 +49,26 @@ export class OrganizationMemberRepository {
   }
 
   async members(organizationId: string): Promise<OrganizationMember[]> {
-    const rows: { user_id: string; email: string; first_name: string; last_name: string; role: OrganizationRole }[] = await this.dataSource.query(
-      `SELECT u.user_id, u.email, u.first_name, u.last_name, m.role
+    const rows: { user_id: string; email: string; first_name: string; last_name: string; role: OrganizationRole }[] =
+      await this.dataSource.query(
+        `SELECT u.user_id, u.email, u.first_name, u.last_name, m.role
          FROM organization_member m JOIN app_user u ON u.user_id = m.user_id
         WHERE m.organization_id = $1 ORDER BY m.created_at, u.user_id`,
-      [organizationId],
-    );
-    return rows.map((row) => ({ userId: row.user_id, email: row.email, firstName: row.first_name, lastName: row.last_name, role: row.role }));
+        [organizationId],
+      );
+    return rows.map((row) => ({
+      userId: row.user_id,
+      email: row.email,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      role: row.role,
+    }));
   }
 
   async count(organizationId: string): Promise<number> {
-    const [row]: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM organization_member WHERE organization_id = $1`, [organizationId]);
+    const [row]: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM organization_member WHERE organization_id = $1`, [
+      organizationId,
+    ]);
     return Number(row.count);
   }
 
@@ -88,10 +97,10 @@ export class OrganizationMemberRepository {
 
   /** False when the user is not a member. */
   async remove(organizationId: string, userId: string): Promise<boolean> {
-    const [, affected]: [unknown[], number] = await this.dataSource.query(`DELETE FROM organization_member WHERE organization_id = $1 AND user_id = $2`, [
-      organizationId,
-      userId,
-    ]);
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM organization_member WHERE organization_id = $1 AND user_id = $2`,
+      [organizationId, userId],
+    );
     return affected > 0;
   }
 }

@@ -26,10 +26,11 @@ export class OutboxRepository {
    */
   async publishBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const locked: { outbox_id: string; application_id: string; event_id: string; dispatch_round: number; trace_parent: string | null }[] = await manager.query(
-        `SELECT outbox_id, application_id, event_id, dispatch_round, trace_parent FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
+      const locked: { outbox_id: string; application_id: string; event_id: string; dispatch_round: number; trace_parent: string | null }[] =
+        await manager.query(
+          `SELECT outbox_id, application_id, event_id, dispatch_round, trace_parent FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [limit],
+        );
       if (locked.length === 0) return 0;
       await publish(
         locked.map((row) => ({

@@ -58,7 +58,10 @@ export class QuotaUsageRepository {
   private async count(rows: string, values: unknown[], cap?: number, options: { plus?: string } = {}): Promise<number> {
     const limit = cap === undefined ? '' : ` LIMIT ${Math.max(0, Math.trunc(cap))}`;
     const plus = options.plus === undefined ? '' : ` + COALESCE((${options.plus}), 0)`;
-    const [row]: { count: string }[] = await this.dataSource.query(`SELECT count(*)${plus} AS count FROM (${rows}${limit}) counted`, values);
+    const [row]: { count: string }[] = await this.dataSource.query(
+      `SELECT count(*)${plus} AS count FROM (${rows}${limit}) counted`,
+      values,
+    );
     return Number(row.count);
   }
 }

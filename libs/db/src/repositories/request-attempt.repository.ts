@@ -64,7 +64,9 @@ export class RequestAttemptRepository {
     if (filter.after) {
       const date = bind(filter.after.createdAt);
       const id = bind(filter.after.requestAttemptId);
-      conditions.push(`(ra.created_at < ${date}::timestamptz OR (ra.created_at = ${date}::timestamptz AND ra.request_attempt_id > ${id}::uuid))`);
+      conditions.push(
+        `(ra.created_at < ${date}::timestamptz OR (ra.created_at = ${date}::timestamptz AND ra.request_attempt_id > ${id}::uuid))`,
+      );
     }
     return this.dataSource.query(
       `${SELECT_ATTEMPT}

@@ -10,7 +10,9 @@ export class SoftDeletedApplicationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async countDeletedBefore(cutoff: Date): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM application WHERE deleted_at < $1', [cutoff]);
+    const [row]: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM application WHERE deleted_at < $1', [
+      cutoff,
+    ]);
     return row.n;
   }
 
@@ -27,17 +29,22 @@ export class SoftDeletedApplicationRepository {
    * cascading to what stays small (subscriptions, event types, secrets).
    */
   async purge(applicationId: string, cutoff: Date, batchSize: number): Promise<PurgedApplication> {
-    const purged = await purgeEventsInBatches(this.dataSource, 'SELECT e.event_id, e.application_id FROM event e WHERE e.application_id = $1 LIMIT $2', [applicationId], batchSize);
+    const purged = await purgeEventsInBatches(
+      this.dataSource,
+      'SELECT e.event_id, e.application_id FROM event e WHERE e.application_id = $1 LIMIT $2',
+      [applicationId],
+      batchSize,
+    );
     const responses = await deleteInBatches(
       this.dataSource,
       'DELETE FROM response WHERE response_id IN (SELECT response_id FROM response WHERE application_id = $1 LIMIT $2)',
       [applicationId],
       batchSize,
     );
-    const [, deleted]: [unknown[], number] = await this.dataSource.query('DELETE FROM application WHERE application_id = $1 AND deleted_at < $2', [
-      applicationId,
-      cutoff,
-    ]);
+    const [, deleted]: [unknown[], number] = await this.dataSource.query(
+      'DELETE FROM application WHERE application_id = $1 AND deleted_at < $2',
+      [applicationId, cutoff],
+    );
     return { ...purged, responses: purged.responses + responses, deleted: deleted > 0 };
   }
 }

@@ -18,7 +18,11 @@ describe('per-subscription flow control in the claim', () => {
   /** `count` pending first attempts of one subscription, their ids sorted: the order in which they are served. */
   async function subscriptionWithAttempts(count: number, options: Partial<SubscriptionOptions> = {}) {
     const { applicationId } = await createApplication(db.pool);
-    const { subscriptionId } = await createSubscription(db.pool, applicationId, { url: 'http://127.0.0.1:9/', eventTypes: [TYPE], ...options });
+    const { subscriptionId } = await createSubscription(db.pool, applicationId, {
+      url: 'http://127.0.0.1:9/',
+      eventTypes: [TYPE],
+      ...options,
+    });
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
       const { eventId } = await createEvent(db.pool, applicationId, { eventTypeName: TYPE });
@@ -35,7 +39,12 @@ describe('per-subscription flow control in the claim', () => {
 
   const outcomes = (claims: ClaimOutcome[]) => claims.map((claim) => claim.outcome);
   const leased = async (subscriptionId: string) =>
-    (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM request_attempt WHERE subscription_id = $1 AND lease_expires_at > now()`, [subscriptionId])).rows[0].n;
+    (
+      await db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM request_attempt WHERE subscription_id = $1 AND lease_expires_at > now()`,
+        [subscriptionId],
+      )
+    ).rows[0].n;
 
   it('claims up to the default max_in_flight and parks the rest, whichever dispatcher asks', async () => {
     const { subscriptionId, ids } = await subscriptionWithAttempts(8);
@@ -43,7 +52,10 @@ describe('per-subscription flow control in the claim', () => {
     expect(outcomes(claims).filter((o) => o === 'claimed')).toHaveLength(3);
     expect(outcomes(claims).filter((o) => o === 'parked')).toHaveLength(5);
     expect(await leased(subscriptionId)).toBe(3);
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM request_attempt WHERE subscription_id = $1 AND parked_at IS NOT NULL`, [subscriptionId]);
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM request_attempt WHERE subscription_id = $1 AND parked_at IS NOT NULL`,
+      [subscriptionId],
+    );
     expect(rows[0].n).toBe(5);
   });
 
@@ -56,7 +68,10 @@ describe('per-subscription flow control in the claim', () => {
   it('does not count finished deliveries or expired leases as in flight', async () => {
     const { subscriptionId, ids } = await subscriptionWithAttempts(5, { maxInFlight: 2 });
     await db.pool.query(`UPDATE request_attempt SET succeeded_at = now(), lease_expires_at = NULL WHERE request_attempt_id = $1`, [ids[0]]);
-    await db.pool.query(`UPDATE request_attempt SET lease_expires_at = now() - interval '1 second', worker_name = 'dead' WHERE request_attempt_id = $1`, [ids[1]]);
+    await db.pool.query(
+      `UPDATE request_attempt SET lease_expires_at = now() - interval '1 second', worker_name = 'dead' WHERE request_attempt_id = $1`,
+      [ids[1]],
+    );
     const claims = await Promise.all(ids.slice(2).map((id) => one.claim(id)));
     expect(outcomes(claims)).toEqual(['claimed', 'claimed', 'parked']);
     expect(await leased(subscriptionId)).toBe(2);
@@ -84,7 +99,10 @@ describe('per-subscription flow control in the claim', () => {
 
     await db.pool.query(`UPDATE request_attempt SET delay_until = now(), rate_slot_at = now() WHERE request_attempt_id = $1`, [ids[2]]);
     expect((await one.claim(ids[2])).outcome).toBe('claimed');
-    const { rows } = await db.pool.query(`SELECT extract(epoch FROM tat - now()) AS ahead FROM subscription_rate WHERE subscription_id = $1`, [subscriptionId]);
+    const { rows } = await db.pool.query(
+      `SELECT extract(epoch FROM tat - now()) AS ahead FROM subscription_rate WHERE subscription_id = $1`,
+      [subscriptionId],
+    );
     expect(Number(rows[0].ahead)).toBeGreaterThan(1.9);
   });
 
@@ -93,14 +111,26 @@ describe('per-subscription flow control in the claim', () => {
     const holder = await db.pool.connect();
     try {
       await holder.query('BEGIN');
-      await holder.query('SELECT * FROM hook0_claim_attempts($1, $2, $3, $4, $5, $6, $7)', [ids.slice(0, 3), [], [], 'holder', 60_000, 50, 3]);
+      await holder.query('SELECT * FROM hook0_claim_attempts($1, $2, $3, $4, $5, $6, $7)', [
+        ids.slice(0, 3),
+        [],
+        [],
+        'holder',
+        60_000,
+        50,
+        3,
+      ]);
       const concurrent = Promise.all(ids.slice(3).map((id) => one.claim(id)));
-      await waitFor(async () => {
-        const { rows } = await db.pool.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        return rows[0].n > 0 ? true : undefined;
-      }, 'a claim waiting for the subscription lock', 5_000);
+      await waitFor(
+        async () => {
+          const { rows } = await db.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return rows[0].n > 0 ? true : undefined;
+        },
+        'a claim waiting for the subscription lock',
+        5_000,
+      );
       await holder.query('COMMIT');
       expect(outcomes(await concurrent)).toEqual(['parked', 'parked', 'parked']);
     } finally {

@@ -71,16 +71,17 @@ export class UserSessionRepository {
 
   /** A refresh token whatever its state, so that the reuse of a rotated one can be told apart from garbage. */
   async findRefreshToken(tokenHash: Buffer): Promise<RefreshTokenRecord | null> {
-    const rows: { token_id: string; session_id: string; user_id: string; state: RefreshTokenRecord['state'] }[] = await this.dataSource.query(
-      `SELECT t.token_id, s.session_id, s.user_id,
+    const rows: { token_id: string; session_id: string; user_id: string; state: RefreshTokenRecord['state'] }[] =
+      await this.dataSource.query(
+        `SELECT t.token_id, s.session_id, s.user_id,
               CASE WHEN s.revoked_at IS NOT NULL THEN 'session-revoked'
                    WHEN t.revoked_at IS NOT NULL THEN 'revoked'
                    WHEN t.expires_at <= now() THEN 'expired'
                    ELSE 'live' END AS state
          FROM user_token t JOIN user_session s ON s.session_id = t.session_id
         WHERE t.token_hash = $1 AND t.kind = 'refresh'`,
-      [tokenHash],
-    );
+        [tokenHash],
+      );
     const row = rows[0];
     return row ? { tokenId: row.token_id, sessionId: row.session_id, userId: row.user_id, state: row.state } : null;
   }

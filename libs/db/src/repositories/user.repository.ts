@@ -29,7 +29,9 @@ export class UserRepository {
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(UserEntity).insert(user);
         await manager.getRepository(OrganizationEntity).insert(organization);
-        await manager.getRepository(OrganizationMemberEntity).insert({ organizationId: organization.organizationId, userId: user.userId, role: 'editor' });
+        await manager
+          .getRepository(OrganizationMemberEntity)
+          .insert({ organizationId: organization.organizationId, userId: user.userId, role: 'editor' });
       });
       return { outcome: 'created' };
     } catch (error) {
@@ -39,11 +41,7 @@ export class UserRepository {
   }
 
   async findByEmail(email: string): Promise<UserEntity | null> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
   find(userId: string): Promise<UserEntity | null> {

@@ -10,13 +10,24 @@ const APP_A2 = 'aaaaaaaa-2222-4000-8000-000000000000';
 const APP_B = 'bbbbbbbb-1111-4000-8000-000000000000';
 const UNKNOWN = 'cccccccc-0000-4000-8000-000000000000';
 
-const applications = new Map<string, string>([[APP_A, ORG_A], [APP_A2, ORG_A], [APP_B, ORG_B]]);
+const applications = new Map<string, string>([
+  [APP_A, ORG_A],
+  [APP_A2, ORG_A],
+  [APP_B, ORG_B],
+]);
 const repository = {
-  findLive: async (id: string) => (applications.has(id) ? ({ applicationId: id, organizationId: applications.get(id) } as ApplicationEntity) : null),
+  findLive: async (id: string) =>
+    applications.has(id) ? ({ applicationId: id, organizationId: applications.get(id) } as ApplicationEntity) : null,
 } as unknown as ApplicationRepository;
 const policy = new AccessPolicy(repository);
 
-const user = (role: OrganizationRole): Principal => ({ kind: 'user', userId: 'u', sessionId: 's', memberships: new Map([[ORG_A, role]]), tokenKey: 'k' });
+const user = (role: OrganizationRole): Principal => ({
+  kind: 'user',
+  userId: 'u',
+  sessionId: 's',
+  memberships: new Map([[ORG_A, role]]),
+  tokenKey: 'k',
+});
 const PRINCIPALS: Record<string, Principal> = {
   master: { kind: 'master', tokenKey: 'master' },
   editor: user('editor'),
@@ -68,16 +79,19 @@ describe('AccessPolicy', () => {
     expect(results).toEqual(EXPECTED[name]);
   });
 
-  it.each(Object.keys(PRINCIPALS))('lets %s skip the lookup only where a live application in the given organization means allowed', async (name) => {
-    const principal = PRINCIPALS[name];
-    for (const id of [APP_A, APP_A2, APP_B, UNKNOWN]) {
-      const scope = policy.writableIfLive(principal, id);
-      if (scope === null) continue;
-      const organizationId = applications.get(id);
-      const provenByInsert = organizationId !== undefined && (scope.organizationId === null || scope.organizationId === organizationId);
-      expect(await allowed(() => policy.application(principal, id, 'write'))).toBe(provenByInsert);
-    }
-  });
+  it.each(Object.keys(PRINCIPALS))(
+    'lets %s skip the lookup only where a live application in the given organization means allowed',
+    async (name) => {
+      const principal = PRINCIPALS[name];
+      for (const id of [APP_A, APP_A2, APP_B, UNKNOWN]) {
+        const scope = policy.writableIfLive(principal, id);
+        if (scope === null) continue;
+        const organizationId = applications.get(id);
+        const provenByInsert = organizationId !== undefined && (scope.organizationId === null || scope.organizationId === organizationId);
+        expect(await allowed(() => policy.application(principal, id, 'write'))).toBe(provenByInsert);
+      }
+    },
+  );
 
   it('skips the lookup for the master key, own secrets and service tokens only', () => {
     const skipping = Object.keys(PRINCIPALS).filter((name) => policy.writableIfLive(PRINCIPALS[name], APP_A) !== null);
@@ -89,7 +103,9 @@ describe('AccessPolicy', () => {
     const principal = PRINCIPALS[name];
     for (const [applicationId, organizationId] of applications) {
       const application = { applicationId, organizationId } as ApplicationEntity;
-      expect(policy.viewOf(principal, application).mayWrite).toBe(await allowed(() => policy.application(principal, applicationId, 'write')));
+      expect(policy.viewOf(principal, application).mayWrite).toBe(
+        await allowed(() => policy.application(principal, applicationId, 'write')),
+      );
     }
   });
 

@@ -48,7 +48,8 @@ describe('LoginThrottle', () => {
   it('does not count a login that failed for another reason (the hashing queue full, a database outage)', async () => {
     const guard = throttle();
     const unavailable = () => Promise.reject(new ProblemError('ServiceUnavailable'));
-    for (let i = 0; i < 10; i += 1) expect(await outcome(guard.attempt('ada@example.test', '10.0.0.1', unavailable))).toBe('ServiceUnavailable');
+    for (let i = 0; i < 10; i += 1)
+      expect(await outcome(guard.attempt('ada@example.test', '10.0.0.1', unavailable))).toBe('ServiceUnavailable');
     expect(await outcome(guard.attempt('ada@example.test', '10.0.0.1', succeed))).toBe('tokens');
   });
 

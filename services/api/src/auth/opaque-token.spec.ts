@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { hashToken, mintToken, tokenHint, tokenKind, TOKEN_PREFIXES } from './opaque-token';
 
 describe('opaque tokens', () => {
-  it.each(Object.entries(TOKEN_PREFIXES))('mints %s tokens: prefix, 43 base64url characters (256 random bits), SHA-256 hash', (kind, prefix) => {
-    const token = mintToken(kind as keyof typeof TOKEN_PREFIXES);
-    expect(token.value).toMatch(new RegExp(`^${prefix}[A-Za-z0-9_-]{43}$`));
-    expect(token.hash).toEqual(createHash('sha256').update(token.value).digest());
-    expect(token.hash).toHaveLength(32);
-    expect(tokenKind(token.value)).toBe(kind);
-  });
+  it.each(Object.entries(TOKEN_PREFIXES))(
+    'mints %s tokens: prefix, 43 base64url characters (256 random bits), SHA-256 hash',
+    (kind, prefix) => {
+      const token = mintToken(kind as keyof typeof TOKEN_PREFIXES);
+      expect(token.value).toMatch(new RegExp(`^${prefix}[A-Za-z0-9_-]{43}$`));
+      expect(token.hash).toEqual(createHash('sha256').update(token.value).digest());
+      expect(token.hash).toHaveLength(32);
+      expect(tokenKind(token.value)).toBe(kind);
+    },
+  );
 
   it('never mints the same token twice', () => {
     const values = new Set(Array.from({ length: 1000 }, () => mintToken('access').value));

@@ -52,7 +52,10 @@ export class PasswordHasher {
    */
   private readonly decoy: string;
 
-  constructor(private readonly limiter: HashingLimiter, private readonly cost: ScryptCost = DEFAULT_SCRYPT_COST) {
+  constructor(
+    private readonly limiter: HashingLimiter,
+    private readonly cost: ScryptCost = DEFAULT_SCRYPT_COST,
+  ) {
     this.decoy = format(cost, randomBytes(SALT_BYTES), randomBytes(KEY_BYTES));
   }
 

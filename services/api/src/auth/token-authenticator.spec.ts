@@ -14,22 +14,40 @@ const revokedSessions: string[] = [];
 const owner: AccessTokenOwner = { userId: 'u1', sessionId: 's1', tokenId: 't1', memberships: new Map([['o1', 'editor']]) };
 const refreshRecord = (state: RefreshTokenRecord['state']): RefreshTokenRecord => ({ tokenId: 't2', sessionId: 's1', userId: 'u1', state });
 const stores = {
-  applications: { scopeOfSecret: async (token: string) => (token === SECRET ? { applicationId: 'a1', organizationId: 'o1' } : null) } as unknown as ApplicationRepository,
+  applications: {
+    scopeOfSecret: async (token: string) => (token === SECRET ? { applicationId: 'a1', organizationId: 'o1' } : null),
+  } as unknown as ApplicationRepository,
   sessions: {
     findAccessTokenOwner: async (hash: Buffer) => (hash.equals(access.hash) ? owner : null),
-    findRefreshToken: async (hash: Buffer) => (hash.equals(refresh.hash) ? refreshRecord('live') : hash.equals(rotated.hash) ? refreshRecord('revoked') : null),
+    findRefreshToken: async (hash: Buffer) =>
+      hash.equals(refresh.hash) ? refreshRecord('live') : hash.equals(rotated.hash) ? refreshRecord('revoked') : null,
     revokeSession: async (sessionId: string) => void revokedSessions.push(sessionId),
   } as unknown as UserSessionRepository,
-  serviceTokens: { scopeOf: async (hash: Buffer) => (hash.equals(service.hash) ? { tokenId: 'st1', organizationId: 'o1' } : null) } as unknown as ServiceTokenRepository,
+  serviceTokens: {
+    scopeOf: async (hash: Buffer) => (hash.equals(service.hash) ? { tokenId: 'st1', organizationId: 'o1' } : null),
+  } as unknown as ServiceTokenRepository,
 };
 const authenticator = new TokenAuthenticator(stores, { masterApiKey: MASTER, applicationSecretCompatibility: true });
-const problemOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: ProblemError) => error.problemId);
+const problemOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: ProblemError) => error.problemId,
+  );
 
 describe('TokenAuthenticator', () => {
   it('resolves each kind of token to its principal', async () => {
     await expect(authenticator.authenticate(`Bearer ${MASTER.toUpperCase()}`)).resolves.toEqual({ kind: 'master', tokenKey: 'master' });
-    await expect(authenticator.authenticate(`Bearer ${access.value}`)).resolves.toMatchObject({ kind: 'user', userId: 'u1', sessionId: 's1', tokenKey: 'session:s1' });
-    await expect(authenticator.authenticate(`Bearer ${service.value}`)).resolves.toMatchObject({ kind: 'service-token', organizationId: 'o1', tokenKey: 'service-token:st1' });
+    await expect(authenticator.authenticate(`Bearer ${access.value}`)).resolves.toMatchObject({
+      kind: 'user',
+      userId: 'u1',
+      sessionId: 's1',
+      tokenKey: 'session:s1',
+    });
+    await expect(authenticator.authenticate(`Bearer ${service.value}`)).resolves.toMatchObject({
+      kind: 'service-token',
+      organizationId: 'o1',
+      tokenKey: 'service-token:st1',
+    });
     await expect(authenticator.authenticate(SECRET)).resolves.toMatchObject({ kind: 'application-secret', applicationId: 'a1' });
   });
 
@@ -51,7 +69,10 @@ describe('TokenAuthenticator', () => {
   });
 
   it('takes a live refresh token at /auth/refresh and /auth/logout only', async () => {
-    await expect(authenticator.authenticate(`Bearer ${refresh.value}`, 'refresh')).resolves.toMatchObject({ kind: 'refresh', tokenId: 't2' });
+    await expect(authenticator.authenticate(`Bearer ${refresh.value}`, 'refresh')).resolves.toMatchObject({
+      kind: 'refresh',
+      tokenId: 't2',
+    });
     await expect(authenticator.authenticate(`Bearer ${refresh.value}`, 'session')).resolves.toMatchObject({ kind: 'refresh' });
     await expect(authenticator.authenticate(`Bearer ${access.value}`, 'session')).resolves.toMatchObject({ kind: 'user' });
     await expect(problemOf(authenticator.authenticate(`Bearer ${access.value}`, 'refresh'))).resolves.toBe('AuthFailedRefresh');

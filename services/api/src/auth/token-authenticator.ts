@@ -25,7 +25,10 @@ type RefreshPrincipal = Extract<Principal, { kind: 'refresh' }>;
  * Refresh tokens count only where the route takes them (`refresh`, `session`); elsewhere they are invalid.
  */
 export class TokenAuthenticator implements Authenticator {
-  constructor(private readonly stores: TokenStores, private readonly options: TokenAuthenticatorOptions) {}
+  constructor(
+    private readonly stores: TokenStores,
+    private readonly options: TokenAuthenticatorOptions,
+  ) {}
 
   async authenticate(header: string | undefined, mode: AuthMode = 'token'): Promise<Principal> {
     if (mode === 'refresh') return this.refreshOnly(header);
@@ -67,7 +70,13 @@ export class TokenAuthenticator implements Authenticator {
     if (!record) return null;
     if (record.state === 'revoked') await this.stores.sessions.revokeSession(record.sessionId);
     if (record.state !== 'live') return null;
-    return { kind: 'refresh', userId: record.userId, sessionId: record.sessionId, tokenId: record.tokenId, tokenKey: `session:${record.sessionId}` };
+    return {
+      kind: 'refresh',
+      userId: record.userId,
+      sessionId: record.sessionId,
+      tokenId: record.tokenId,
+      tokenKey: `session:${record.sessionId}`,
+    };
   }
 
   private isMasterKey(token: string): boolean {

@@ -40,7 +40,10 @@ describe('expired tokens housekeeping (grace 7 d)', () => {
 
     const result = await world.housekeeper().runPass('expired_tokens');
 
-    expect(result).toEqual({ ran: true, outcome: { reported: 4, deleted: 0, details: { mode: 'report', userTokens: 2, sessions: 1, serviceTokens: 1 } } });
+    expect(result).toEqual({
+      ran: true,
+      outcome: { reported: 4, deleted: 0, details: { mode: 'report', userTokens: 2, sessions: 1, serviceTokens: 1 } },
+    });
     expect(await remaining()).toEqual(before);
   });
 
@@ -49,12 +52,10 @@ describe('expired tokens housekeeping (grace 7 d)', () => {
     // A live session keeps going although one of its tokens expired long ago.
     const liveSession = await arrangeSession(world.pool, -1);
     const staleToken = randomUUID();
-    await world.pool.query(`INSERT INTO user_token (token_id, token_hash, session_id, kind, expires_at) VALUES ($1, $2, $3, 'access', $4::timestamptz - interval '30 days')`, [
-      staleToken,
-      randomBytes(32),
-      liveSession.sessionId,
-      NOW,
-    ]);
+    await world.pool.query(
+      `INSERT INTO user_token (token_id, token_hash, session_id, kind, expires_at) VALUES ($1, $2, $3, 'access', $4::timestamptz - interval '30 days')`,
+      [staleToken, randomBytes(32), liveSession.sessionId, NOW],
+    );
 
     const result = await world.housekeeper({ EXPIRED_TOKENS_CLEANUP_REPORT_AND_DELETE: 'true' }).runPass('expired_tokens');
 
@@ -69,7 +70,9 @@ describe('expired tokens housekeeping (grace 7 d)', () => {
   it('follows EXPIRED_TOKENS_CLEANUP_GRACE_PERIOD', async () => {
     await arrange();
 
-    const result = await world.housekeeper({ EXPIRED_TOKENS_CLEANUP_GRACE_PERIOD: '5d', EXPIRED_TOKENS_CLEANUP_REPORT_AND_DELETE: 'true' }).runPass('expired_tokens');
+    const result = await world
+      .housekeeper({ EXPIRED_TOKENS_CLEANUP_GRACE_PERIOD: '5d', EXPIRED_TOKENS_CLEANUP_REPORT_AND_DELETE: 'true' })
+      .runPass('expired_tokens');
 
     expect(result).toMatchObject({ outcome: { deleted: 7 } });
     expect(await remaining()).toMatchObject({ sessions: [], userTokens: [] });

@@ -35,7 +35,10 @@ describe('Housekeeper', () => {
   });
 
   it('leaves metrics alone when another replica holds the lock', async () => {
-    const { housekeeper, metrics, task } = setup(async () => OUTCOME, async () => ({ ran: false }));
+    const { housekeeper, metrics, task } = setup(
+      async () => OUTCOME,
+      async () => ({ ran: false }),
+    );
 
     expect(await housekeeper.runPass('old_events')).toEqual({ ran: false });
     expect(task.runPass).not.toHaveBeenCalled();
@@ -57,7 +60,10 @@ describe('Housekeeper', () => {
     await second.promise;
     await housekeeper.stop();
 
-    expect(errors).toHaveBeenCalledWith('housekeeping.failed', expect.objectContaining({ task: 'old_events', errorMessage: 'connection reset' }));
+    expect(errors).toHaveBeenCalledWith(
+      'housekeeping.failed',
+      expect.objectContaining({ task: 'old_events', errorMessage: 'connection reset' }),
+    );
   });
 
   it('on stop, cancels the timers and waits for the pass under way', async () => {

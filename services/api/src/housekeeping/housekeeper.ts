@@ -63,7 +63,9 @@ export class Housekeeper {
   }
 
   private async tick(task: HousekeepingTask): Promise<void> {
-    const pass = this.runPass(task.name).catch((error: unknown) => this.logger.error('housekeeping.failed', { task: task.name, ...errorFields(error) }));
+    const pass = this.runPass(task.name).catch((error: unknown) =>
+      this.logger.error('housekeeping.failed', { task: task.name, ...errorFields(error) }),
+    );
     this.running.add(pass);
     await pass;
     this.running.delete(pass);

@@ -35,7 +35,13 @@ export function buildHousekeeper(deps: HousekeepingDeps, options: HousekeepingOp
     expiredTokensTask({ ...shared, tokens: new ExpiredTokenRepository(dataSource), config: config.expiredTokens }),
   ];
   if (config.softDeletedApplications.enabled) {
-    tasks.push(softDeletedApplicationsTask({ ...shared, applications: new SoftDeletedApplicationRepository(dataSource), config: config.softDeletedApplications }));
+    tasks.push(
+      softDeletedApplicationsTask({
+        ...shared,
+        applications: new SoftDeletedApplicationRepository(dataSource),
+        config: config.softDeletedApplications,
+      }),
+    );
   }
   return new Housekeeper(tasks, (key, work) => withAdvisoryLock(dataSource, key, work), deps.logger, deps.metrics, {
     firstPassDelayMs: options.firstPassDelayMs ?? FIRST_PASS_DELAY_MS,

@@ -86,7 +86,12 @@ describe('old events housekeeping (retention 7 d by default + grace 30 d)', () =
     const young = await arrangeEvent(world.pool, applicationId, { daysOld: 4 });
 
     await world
-      .housekeeper({ ...DELETE, ENABLE_QUOTA_ENFORCEMENT: 'false', QUOTA_GLOBAL_DAYS_OF_EVENTS_RETENTION_LIMIT: '3', OLD_EVENTS_CLEANUP_GRACE_PERIOD_IN_DAY: '2' })
+      .housekeeper({
+        ...DELETE,
+        ENABLE_QUOTA_ENFORCEMENT: 'false',
+        QUOTA_GLOBAL_DAYS_OF_EVENTS_RETENTION_LIMIT: '3',
+        OLD_EVENTS_CLEANUP_GRACE_PERIOD_IN_DAY: '2',
+      })
       .runPass('old_events');
 
     expect(await remainingEvents(world.pool, [old, young])).toEqual([young]);

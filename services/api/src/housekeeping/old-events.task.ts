@@ -22,12 +22,20 @@ export function oldEventsTask(deps: OldEventsTaskDeps): HousekeepingTask {
     lockKey: 1,
     periodMs: deps.config.periodMs,
     async runPass(): Promise<PassOutcome> {
-      const rule = { now: deps.now(), defaultRetentionDays: deps.quotas.defaultRetentionDays, gracePeriodDays: deps.config.gracePeriodDays };
+      const rule = {
+        now: deps.now(),
+        defaultRetentionDays: deps.quotas.defaultRetentionDays,
+        gracePeriodDays: deps.config.gracePeriodDays,
+      };
       const { expired, held } = await deps.events.report(rule);
       const mode = modeOf(deps.config.reportAndDelete);
       if (!deps.config.reportAndDelete) return { reported: expired, deleted: 0, details: { mode, held } };
       const purged = await deps.events.purge(rule, deps.batchSize);
-      return { reported: expired, deleted: purged.events, details: { mode, held, attemptsDeleted: purged.attempts, responsesDeleted: purged.responses } };
+      return {
+        reported: expired,
+        deleted: purged.events,
+        details: { mode, held, attemptsDeleted: purged.attempts, responsesDeleted: purged.responses },
+      };
     },
   };
 }

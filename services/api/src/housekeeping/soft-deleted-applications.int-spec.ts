@@ -11,7 +11,9 @@ describe('soft-deleted applications housekeeping (grace 30 d)', () => {
 
   /** An application with three events (one still pending), attempts, responses, a subscription and a secret. */
   async function populatedApplication(deletedDaysAgo: number | null): Promise<string> {
-    const { applicationId } = await createApplication(world.pool, { deletedAt: deletedDaysAgo === null ? null : daysBeforeNow(deletedDaysAgo) });
+    const { applicationId } = await createApplication(world.pool, {
+      deletedAt: deletedDaysAgo === null ? null : daysBeforeNow(deletedDaysAgo),
+    });
     await arrangeEvent(world.pool, applicationId, { daysOld: 50, attempts: ['failed', 'succeeded'] });
     await arrangeEvent(world.pool, applicationId, { daysOld: 40, attempts: ['pending'] });
     await arrangeEvent(world.pool, applicationId, { daysOld: 35, outboxRow: true });
@@ -28,9 +30,18 @@ describe('soft-deleted applications housekeeping (grace 30 d)', () => {
 
     const result = await world.housekeeper(ENABLED).runPass('soft_deleted_applications');
 
-    expect(result).toEqual({ ran: true, outcome: { reported: 1, deleted: 1, details: { eventsDeleted: 3, attemptsDeleted: 3, responsesDeleted: 2 } } });
+    expect(result).toEqual({
+      ran: true,
+      outcome: { reported: 1, deleted: 1, details: { eventsDeleted: 3, attemptsDeleted: 3, responsesDeleted: 2 } },
+    });
     expect(await rowCounts(world.pool, [purged])).toEqual({
-      application: 0, event: 0, request_attempt: 0, response: 0, subscription: 0, event_type: 0, event_outbox: 0,
+      application: 0,
+      event: 0,
+      request_attempt: 0,
+      response: 0,
+      subscription: 0,
+      event_type: 0,
+      event_outbox: 0,
     });
     const { rows } = await world.pool.query('SELECT 1 FROM application_secret WHERE application_id = $1', [purged]);
     expect(rows).toHaveLength(0);
@@ -50,7 +61,12 @@ describe('soft-deleted applications housekeeping (grace 30 d)', () => {
 
     await world.housekeeper(ENABLED).runPass('soft_deleted_applications');
 
-    expect(await rowCounts(world.pool, [purged.applicationId])).toMatchObject({ application: 0, event: 0, request_attempt: 0, response: 0 });
+    expect(await rowCounts(world.pool, [purged.applicationId])).toMatchObject({
+      application: 0,
+      event: 0,
+      request_attempt: 0,
+      response: 0,
+    });
     expect(await rowCounts(world.pool, [live.applicationId])).toEqual(liveBefore);
   });
 

@@ -80,13 +80,30 @@ describe('request bodies are read after authentication', () => {
     const answer = await post('/event', { ...world.auth, 'Content-Encoding': encoding }, bombs[encoding]);
     expect(answer.status).toBe(413);
     expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(answer.body).toMatchObject({ id: 'PayloadTooLarge', status: 413, detail: 'The request body is larger than 2097152 bytes (counted after decompression).' });
+    expect(answer.body).toMatchObject({
+      id: 'PayloadTooLarge',
+      status: 413,
+      detail: 'The request body is larger than 2097152 bytes (counted after decompression).',
+    });
   });
 
   it('answers 413 PayloadTooLarge to an authenticated body over the limit, and inflates one within it', async () => {
-    expectProblem(await world.harness.http().post('/event').set(world.auth).set('Content-Type', 'application/json').send(`{"a":"${'x'.repeat(3 * 1024 * 1024)}"}`), 413, 'PayloadTooLarge');
+    expectProblem(
+      await world.harness
+        .http()
+        .post('/event')
+        .set(world.auth)
+        .set('Content-Type', 'application/json')
+        .send(`{"a":"${'x'.repeat(3 * 1024 * 1024)}"}`),
+      413,
+      'PayloadTooLarge',
+    );
     for (const [encoding, compress] of Object.entries(COMPRESS)) {
-      const answer = await post('/event', { ...world.auth, 'Content-Encoding': encoding }, compress(Buffer.from(JSON.stringify(eventBody(world.tenant)))));
+      const answer = await post(
+        '/event',
+        { ...world.auth, 'Content-Encoding': encoding },
+        compress(Buffer.from(JSON.stringify(eventBody(world.tenant)))),
+      );
       expect({ encoding, status: answer.status }).toEqual({ encoding, status: 201 });
     }
   });
@@ -102,10 +119,14 @@ describe('request bodies are read after authentication', () => {
       // node:http, since fetch sends no body with a GET.
       const status = await new Promise<number>((resolve, reject) => {
         const length = String(Buffer.byteLength(body));
-        const request = httpRequest(`${url()}/organizations`, { method: 'GET', headers: { ...master, 'Content-Type': 'application/json', 'Content-Length': length, ...headers } }, (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode!));
-        });
+        const request = httpRequest(
+          `${url()}/organizations`,
+          { method: 'GET', headers: { ...master, 'Content-Type': 'application/json', 'Content-Length': length, ...headers } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode!));
+          },
+        );
         request.on('error', reject);
         request.end(body);
       });
@@ -122,11 +143,23 @@ describe('request bodies are read after authentication', () => {
 
 describe('request bodies of public routes', () => {
   it('are read after the IP bucket: a client past its bucket gets 429, whatever its body', async () => {
-    const harness = await startApiHarness({ DISABLE_API_RATE_LIMITING: 'false', API_RATE_LIMITING_IP_BURST_SIZE: '2', API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000' });
+    const harness = await startApiHarness({
+      DISABLE_API_RATE_LIMITING: 'false',
+      API_RATE_LIMITING_IP_BURST_SIZE: '2',
+      API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000',
+    });
     try {
-      expectProblem(await harness.http().post('/auth/login').set('Content-Type', 'application/json').send('{"email": '), 400, 'JsonPayload');
+      expectProblem(
+        await harness.http().post('/auth/login').set('Content-Type', 'application/json').send('{"email": '),
+        400,
+        'JsonPayload',
+      );
       expectProblem(await harness.http().post('/register').set('Content-Type', 'application/json').send('{"email": '), 400, 'JsonPayload');
-      expectProblem(await harness.http().post('/auth/login').set('Content-Type', 'application/json').send('{"email": '), 429, 'RateLimited');
+      expectProblem(
+        await harness.http().post('/auth/login').set('Content-Type', 'application/json').send('{"email": '),
+        429,
+        'RateLimited',
+      );
     } finally {
       await harness.close();
     }

@@ -94,15 +94,22 @@ describe('error behaviour across the route table (docs/hook0-compatibility.md "C
       ['sent as SCOPE[]', `?SCOPE[]=${randomUUID()}`],
     ])('answers 400 InvalidQueryString when the scope parameter is %s', async (_case, query) => {
       expect(['application_id', 'organization_id']).toContain(scope);
-      expectProblem(await call(route.method, `${anyPath(route.path)}${query.replaceAll('SCOPE', scope)}`).set(master), 400, 'InvalidQueryString');
+      expectProblem(
+        await call(route.method, `${anyPath(route.path)}${query.replaceAll('SCOPE', scope)}`).set(master),
+        400,
+        'InvalidQueryString',
+      );
     });
   });
 
   describe.each(UUID_PARAM_ROUTES.map((route) => [label(route), route] as const))('%s', (_label, route) => {
-    it.each(['not-a-uuid', '123', '00000000-0000-4000-8000-00000000000', `${randomUUID()}x`, '%00'])('answers 404 NotFound to the path segment %s', async (segment) => {
-      const request = call(route.method, `${fillPath(route.path, segment)}?application_id=${tenant.applicationId}`).set(master);
-      expectProblem(await request.send({}), 404, 'NotFound');
-    });
+    it.each(['not-a-uuid', '123', '00000000-0000-4000-8000-00000000000', `${randomUUID()}x`, '%00'])(
+      'answers 404 NotFound to the path segment %s',
+      async (segment) => {
+        const request = call(route.method, `${fillPath(route.path, segment)}?application_id=${tenant.applicationId}`).set(master);
+        expectProblem(await request.send({}), 404, 'NotFound');
+      },
+    );
   });
 
   it.each([
@@ -139,12 +146,19 @@ describe('error behaviour across the route table (docs/hook0-compatibility.md "C
   });
 
   it('accepts a bare token without the Bearer prefix, as Hook0 does', async () => {
-    await harness.http().get('/event_types').query({ application_id: tenant.applicationId }).set('Authorization', tenant.secret).expect(200);
+    await harness
+      .http()
+      .get('/event_types')
+      .query({ application_id: tenant.applicationId })
+      .set('Authorization', tenant.secret)
+      .expect(200);
   });
 
   it('keeps organizations to the master key: listed with role "master", 403 to an application secret, 404 when unknown', async () => {
     const listed = await harness.http().get('/organizations').set(master).expect(200);
-    expect(listed.body).toEqual(expect.arrayContaining([{ organization_id: tenant.organizationId, role: 'master', name: 'Acme', plan: null }]));
+    expect(listed.body).toEqual(
+      expect.arrayContaining([{ organization_id: tenant.organizationId, role: 'master', name: 'Acme', plan: null }]),
+    );
     const one = await harness.http().get(`/organizations/${tenant.organizationId}`).set(master).expect(200);
     expect(one.body).toMatchObject({ organization_id: tenant.organizationId, name: 'Acme', consumption: { applications: 1 } });
     const secret = { Authorization: `Bearer ${tenant.secret}` };

@@ -7,12 +7,21 @@ import { expectProblem } from '../../test/problem-assertions';
 describe('hostile input is a 4xx problem, never a 500', () => {
   const world = useApiWorld();
 
-  const ingest = (body: unknown) => world.harness.http().post('/event').set(world.auth).send(body as object);
+  const ingest = (body: unknown) =>
+    world.harness
+      .http()
+      .post('/event')
+      .set(world.auth)
+      .send(body as object);
 
   it('refuses a body nested 100 000 levels deep with 400 JsonPayload (no stack overflow)', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const raw = `{"application_id":"${world.tenant.applicationId}","labels":${deep}}`;
-    expectProblem(await world.harness.http().post('/event').set(world.auth).set('Content-Type', 'application/json').send(raw), 400, 'JsonPayload');
+    expectProblem(
+      await world.harness.http().post('/event').set(world.auth).set('Content-Type', 'application/json').send(raw),
+      400,
+      'JsonPayload',
+    );
   });
 
   it('still accepts ordinary nesting in ignored fields', async () => {
@@ -34,7 +43,12 @@ describe('hostile input is a 4xx problem, never a 500', () => {
     const maps = '{"constructor":"x","__proto__":"y","prototype":"z"}';
     const raw = JSON.stringify(eventBody(world.tenant)).replace('"labels":{"tenant_id":"acme"}', `"labels":${maps},"metadata":${maps}`);
     const created = await world.harness.http().post('/event').set(world.auth).set('Content-Type', 'application/json').send(raw).expect(201);
-    const event = await world.harness.http().get(`/events/${created.body.event_id}`).query({ application_id: world.tenant.applicationId }).set(world.auth).expect(200);
+    const event = await world.harness
+      .http()
+      .get(`/events/${created.body.event_id}`)
+      .query({ application_id: world.tenant.applicationId })
+      .set(world.auth)
+      .expect(200);
     const sorted = (map: object) => Object.entries(map).sort();
     expect(sorted(event.body.labels)).toEqual(sorted(JSON.parse(maps))); // jsonb orders keys its own way
     expect(sorted(event.body.metadata)).toEqual(sorted(JSON.parse(maps)));
@@ -53,8 +67,16 @@ describe('hostile input is a 4xx problem, never a 500', () => {
   );
 
   it('answers 404 NotFound to a path segment that cannot be percent-decoded', async () => {
-    expectProblem(await world.harness.http().get('/events/%ZZ').query({ application_id: world.tenant.applicationId }).set(world.auth), 404, 'NotFound');
-    expectProblem(await world.harness.http().get('/event_types/%E0%A4%A').query({ application_id: world.tenant.applicationId }).set(world.auth), 404, 'NotFound');
+    expectProblem(
+      await world.harness.http().get('/events/%ZZ').query({ application_id: world.tenant.applicationId }).set(world.auth),
+      404,
+      'NotFound',
+    );
+    expectProblem(
+      await world.harness.http().get('/event_types/%E0%A4%A').query({ application_id: world.tenant.applicationId }).set(world.auth),
+      404,
+      'NotFound',
+    );
   });
 
   it('answers 400 JsonPayload to a body that cannot be read (corrupt gzip, unknown encoding), and inflates a valid one', async () => {
@@ -67,9 +89,16 @@ describe('hostile input is a 4xx problem, never a 500', () => {
       });
       return { status: response.status, contentType: response.headers.get('content-type'), body: await response.json() };
     };
-    for (const [encoding, body] of [['gzip', Buffer.from('definitely not gzip')], ['compress', Buffer.from('{}')]] as const) {
+    for (const [encoding, body] of [
+      ['gzip', Buffer.from('definitely not gzip')],
+      ['compress', Buffer.from('{}')],
+    ] as const) {
       const response = await post(encoding, body);
-      expect(response).toMatchObject({ status: 400, contentType: expect.stringMatching(/^application\/problem\+json/), body: { id: 'JsonPayload' } });
+      expect(response).toMatchObject({
+        status: 400,
+        contentType: expect.stringMatching(/^application\/problem\+json/),
+        body: { id: 'JsonPayload' },
+      });
     }
     const accepted = await post('gzip', gzipSync(JSON.stringify(eventBody(world.tenant))));
     expect(accepted.status).toBe(201);

@@ -72,7 +72,9 @@ describe("isolation diagonal: A's own credentials on every route", () => {
     const known = { ...target.known };
     if (label(route) === 'DELETE /organizations/:organization_id' && caller === 'editor') {
       // Only an organization without applications can go: an empty one of the same editor.
-      known.organization_id = (await harness.http().post('/organizations').set(owner.auth).send({ name: 'Empty' }).expect(200)).body.organization_id;
+      known.organization_id = (
+        await harness.http().post('/organizations').set(owner.auth).send({ name: 'Empty' }).expect(200)
+      ).body.organization_id;
     }
     return send(harness, requestFor(route, known), headersOf(target, caller));
   }

@@ -18,7 +18,12 @@ const TENANT = GUARDED.filter((route) => !SELF_ROUTES.has(label(route)));
 const rows = (routes: RouteDefinition[]) => routes.map((route) => [label(route), route] as const);
 const opaque = (prefix: string) => prefix + randomBytes(32).toString('base64url');
 /** Callers outside organization A, built in beforeAll with the scope (organization, application) they act in. */
-const OUTSIDERS = ['an editor of organization B', "organization B's service token", "the secret of B's application", "the secret of A's other application"] as const;
+const OUTSIDERS = [
+  'an editor of organization B',
+  "organization B's service token",
+  "the secret of B's application",
+  "the secret of A's other application",
+] as const;
 type Outsider = (typeof OUTSIDERS)[number];
 
 /**
@@ -52,7 +57,10 @@ describe('isolation matrix: every route × every caller outside organization A',
       'an editor of organization B': [outsider.auth, scopeB],
       "organization B's service token": [bearer(b.serviceToken), scopeB],
       "the secret of B's application": [bearer(b.secret), scopeB],
-      "the secret of A's other application": [bearer(a.otherSecret), { organization_id: a.organizationId, application_id: a.otherApplicationId }],
+      "the secret of A's other application": [
+        bearer(a.otherSecret),
+        { organization_id: a.organizationId, application_id: a.otherApplicationId },
+      ],
     };
     const ended = await login(harness, owner);
     await harness.http().post('/auth/logout').set(bearer(ended.accessToken)).expect(204);
@@ -71,8 +79,12 @@ describe('isolation matrix: every route × every caller outside organization A',
 
   /** A live organization's application, deleted: its secret must stop working. */
   async function deletedApplicationSecret(auth: Record<string, string>): Promise<string> {
-    const application = (await harness.http().post('/applications').set(auth).send({ organization_id: a.organizationId, name: 'Gone' }).expect(201)).body;
-    const secret = (await harness.http().get('/application_secrets').query({ application_id: application.application_id }).set(auth).expect(200)).body[0].token;
+    const application = (
+      await harness.http().post('/applications').set(auth).send({ organization_id: a.organizationId, name: 'Gone' }).expect(201)
+    ).body;
+    const secret = (
+      await harness.http().get('/application_secrets').query({ application_id: application.application_id }).set(auth).expect(200)
+    ).body[0].token;
     await harness.http().delete(`/applications/${application.application_id}`).set(auth).expect(204);
     return secret;
   }

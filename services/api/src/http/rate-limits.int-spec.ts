@@ -36,14 +36,23 @@ describe('API rate limits', () => {
     const harness = await start({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '10', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '60000' });
     const [first, second] = [await createTenant(harness), await createTenant(harness)];
     const list = (secret: string, applicationId: string) =>
-      harness.http().get('/subscriptions').query({ application_id: applicationId }).set({ Authorization: `Bearer ${secret}` });
+      harness
+        .http()
+        .get('/subscriptions')
+        .query({ application_id: applicationId })
+        .set({ Authorization: `Bearer ${secret}` });
     for (let i = 0; i < 10; i += 1) await list(first.secret, first.applicationId).expect(200);
     expectProblem(await list(first.secret, first.applicationId), 429, 'RateLimited');
     await list(second.secret, second.applicationId).expect(200);
   });
 
   it('limits each client IP, the one X-Forwarded-For names behind a trusted proxy, public routes included', async () => {
-    const harness = await start({ DISABLE_API_RATE_LIMITING_TOKEN: 'true', API_RATE_LIMITING_IP_BURST_SIZE: '3', API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000', TRUST_PROXY_HOPS: '1' });
+    const harness = await start({
+      DISABLE_API_RATE_LIMITING_TOKEN: 'true',
+      API_RATE_LIMITING_IP_BURST_SIZE: '3',
+      API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000',
+      TRUST_PROXY_HOPS: '1',
+    });
     const from = (ip: string) => harness.http().get('/payload_content_types').set('X-Forwarded-For', ip);
     for (let i = 0; i < 3; i += 1) await from('203.0.113.1').expect(200);
     const refused = await from('203.0.113.1');
@@ -53,13 +62,26 @@ describe('API rate limits', () => {
   });
 
   it('limits the whole API with the global bucket', async () => {
-    const harness = await start({ DISABLE_API_RATE_LIMITING_IP: 'true', DISABLE_API_RATE_LIMITING_TOKEN: 'true', API_RATE_LIMITING_GLOBAL_BURST_SIZE: '2', API_RATE_LIMITING_GLOBAL_REPLENISH_PERIOD_IN_MS: '60000' });
+    const harness = await start({
+      DISABLE_API_RATE_LIMITING_IP: 'true',
+      DISABLE_API_RATE_LIMITING_TOKEN: 'true',
+      API_RATE_LIMITING_GLOBAL_BURST_SIZE: '2',
+      API_RATE_LIMITING_GLOBAL_REPLENISH_PERIOD_IN_MS: '60000',
+    });
     await harness.http().get('/instance').expect(200);
     await harness.http().get('/errors').expect(200);
     expectProblem(await harness.http().get('/quotas'), 429, 'RateLimited');
     // Without credentials the ingest is refused before the global bucket is asked; with them, the bucket refuses it.
     expectProblem(await harness.http().post('/event').send({}), 401, 'AuthNoAuthorizationHeader');
-    expectProblem(await harness.http().post('/event').set({ Authorization: `Bearer ${harness.masterKey}` }).send({}), 429, 'RateLimited');
+    expectProblem(
+      await harness
+        .http()
+        .post('/event')
+        .set({ Authorization: `Bearer ${harness.masterKey}` })
+        .send({}),
+      429,
+      'RateLimited',
+    );
     // Refused before its body was read, the ingest still counts as one, throttled.
     const throttled = () => scrapeMetric(harness.api.opsUrl, 'hook0_events_ingested_total', { outcome: 'throttled' });
     await waitFor(async () => ((await throttled()) === 1 ? true : undefined), 'the refused ingest counted as throttled');
@@ -90,7 +112,8 @@ describe('API rate limits', () => {
       API_RATE_LIMITING_GLOBAL_BURST_SIZE: '2',
       API_RATE_LIMITING_GLOBAL_REPLENISH_PERIOD_IN_MS: '60000',
     });
-    for (let i = 0; i < 20; i += 1) expectProblem(await harness.http().get('/organizations').set('Authorization', 'Bearer not-a-token'), 403, 'AuthInvalidBiscuit');
+    for (let i = 0; i < 20; i += 1)
+      expectProblem(await harness.http().get('/organizations').set('Authorization', 'Bearer not-a-token'), 403, 'AuthInvalidBiscuit');
     const master = { Authorization: `Bearer ${harness.masterKey}` };
     await harness.http().get('/organizations').set(master).expect(200);
     await harness.http().get('/organizations').set(master).expect(200);
@@ -98,7 +121,12 @@ describe('API rate limits', () => {
   });
 
   it('keys IPv6 clients by their /64: addresses in one /64 share a bucket, other /64s have their own', async () => {
-    const harness = await start({ DISABLE_API_RATE_LIMITING_GLOBAL: 'true', API_RATE_LIMITING_IP_BURST_SIZE: '3', API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000', TRUST_PROXY_HOPS: '1' });
+    const harness = await start({
+      DISABLE_API_RATE_LIMITING_GLOBAL: 'true',
+      API_RATE_LIMITING_IP_BURST_SIZE: '3',
+      API_RATE_LIMITING_IP_REPLENISH_PERIOD_IN_MS: '60000',
+      TRUST_PROXY_HOPS: '1',
+    });
     const from = (ip: string) => harness.http().get('/payload_content_types').set('X-Forwarded-For', ip);
     await from('2001:db8:1:1::1').expect(200);
     await from('2001:db8:1:1::2').expect(200);
@@ -111,8 +139,19 @@ describe('API rate limits', () => {
   });
 
   it('lets everything through with DISABLE_API_RATE_LIMITING', async () => {
-    const harness = await start({ DISABLE_API_RATE_LIMITING: 'true', API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1', API_RATE_LIMITING_IP_BURST_SIZE: '1', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' });
+    const harness = await start({
+      DISABLE_API_RATE_LIMITING: 'true',
+      API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1',
+      API_RATE_LIMITING_IP_BURST_SIZE: '1',
+      API_RATE_LIMITING_TOKEN_BURST_SIZE: '1',
+    });
     const tenant = await createTenant(harness);
-    for (let i = 0; i < 10; i += 1) await harness.http().get('/event_types').query({ application_id: tenant.applicationId }).set({ Authorization: `Bearer ${tenant.secret}` }).expect(200);
+    for (let i = 0; i < 10; i += 1)
+      await harness
+        .http()
+        .get('/event_types')
+        .query({ application_id: tenant.applicationId })
+        .set({ Authorization: `Bearer ${tenant.secret}` })
+        .expect(200);
   });
 });

@@ -82,7 +82,12 @@ describe('ApiRateLimits (docs/hook0-compatibility.md "Rate limits")', () => {
   });
 
   it('passes everything when DISABLE_API_RATE_LIMITING is set', async () => {
-    const rateLimits = limits({ DISABLE_API_RATE_LIMITING: 'true', API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1', API_RATE_LIMITING_IP_BURST_SIZE: '1', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' });
+    const rateLimits = limits({
+      DISABLE_API_RATE_LIMITING: 'true',
+      API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1',
+      API_RATE_LIMITING_IP_BURST_SIZE: '1',
+      API_RATE_LIMITING_TOKEN_BURST_SIZE: '1',
+    });
     for (let i = 0; i < 10; i += 1) {
       expect(await outcome(() => through(rateLimits.perClient, '10.0.0.1'))).toBe('ok');
       expect(await outcome(() => rateLimits.admit(token('a')))).toBe('ok');
@@ -90,7 +95,12 @@ describe('ApiRateLimits (docs/hook0-compatibility.md "Rate limits")', () => {
   });
 
   it('turns one bucket off with DISABLE_API_RATE_LIMITING_GLOBAL, _IP or _TOKEN, leaving the others on', async () => {
-    const ones = { ...SLOW, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1', API_RATE_LIMITING_IP_BURST_SIZE: '1', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' };
+    const ones = {
+      ...SLOW,
+      API_RATE_LIMITING_GLOBAL_BURST_SIZE: '1',
+      API_RATE_LIMITING_IP_BURST_SIZE: '1',
+      API_RATE_LIMITING_TOKEN_BURST_SIZE: '1',
+    };
     const noIp = limits({ ...ones, DISABLE_API_RATE_LIMITING_IP: 'true' });
     for (let i = 0; i < 3; i += 1) expect(await outcome(() => through(noIp.perClient, '10.0.0.1'))).toBe('ok');
     expect(await outcome(() => noIp.admit(token('a')))).toBe('ok');

@@ -44,7 +44,19 @@ const HOSTILE_RAW_BODIES: string[] = [
   '{"a":1}garbage',
 ];
 
-const HOSTILE_SEGMENTS = ['x', 'x'.repeat(3_000), '%00', '%ZZ', '..%2F..%2Fetc', encodeURIComponent('😀'), '-1', '%20', 'null', "'%3B--", '%C0%AF'];
+const HOSTILE_SEGMENTS = [
+  'x',
+  'x'.repeat(3_000),
+  '%00',
+  '%ZZ',
+  '..%2F..%2Fetc',
+  encodeURIComponent('😀'),
+  '-1',
+  '%20',
+  'null',
+  "'%3B--",
+  '%C0%AF',
+];
 
 describe('no input produces a 500: every route of the table, fuzzed', () => {
   let harness: ApiHarness;
@@ -60,9 +72,19 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
     const master = { Authorization: `Bearer ${harness.masterKey}` };
     principals = [master, { Authorization: `Bearer ${tenant.secret}` }];
     const subscription = await harness.http().post('/subscriptions').set(master).send(subscriptionBody(tenant.applicationId)).expect(201);
-    const spareSecret = await harness.http().post('/application_secrets').set(master).send({ application_id: tenant.applicationId, name: 'fuzz' }).expect(201);
+    const spareSecret = await harness
+      .http()
+      .post('/application_secrets')
+      .set(master)
+      .send({ application_id: tenant.applicationId, name: 'fuzz' })
+      .expect(201);
     const eventId = (await harness.http().post('/event').set(master).send(eventBody(tenant)).expect(201)).body.event_id as string;
-    const doomed = await harness.http().post('/applications').set(master).send({ organization_id: tenant.organizationId, name: 'Doomed' }).expect(201);
+    const doomed = await harness
+      .http()
+      .post('/applications')
+      .set(master)
+      .send({ organization_id: tenant.organizationId, name: 'Doomed' })
+      .expect(201);
     doomedApplicationId = doomed.body.application_id;
     known = {
       organization_id: tenant.organizationId,
@@ -112,7 +134,10 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
         for (const field of fields) {
           for (const value of HOSTILE_VALUES) {
             const body = { ...baseBody(route), [field]: value };
-            const problem = violation(`${field}=${JSON.stringify(value)?.slice(0, 60)}`, await send(route, knownPath(route), auth).send(body));
+            const problem = violation(
+              `${field}=${JSON.stringify(value)?.slice(0, 60)}`,
+              await send(route, knownPath(route), auth).send(body),
+            );
             if (problem) failures.push(problem);
           }
         }
@@ -141,7 +166,9 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
         `application_id=${app}&min_created_at=0001-01-01T00:00:00Z&max_created_at=9999-12-31T23:59:59.9999999Z`,
         'a[b][c][d]=1&__proto__[x]=1&constructor[prototype][x]=1',
       ];
-      const segments = route.path.includes(':') ? [knownPath(route), ...HOSTILE_SEGMENTS.map((segment) => fillPath(route.path, segment))] : [route.path];
+      const segments = route.path.includes(':')
+        ? [knownPath(route), ...HOSTILE_SEGMENTS.map((segment) => fillPath(route.path, segment))]
+        : [route.path];
       const failures: string[] = [];
       for (const auth of principals) {
         for (const path of segments) {

@@ -14,7 +14,11 @@ export interface RequestInput<TBody, TQuery, TParams> {
 
 /** A response with headers of its own (pagination links), or a status other than the route's (a failing health check); plain values are sent as JSON. */
 export class Reply<TBody = unknown> {
-  constructor(readonly body: TBody, readonly headers: Record<string, string> = {}, readonly status?: number) {}
+  constructor(
+    readonly body: TBody,
+    readonly headers: Record<string, string> = {},
+    readonly status?: number,
+  ) {}
 }
 
 /** One row of the route table: it drives Express and the OpenAPI document alike. */

@@ -32,7 +32,13 @@ class OuterDto {
 describe('normaliseUuids', () => {
   it('lower-cases UUID properties, one or many, nested DTOs included, and leaves every other value as it was', () => {
     const inner = Object.assign(new InnerDto(), { owner_id: ID, name: 'Ada' });
-    const outer = Object.assign(new OuterDto(), { application_id: ID, subscription_ids: [ID, ID], label: 'KEEP', inner, labels: { application_id: ID } });
+    const outer = Object.assign(new OuterDto(), {
+      application_id: ID,
+      subscription_ids: [ID, ID],
+      label: 'KEEP',
+      inner,
+      labels: { application_id: ID },
+    });
     const normalised = normaliseUuids(outer);
     expect(normalised).toBe(outer);
     expect(outer.application_id).toBe(ID.toLowerCase());

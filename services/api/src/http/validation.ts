@@ -33,7 +33,8 @@ export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, 
     throw new ProblemError('JsonPayload', 'The request body must be a JSON object.');
   }
   // Validators walk nested values (string maps, arrays): bound the depth before anything recurses.
-  if (nestingExceeds(raw, MAX_NESTING)) throw new ProblemError('JsonPayload', `The request body is nested deeper than ${MAX_NESTING} levels.`);
+  if (nestingExceeds(raw, MAX_NESTING))
+    throw new ProblemError('JsonPayload', `The request body is nested deeper than ${MAX_NESTING} levels.`);
   const instance = toDtoInstance(dto, raw as Record<string, unknown>);
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
   if (errors.length === 0) return normaliseUuids(instance);
@@ -93,9 +94,11 @@ export function toValidationTree(errors: ValidationError[]): ValidationTree {
       tree[error.property] = toValidationTree(error.children);
       continue;
     }
-    tree[error.property] = constraintEntries(error).map(
-      ([constraint, message]): ValidationEntry => ({ code: CODE_BY_CONSTRAINT[constraint] ?? constraint, message, params: {} }),
-    );
+    tree[error.property] = constraintEntries(error).map(([constraint, message]): ValidationEntry => ({
+      code: CODE_BY_CONSTRAINT[constraint] ?? constraint,
+      message,
+      params: {},
+    }));
   }
   return tree;
 }

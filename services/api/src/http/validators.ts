@@ -24,7 +24,10 @@ export function IsStringMap(options?: ValidationOptions): PropertyDecorator {
       options: { ...SHAPE, message: '$property must be an object of string values', ...options },
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((entry) => typeof entry === 'string'),
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.values(value).every((entry) => typeof entry === 'string'),
       },
     });
 }
@@ -101,7 +104,8 @@ const UNSTORABLE = /\u0000|\p{Cs}/u;
 function isStorable(value: unknown): boolean {
   if (typeof value === 'string') return !UNSTORABLE.test(value);
   if (Array.isArray(value)) return value.every(isStorable);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).every(([key, entry]) => isStorable(key) && isStorable(entry));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).every(([key, entry]) => isStorable(key) && isStorable(entry));
   return true;
 }
 

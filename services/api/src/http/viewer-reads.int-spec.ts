@@ -12,8 +12,8 @@ import type { RouteDefinition } from './route';
 const ROUTES = routeTable();
 const READS = ROUTES.filter((route) => route.method === 'get');
 /** What a stolen credential would be used for: ingest, a subscription that sends the data out, a new credential, deletion. */
-const WRITES = ['POST /event', 'POST /subscriptions', 'POST /application_secrets', 'DELETE /applications/:application_id'].map(
-  (name) => ROUTES.find((route) => label(route) === name)!,
+const WRITES = ['POST /event', 'POST /subscriptions', 'POST /application_secrets', 'DELETE /applications/:application_id'].map((name) =>
+  ROUTES.find((route) => label(route) === name)!,
 );
 /** UUIDs (master key, application secrets), our opaque tokens and their hints, and any long token-like run; each found on its own. */
 const TOKEN_SHAPES = [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, /hk0_[A-Za-z0-9_-]+/g, /[A-Za-z0-9+/_=.-]{20,}/g];
@@ -48,7 +48,10 @@ describe('what a viewer reads grants no write', () => {
     world = await buildWorld(harness, probe, owner.auth.Authorization.slice(7), options);
     [editor, viewer] = [owner.auth, reader.auth];
     // Receivers' credentials are often this kind of string: here, credentials of this very server.
-    const target = { url: `https://hook:${world.otherSecret}@hooks.acme.test/in`, headers: { Authorization: `Bearer ${world.secret}`, 'X-Token': world.serviceToken } };
+    const target = {
+      url: `https://hook:${world.otherSecret}@hooks.acme.test/in`,
+      headers: { Authorization: `Bearer ${world.secret}`, 'X-Token': world.serviceToken },
+    };
     await harness.http().post('/subscriptions').set(editor).send(withTarget(world.applicationId, target)).expect(201);
     fingerprint = await fullFingerprint(probe);
   }, 60_000);
@@ -84,7 +87,9 @@ describe('what a viewer reads grants no write', () => {
   it('reads every GET route a viewer may call, and is refused the credential reads', async () => {
     const { statuses, strings } = await walk(viewer);
     expect(statuses).toEqual(Object.fromEntries(READS.map((route) => [label(route), expected(route)])));
-    const ids = ['subscription_id', 'event_id', 'request_attempt_id', 'response_id', 'token_id', 'organization_id'].map((name) => world.known[name]);
+    const ids = ['subscription_id', 'event_id', 'request_attempt_id', 'response_id', 'token_id', 'organization_id'].map(
+      (name) => world.known[name],
+    );
     expect(strings).toEqual(expect.arrayContaining(ids));
     expect(strings.some((found) => found.startsWith('hk0_st_'))).toBe(true);
   });

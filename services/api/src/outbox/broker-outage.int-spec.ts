@@ -58,7 +58,6 @@ async function tenant(harness: ApiHarness): Promise<string> {
   }
 }
 
-
 describe('API while RabbitMQ is unreachable', () => {
   let proxy: TcpProxy;
   let proxyUrl: string;

@@ -81,7 +81,10 @@ describe('transactional outbox', () => {
     const orphans = [];
     for (let i = 0; i < 5; i += 1) {
       const event = await createEvent(db, applicationId, { eventTypeName: 'billing.invoice.paid' });
-      await db.query('INSERT INTO event_outbox (event_id, application_id, dispatch_round) VALUES ($1, $2, 0)', [event.eventId, applicationId]);
+      await db.query('INSERT INTO event_outbox (event_id, application_id, dispatch_round) VALUES ($1, $2, 0)', [
+        event.eventId,
+        applicationId,
+      ]);
       orphans.push(event.eventId);
     }
     await awaitDispatched(harness, amqpUrl, orphans);
@@ -128,20 +131,31 @@ describe('back-pressure when events cannot leave the outbox', () => {
 
   it('answers 503 with Retry-After once OUTBOX_MAX_BACKLOG events wait, and accepts again once they are published', async () => {
     await deleteVhost(vhost);
-    const refusal = await waitFor(async () => {
-      const response = await ingest();
-      return response.status === 503 ? response : undefined;
-    }, 'a 503 from ingest', 60_000, 100);
+    const refusal = await waitFor(
+      async () => {
+        const response = await ingest();
+        return response.status === 503 ? response : undefined;
+      },
+      'a 503 from ingest',
+      60_000,
+      100,
+    );
     expect(refusal.headers['retry-after']).toBe('5');
     expect(refusal.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refusal.body).toMatchObject({ id: 'ServiceUnavailable', status: 503 });
-    await waitFor(async () => ((await metric('hook0_events_ingested_total', { outcome: 'backlog_full' })) >= 1 ? true : undefined), 'a backlog_full ingest counted');
+    await waitFor(
+      async () => ((await metric('hook0_events_ingested_total', { outcome: 'backlog_full' })) >= 1 ? true : undefined),
+      'a backlog_full ingest counted',
+    );
     expect(await metric('hook0_events_ingested_total', { outcome: 'unavailable' })).toBe(0);
     expect(await metric('hook0_outbox_backlog')).toBe(5);
     expect(await metric('hook0_outbox_oldest_age_seconds')).toBeGreaterThan(0);
 
     await addVhost(vhost);
     await waitFor(async () => ((await ingest()).status === 201 ? true : undefined), 'ingest to accept again', 60_000, 250);
-    await waitFor(async () => ((await metric('hook0_outbox_backlog')) + (await metric('hook0_outbox_oldest_age_seconds')) === 0 ? true : undefined), 'an empty backlog of age 0');
+    await waitFor(
+      async () => ((await metric('hook0_outbox_backlog')) + (await metric('hook0_outbox_oldest_age_seconds')) === 0 ? true : undefined),
+      'an empty backlog of age 0',
+    );
   }, 120_000);
 });

@@ -9,7 +9,11 @@ export interface OutboxRelayOptions {
 }
 
 const MAX_BACKOFF_MS = 10_000;
-const PUBLISH_ATTRIBUTES = { 'messaging.system': 'rabbitmq', 'messaging.operation.type': 'send', 'messaging.rabbitmq.destination.routing_key': ROUTING.dispatch };
+const PUBLISH_ATTRIBUTES = {
+  'messaging.system': 'rabbitmq',
+  'messaging.operation.type': 'send',
+  'messaging.rabbitmq.destination.routing_key': ROUTING.dispatch,
+};
 
 /**
  * Moves committed events from the outbox table to RabbitMQ. Ingest nudges it after each commit;
@@ -118,8 +122,10 @@ export class OutboxRelay {
     await Promise.all(
       rows.map((row) =>
         // A producer span in the trace of the request that wrote the row; the broker puts it in the message headers.
-        inSpan(`${workExchange} publish`, { kind: 'producer', parent: row.traceParent ? { traceparent: row.traceParent } : {}, attributes: PUBLISH_ATTRIBUTES }, () =>
-          this.messages.dispatchEvent(row, row.dispatchRound),
+        inSpan(
+          `${workExchange} publish`,
+          { kind: 'producer', parent: row.traceParent ? { traceparent: row.traceParent } : {}, attributes: PUBLISH_ATTRIBUTES },
+          () => this.messages.dispatchEvent(row, row.dispatchRound),
         ),
       ),
     );

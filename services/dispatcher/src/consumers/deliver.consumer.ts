@@ -4,7 +4,11 @@ import type { MessageHandlers } from './message-handlers';
 import { createMessageConsumer } from './message-consumer';
 
 /** The deliver queue: `attempt.deliver` messages from fan-out, retries and the wait ladder. */
-export function createDeliverConsumer(queue: string, handlers: MessageHandlers, logger: Logger): (message: ConsumeMessage) => Promise<Disposition> {
+export function createDeliverConsumer(
+  queue: string,
+  handlers: MessageHandlers,
+  logger: Logger,
+): (message: ConsumeMessage) => Promise<Disposition> {
   return createMessageConsumer({
     type: 'attempt.deliver',
     queue,

@@ -4,7 +4,11 @@ import type { MessageHandlers } from './message-handlers';
 import { createMessageConsumer } from './message-consumer';
 
 /** The dispatch queue: `event.dispatch` messages from the API's outbox relay. */
-export function createFanOutConsumer(queue: string, handlers: MessageHandlers, logger: Logger): (message: ConsumeMessage) => Promise<Disposition> {
+export function createFanOutConsumer(
+  queue: string,
+  handlers: MessageHandlers,
+  logger: Logger,
+): (message: ConsumeMessage) => Promise<Disposition> {
   return createMessageConsumer({
     type: 'event.dispatch',
     queue,

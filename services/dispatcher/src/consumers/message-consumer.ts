@@ -11,7 +11,9 @@ export interface MessageConsumerSpec<T extends ConsumedMessageType> {
 }
 
 /** Decodes one queue's messages, rejects what it does not understand (dead-lettered by the queue), runs the rest in their log context. */
-export function createMessageConsumer<T extends ConsumedMessageType>(spec: MessageConsumerSpec<T>): (message: ConsumeMessage) => Promise<Disposition> {
+export function createMessageConsumer<T extends ConsumedMessageType>(
+  spec: MessageConsumerSpec<T>,
+): (message: ConsumeMessage) => Promise<Disposition> {
   return async (raw) => {
     const message = decodeMessage(raw.content);
     if (message === null || message.type !== spec.type) {

@@ -15,6 +15,8 @@ describe('assertHandlersComplete', () => {
     expect(() => assertHandlersComplete({ 'event.dispatch': handler, 'attempt.deliver': handler, 'attempt.dead': handler })).toThrow(
       'attempt.dead, which the dispatcher does not consume',
     );
-    expect(() => assertHandlersComplete({ 'event.dispatch': handler, 'attempt.deliver': handler, 'event.other': handler })).toThrow('event.other');
+    expect(() => assertHandlersComplete({ 'event.dispatch': handler, 'attempt.deliver': handler, 'event.other': handler })).toThrow(
+      'event.other',
+    );
   });
 });

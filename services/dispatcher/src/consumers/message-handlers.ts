@@ -10,7 +10,9 @@ export type MessageHandlers = { readonly [T in ConsumedMessageType]: (message: M
 /** Boot-time exhaustiveness: every message type is either handled here or explicitly not consumed, and nothing else is handled. */
 export function assertHandlersComplete(handlers: Readonly<Record<string, unknown>>): void {
   const missing = MESSAGE_TYPES.filter((type) => !NOT_CONSUMED.includes(type) && typeof handlers[type] !== 'function');
-  const unexpected = Object.keys(handlers).filter((type) => !(MESSAGE_TYPES as readonly string[]).includes(type) || NOT_CONSUMED.includes(type as MessageType));
+  const unexpected = Object.keys(handlers).filter(
+    (type) => !(MESSAGE_TYPES as readonly string[]).includes(type) || NOT_CONSUMED.includes(type as MessageType),
+  );
   const problems = [
     ...missing.map((type) => `no handler for message type ${type}`),
     ...unexpected.map((type) => `handler for message type ${type}, which the dispatcher does not consume`),

@@ -106,7 +106,9 @@ describe('AxiosHttpSender against a real receiver', () => {
     const client = sender();
     const body = Buffer.from('POST /smuggled HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi');
 
-    const framed = await client.send(request('app-a', { headers: { 'content-length': '0', 'transfer-encoding': 'chunked', 'user-agent': 'test' }, body }));
+    const framed = await client.send(
+      request('app-a', { headers: { 'content-length': '0', 'transfer-encoding': 'chunked', 'user-agent': 'test' }, body }),
+    );
     await socketReleased();
     const next = await client.send(request('app-a'));
 
@@ -119,15 +121,18 @@ describe('AxiosHttpSender against a real receiver', () => {
     expect(receiver.requests[1].remotePort).toBe(receiver.requests[0].remotePort);
   });
 
-  it.each(['127.0.0.1', 'localhost'])('refuses a loopback target given as %s with a fixed text, in every pool, sending nothing', async (host) => {
-    const client = sender({ checkTargetIp: true });
-    const url = receiver.url.replace('127.0.0.1', host);
+  it.each(['127.0.0.1', 'localhost'])(
+    'refuses a loopback target given as %s with a fixed text, in every pool, sending nothing',
+    async (host) => {
+      const client = sender({ checkTargetIp: true });
+      const url = receiver.url.replace('127.0.0.1', host);
 
-    for (const poolKey of ['app-a', 'app-b', 'app-a']) {
-      const result = await client.send(request(poolKey, { url }));
-      expect(result).toMatchObject({ status: null, errorName: 'E_INVALID_TARGET', body: REFUSAL_TEXT.nonPublic });
-      expect(result.body).not.toMatch(/127\.0\.0\.1|::1|localhost/);
-    }
-    expect(receiver.requests).toHaveLength(0);
-  });
+      for (const poolKey of ['app-a', 'app-b', 'app-a']) {
+        const result = await client.send(request(poolKey, { url }));
+        expect(result).toMatchObject({ status: null, errorName: 'E_INVALID_TARGET', body: REFUSAL_TEXT.nonPublic });
+        expect(result.body).not.toMatch(/127\.0\.0\.1|::1|localhost/);
+      }
+      expect(receiver.requests).toHaveLength(0);
+    },
+  );
 });

@@ -13,7 +13,11 @@ const target: DeliveryTarget = {
   customHeaders: {},
   secret: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
 };
-const options: SigningOptions = { signatureHeaderName: 'X-Hook0-Signature', signatureVersions: ['v1'], userAgent: 'hook0-ts-dispatcher/test' };
+const options: SigningOptions = {
+  signatureHeaderName: 'X-Hook0-Signature',
+  signatureVersions: ['v1'],
+  userAgent: 'hook0-ts-dispatcher/test',
+};
 const T = 1_700_000_000;
 
 describe('buildOutgoingRequest', () => {
@@ -84,7 +88,11 @@ describe('buildOutgoingRequest', () => {
   });
 
   it('drops a stored header named like the configured signature header', () => {
-    const request = buildOutgoingRequest({ ...target, customHeaders: { 'x-sig': 'forged', 'X-Hook0-Signature': 'forged' } }, { ...options, signatureHeaderName: 'X-Sig' }, T);
+    const request = buildOutgoingRequest(
+      { ...target, customHeaders: { 'x-sig': 'forged', 'X-Hook0-Signature': 'forged' } },
+      { ...options, signatureHeaderName: 'X-Sig' },
+      T,
+    );
 
     expect(request.headers['x-sig']).toMatch(/^t=1700000000,h=content-type x-event-id x-event-type,v1=/);
     expect(request.headers['x-hook0-signature']).toBeUndefined();
@@ -109,7 +117,9 @@ describe('buildOutgoingRequest', () => {
   it('uses the configured signature header name and versions', () => {
     const request = buildOutgoingRequest(target, { ...options, signatureHeaderName: 'X-Sig', signatureVersions: ['v0', 'v1'] }, T);
 
-    expect(request.headers['x-sig']).toMatch(/^t=1700000000,v0=aacdb5cb6c6fcb668497b68d66bed8091f47b98f1b4e439c967761c2fe80e480,h=content-type x-event-id x-event-type,v1=4f369af5/);
+    expect(request.headers['x-sig']).toMatch(
+      /^t=1700000000,v0=aacdb5cb6c6fcb668497b68d66bed8091f47b98f1b4e439c967761c2fe80e480,h=content-type x-event-id x-event-type,v1=4f369af5/,
+    );
     expect(request.headers['x-hook0-signature']).toBeUndefined();
   });
 
@@ -121,7 +131,9 @@ describe('buildOutgoingRequest', () => {
   });
 
   it('throws UnsignableHeaderError when a signed value is not visible ASCII', () => {
-    expect(() => buildOutgoingRequest({ ...target, eventTypeName: 'pj.cart\u00e3o.autoriza\u00e7\u00e3o' }, options, T)).toThrow(UnsignableHeaderError);
+    expect(() => buildOutgoingRequest({ ...target, eventTypeName: 'pj.cart\u00e3o.autoriza\u00e7\u00e3o' }, options, T)).toThrow(
+      UnsignableHeaderError,
+    );
     expect(() => buildOutgoingRequest({ ...target, customHeaders: { 'X-Name': 'caf\u00e9' } }, options, T)).toThrow(UnsignableHeaderError);
   });
 });

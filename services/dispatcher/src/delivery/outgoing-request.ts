@@ -47,5 +47,11 @@ export function buildOutgoingRequest(target: DeliveryTarget, options: SigningOpt
   headers.set('webhook-timestamp', String(timestampSeconds));
   headers.set('webhook-signature', standardWebhooksSignature(target.secret, target.eventId, timestampSeconds, target.payload));
   if (!headers.has('user-agent')) headers.set('user-agent', options.userAgent);
-  return { poolKey: target.applicationId, method: target.method.toUpperCase(), url: target.url, headers: Object.fromEntries(headers), body: target.payload };
+  return {
+    poolKey: target.applicationId,
+    method: target.method.toUpperCase(),
+    url: target.url,
+    headers: Object.fromEntries(headers),
+    body: target.payload,
+  };
 }

@@ -64,7 +64,17 @@ describe('invalidTargetText', () => {
     [new Error('anything else'), REFUSAL_TEXT.other],
   ] as const)('names the rule for %p, and nothing the resolver said', (error, text) => {
     expect(invalidTargetText(error)).toBe(text);
-    for (const learned of ['10.1.2.3', '127.0.0.1', '0.0.0.0', '203.0.113.9', 'internal', 'localhost', 'zero.test', 'deny.test', 'secret-name']) {
+    for (const learned of [
+      '10.1.2.3',
+      '127.0.0.1',
+      '0.0.0.0',
+      '203.0.113.9',
+      'internal',
+      'localhost',
+      'zero.test',
+      'deny.test',
+      'secret-name',
+    ]) {
       expect(invalidTargetText(error)).not.toContain(learned);
     }
   });

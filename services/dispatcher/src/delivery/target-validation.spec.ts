@@ -1,6 +1,12 @@
 import { targetProblem } from './target-validation';
 
-const request = { poolKey: 'app', method: 'POST', url: 'https://hooks.acme.test/in', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(0) };
+const request = {
+  poolKey: 'app',
+  method: 'POST',
+  url: 'https://hooks.acme.test/in',
+  headers: { 'content-type': 'application/json' },
+  body: Buffer.alloc(0),
+};
 
 describe('targetProblem', () => {
   it('accepts an http(s) URL, a token method and valid headers', () => {

@@ -8,7 +8,12 @@ function setup() {
   const agent = new MockAgent();
   agent.disableNetConnect();
   const pool = agent.get(ORIGIN);
-  const client = axios.create({ adapter: undiciAdapter, responseType: 'stream', validateStatus: () => true, transformRequest: [(data: unknown) => data] });
+  const client = axios.create({
+    adapter: undiciAdapter,
+    responseType: 'stream',
+    validateStatus: () => true,
+    transformRequest: [(data: unknown) => data],
+  });
   return { agent, pool, client };
 }
 
@@ -22,12 +27,22 @@ describe('undiciAdapter', () => {
   it('sends method, path with query, headers and body through the given dispatcher, and returns the body unread', async () => {
     const { agent, pool, client } = setup();
     let seen: { method: string; path: string; headers: unknown; body: unknown } | undefined;
-    pool.intercept({ path: '/in?x=1', method: 'PUT' }).reply(201, (options) => {
-      seen = { method: options.method, path: options.path, headers: options.headers, body: options.body };
-      return 'done';
-    }, { headers: { 'x-reply': 'yes', 'set-cookie': ['a=1', 'b=2'] } });
+    pool.intercept({ path: '/in?x=1', method: 'PUT' }).reply(
+      201,
+      (options) => {
+        seen = { method: options.method, path: options.path, headers: options.headers, body: options.body };
+        return 'done';
+      },
+      { headers: { 'x-reply': 'yes', 'set-cookie': ['a=1', 'b=2'] } },
+    );
 
-    const response = await client.request({ method: 'put', url: `${ORIGIN}/in?x=1`, headers: { 'x-custom': 'v' }, data: Buffer.from('payload'), dispatcher: agent });
+    const response = await client.request({
+      method: 'put',
+      url: `${ORIGIN}/in?x=1`,
+      headers: { 'x-custom': 'v' },
+      data: Buffer.from('payload'),
+      dispatcher: agent,
+    });
 
     expect(response.status).toBe(201);
     expect(response.headers['x-reply']).toBe('yes');
@@ -51,7 +66,9 @@ describe('undiciAdapter', () => {
 
   it("wraps a transport failure in an AxiosError whose cause is undici's error, code kept", async () => {
     const { agent, pool, client } = setup();
-    pool.intercept({ path: '/in', method: 'POST' }).replyWithError(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }));
+    pool
+      .intercept({ path: '/in', method: 'POST' })
+      .replyWithError(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }));
 
     const error = await client.post(`${ORIGIN}/in`, 'x', { dispatcher: agent }).catch((caught: unknown) => caught);
 
@@ -65,7 +82,9 @@ describe('undiciAdapter', () => {
     const { agent, client } = setup();
 
     await expect(client.post(`${ORIGIN}/in`, 'x')).rejects.toMatchObject({ code: AxiosError.ERR_BAD_OPTION });
-    await expect(client.post(`${ORIGIN}/in`, 'x', { dispatcher: agent, responseType: 'json' })).rejects.toMatchObject({ code: AxiosError.ERR_BAD_OPTION });
+    await expect(client.post(`${ORIGIN}/in`, 'x', { dispatcher: agent, responseType: 'json' })).rejects.toMatchObject({
+      code: AxiosError.ERR_BAD_OPTION,
+    });
     await agent.close();
   });
 });

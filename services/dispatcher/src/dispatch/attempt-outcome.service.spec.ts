@@ -37,7 +37,12 @@ function setup(result: CompletionResult, retry = { scheduleMs: [300], maxRetries
 
 describe('AttemptOutcomeService.complete', () => {
   it('records a success, observes its end-to-end latency and announces nothing', async () => {
-    const { service, completion, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: false });
+    const { service, completion, publisher, metrics } = setup({
+      completed: true,
+      subscriptionActive: true,
+      successor: null,
+      parkedWaiting: false,
+    });
     await service.complete(attempt, { status: 200, headers: {}, body: 'ok', errorName: null, elapsedMs: 3 });
     expect(completion.complete).toHaveBeenCalledWith(expect.objectContaining({ succeeded: true, retry: null, workerName: 'me' }));
     expect(publisher.deliver).not.toHaveBeenCalled();
@@ -48,17 +53,30 @@ describe('AttemptOutcomeService.complete', () => {
 
   it('tells whether attempts of the subscription are parked, waiting for the room the completion freed', async () => {
     const waiting = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: true });
-    await expect(waiting.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual({ parkedWaiting: true });
+    await expect(waiting.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual(
+      { parkedWaiting: true },
+    );
     const lost = setup({ completed: false });
-    await expect(lost.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual({ parkedWaiting: false });
+    await expect(lost.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual({
+      parkedWaiting: false,
+    });
   });
 
   it('schedules a successor after the scheduled delay, publishes it due at its delay_until and counts it under its tier', async () => {
     const delayUntil = new Date(NOW + 300);
-    const { service, completion, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: { attemptId: 'next', delayUntil }, parkedWaiting: false });
+    const { service, completion, publisher, metrics } = setup({
+      completed: true,
+      subscriptionActive: true,
+      successor: { attemptId: 'next', delayUntil },
+      parkedWaiting: false,
+    });
     await service.complete(attempt, failed503);
     expect(completion.complete).toHaveBeenCalledWith(
-      expect.objectContaining({ succeeded: false, retry: { successorId: expect.any(String), delayMs: 300 }, response: expect.objectContaining({ httpCode: 503, errorName: 'E_HTTP' }) }),
+      expect.objectContaining({
+        succeeded: false,
+        retry: { successorId: expect.any(String), delayMs: 300 },
+        response: expect.objectContaining({ httpCode: 503, errorName: 'E_HTTP' }),
+      }),
     );
     expect(publisher.deliver).toHaveBeenCalledWith('next', delayUntil.getTime());
     expect(await metricValue(metrics.retriesScheduled, { tier: '200ms' })).toBe(1);
@@ -68,7 +86,9 @@ describe('AttemptOutcomeService.complete', () => {
   it('dead-letters a delivery out of retries, counted by reason', async () => {
     const { service, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: false });
     await service.complete({ ...attempt, retryCount: 2 }, failed503);
-    expect(publisher.dead).toHaveBeenCalledWith(expect.objectContaining({ type: 'attempt.dead', attemptId: attempt.attemptId, reason: 'retries_exhausted' }));
+    expect(publisher.dead).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'attempt.dead', attemptId: attempt.attemptId, reason: 'retries_exhausted' }),
+    );
     expect(await metricValue(metrics.deadLettered, { reason: 'retries_exhausted' })).toBe(1);
     expect(await metricValue(metrics.deadLettered, { reason: 'invalid_header' })).toBe(0);
   });

@@ -155,7 +155,10 @@ describe('DeliveryService', () => {
     await service.handle(message(NOW));
     await settled();
     expect(sender.send).not.toHaveBeenCalled();
-    expect(outcomes.complete).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ errorName: 'E_INVALID_HEADER', status: null }));
+    expect(outcomes.complete).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ errorName: 'E_INVALID_HEADER', status: null }),
+    );
     expect(await metricValue(metrics.deliveryAttempts, { outcome: 'invalid_target', status_class: 'none' })).toBe(1);
   });
 
@@ -168,7 +171,7 @@ describe('DeliveryService', () => {
     expect(await metricValue(metrics.deliveriesThrottled, { reason: 'in_flight' })).toBe(1);
   });
 
-  it("announces a deferred attempt again for its reserved slot", async () => {
+  it('announces a deferred attempt again for its reserved slot', async () => {
     const { service, publisher, sender, metrics } = setup({ outcome: 'deferred', attemptId: ATTEMPT_ID, dueAt: NOW + 900 });
     await service.handle(message(NOW));
     expect(sender.send).not.toHaveBeenCalled();
@@ -188,7 +191,7 @@ describe('DeliveryService', () => {
     expect(outcomes.complete).toHaveBeenCalledWith(parked, ok);
   });
 
-  it("re-publishes a message for an attempt another dispatcher holds, due when that lease expires", async () => {
+  it('re-publishes a message for an attempt another dispatcher holds, due when that lease expires', async () => {
     const leaseExpiresAt = new Date(NOW + 7_000);
     const { service, publisher, outcomes } = setup(unavailable, { succeededAt: null, failedAt: null, leaseExpiresAt, delayUntil: null });
     await service.handle(message(NOW));

@@ -61,6 +61,7 @@ export class FanOutService {
     );
     metrics.attemptsCreated.inc(created);
     metrics.eventsDispatched.inc();
-    if (logger.isDebugEnabled()) logger.debug('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, published: pending.length });
+    if (logger.isDebugEnabled())
+      logger.debug('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, published: pending.length });
   }
 }

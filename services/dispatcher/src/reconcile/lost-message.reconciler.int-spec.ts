@@ -37,10 +37,12 @@ describe('the lost-message reconciler: attempts', () => {
          FROM request_attempt WHERE request_attempt_id = ANY($1)`,
       [[fresh.attemptId, leased.attemptId]],
     );
-    expect(rows).toEqual(expect.arrayContaining([
-      { id: fresh.attemptId, reconciled: false, pending: true },
-      { id: leased.attemptId, reconciled: false, pending: true },
-    ]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: fresh.attemptId, reconciled: false, pending: true },
+        { id: leased.attemptId, reconciled: false, pending: true },
+      ]),
+    );
     expect(world.harness.receiver.requests).toHaveLength(1);
   });
 
@@ -68,7 +70,11 @@ describe('the lease reconciler: dispatchers that died holding attempts', () => {
 
   async function attemptOf(state: string, subscription: { maxInFlight?: number } = {}) {
     const { applicationId } = await createApplication(world.pool);
-    const { subscriptionId } = await createSubscription(world.pool, applicationId, { url: world.harness.receiver.url, eventTypes: [TYPE], ...subscription });
+    const { subscriptionId } = await createSubscription(world.pool, applicationId, {
+      url: world.harness.receiver.url,
+      eventTypes: [TYPE],
+      ...subscription,
+    });
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
     const attemptId = randomUUID();
     await world.pool.query(
@@ -81,7 +87,9 @@ describe('the lease reconciler: dispatchers that died holding attempts', () => {
   }
 
   it('announces again an attempt whose lease expired, long before it counts as a lost message', async () => {
-    const held = await attemptOf(`picked_at = now() - interval '30 seconds', lease_expires_at = now() - interval '5 seconds', worker_name = 'dead'`);
+    const held = await attemptOf(
+      `picked_at = now() - interval '30 seconds', lease_expires_at = now() - interval '5 seconds', worker_name = 'dead'`,
+    );
     const alive = await attemptOf(`picked_at = now(), lease_expires_at = now() + interval '1 minute', worker_name = 'alive'`);
     await world.harness.start({ LEASE_RECOVERY_INTERVAL: '100ms', RECONCILE_STALE_AFTER: '10m' });
 
@@ -96,7 +104,11 @@ describe('the lease reconciler: dispatchers that died holding attempts', () => {
 
   it('unparks the oldest parked attempts of a subscription left with room and nothing in flight to pull them', async () => {
     const first = await attemptOf(`parked_at = now() - interval '10 seconds'`, { maxInFlight: 1 });
-    const { applicationId } = (await world.pool.query(`SELECT application_id AS "applicationId" FROM subscription WHERE subscription_id = $1`, [first.subscriptionId])).rows[0];
+    const { applicationId } = (
+      await world.pool.query(`SELECT application_id AS "applicationId" FROM subscription WHERE subscription_id = $1`, [
+        first.subscriptionId,
+      ])
+    ).rows[0];
     const event = await createEvent(world.pool, applicationId, { eventTypeName: TYPE });
     await world.pool.query(
       `INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, parked_at)
@@ -123,7 +135,10 @@ describe('the lost-message reconciler: dispatches', () => {
     }
     const [lost, dispatched] = events;
     await world.pool.query(`UPDATE event SET received_at = now() - interval '1 minute' WHERE event_id = $1`, [eventId]);
-    await world.pool.query(`UPDATE event SET dispatched_round = 0 WHERE event_id = $1 AND application_id = $2`, [eventId, dispatched.applicationId]);
+    await world.pool.query(`UPDATE event SET dispatched_round = 0 WHERE event_id = $1 AND application_id = $2`, [
+      eventId,
+      dispatched.applicationId,
+    ]);
     await world.harness.start({ RECONCILE_INTERVAL: '100ms', RECONCILE_STALE_AFTER: '30s' });
 
     const [attempt] = await world.harness.finishedAttempts(lost, 1);
@@ -131,6 +146,9 @@ describe('the lost-message reconciler: dispatches', () => {
     expect(world.harness.receiver.requests.map((request) => [request.path, request.body.toString('utf8')])).toEqual([['/lost', 'lost']]);
     expect(await world.harness.attempts(dispatched)).toEqual([]);
     const { rows } = await world.pool.query('SELECT application_id, dispatched_round FROM event WHERE event_id = $1', [eventId]);
-    expect(Object.fromEntries(rows.map((row) => [row.application_id, row.dispatched_round]))).toEqual({ [lost.applicationId]: 0, [dispatched.applicationId]: 0 });
+    expect(Object.fromEntries(rows.map((row) => [row.application_id, row.dispatched_round]))).toEqual({
+      [lost.applicationId]: 0,
+      [dispatched.applicationId]: 0,
+    });
   });
 });

@@ -28,8 +28,15 @@ const CONVERTERS: ISchemaConverters = {
   length: (meta) => {
     const limits = meta.constraints?.[0] as { minEntries: number; maxEntries: number; minLength: number; maxLength: number } | undefined;
     return limits
-      ? { minProperties: limits.minEntries, maxProperties: limits.maxEntries, description: `keys and values of ${limits.minLength}–${limits.maxLength} bytes` }
-      : { maxProperties: 10, description: `names and values of at most 500 characters; never ${FORBIDDEN_HEADER_PATTERNS.join(', ')} (any case)` };
+      ? {
+          minProperties: limits.minEntries,
+          maxProperties: limits.maxEntries,
+          description: `keys and values of ${limits.minLength}–${limits.maxLength} bytes`,
+        }
+      : {
+          maxProperties: 10,
+          description: `names and values of at most 500 characters; never ${FORBIDDEN_HEADER_PATTERNS.join(', ')} (any case)`,
+        };
   },
 };
 
@@ -47,7 +54,10 @@ function tidy(schema: Schema): Schema {
 
 /** Every DTO's schema, keyed by class name, from the class-validator metadata that validates requests. */
 export function dtoSchemas(): Record<string, Schema> {
-  const schemas = validationMetadatasToSchemas({ refPointerPrefix: SCHEMA_REF, additionalConverters: CONVERTERS }) as Record<string, Schema>;
+  const schemas = validationMetadatasToSchemas({ refPointerPrefix: SCHEMA_REF, additionalConverters: CONVERTERS }) as Record<
+    string,
+    Schema
+  >;
   return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, tidy(schema)]));
 }
 

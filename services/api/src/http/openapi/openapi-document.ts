@@ -37,7 +37,11 @@ function viewSchema(view: TSchema, named: Record<string, OpenAPIV3.SchemaObject>
   return reference(plain);
 }
 
-function operation(route: RouteDefinition, schemas: Record<string, OpenAPIV3.SchemaObject>, views: Record<string, OpenAPIV3.SchemaObject>): OpenAPIV3.OperationObject {
+function operation(
+  route: RouteDefinition,
+  schemas: Record<string, OpenAPIV3.SchemaObject>,
+  views: Record<string, OpenAPIV3.SchemaObject>,
+): OpenAPIV3.OperationObject {
   if (route.status !== 204 && !route.view) throw new Error(`${route.operationId} answers ${route.status} without a view`);
   const success: OpenAPIV3.ResponseObject =
     route.status === 204 || !route.view
@@ -54,7 +58,10 @@ function operation(route: RouteDefinition, schemas: Record<string, OpenAPIV3.Sch
     }),
     responses: {
       [route.status]: success,
-      default: { description: 'A problem', content: { 'application/problem+json': { schema: { $ref: `${SCHEMA_REF}${ProblemView.title}` } } } },
+      default: {
+        description: 'A problem',
+        content: { 'application/problem+json': { schema: { $ref: `${SCHEMA_REF}${ProblemView.title}` } } },
+      },
     },
   };
 }

@@ -26,10 +26,16 @@ describe('response schemas of GET /api/v1/swagger.json', () => {
   function schemaOf(method: string, path: string, status: number): object {
     const operation = (document.paths[path] as Record<string, OpenAPIV3.OperationObject>)[method];
     const response = operation.responses[String(status)] as OpenAPIV3.ResponseObject;
-    return JSON.parse(JSON.stringify(response.content!['application/json'].schema).replaceAll('"#/components', '"openapi#/components')) as object;
+    return JSON.parse(
+      JSON.stringify(response.content!['application/json'].schema).replaceAll('"#/components', '"openapi#/components'),
+    ) as object;
   }
 
-  async function expectConforms(method: 'get' | 'post' | 'put', path: string, call: () => Promise<{ status: number; body: unknown }>): Promise<void> {
+  async function expectConforms(
+    method: 'get' | 'post' | 'put',
+    path: string,
+    call: () => Promise<{ status: number; body: unknown }>,
+  ): Promise<void> {
     const { status, body } = await call();
     const validate = ajv.compile(schemaOf(method, path, status));
     expect({ path, errors: validate(body) ? null : validate.errors }).toEqual({ path, errors: null });
@@ -42,7 +48,10 @@ describe('response schemas of GET /api/v1/swagger.json', () => {
           const content = (response as OpenAPIV3.ResponseObject).content;
           if (status === 'default' || status === '204') continue;
           const schema = content?.['application/json'].schema as Record<string, unknown> | undefined;
-          expect({ operation: `${method} ${path}`, described: Boolean(schema && ('$ref' in schema || 'type' in schema)) }).toEqual({ operation: `${method} ${path}`, described: true });
+          expect({ operation: `${method} ${path}`, described: Boolean(schema && ('$ref' in schema || 'type' in schema)) }).toEqual({
+            operation: `${method} ${path}`,
+            described: true,
+          });
         }
       }
     }
@@ -56,7 +65,14 @@ describe('response schemas of GET /api/v1/swagger.json', () => {
     const event = await http()
       .post('/event')
       .set(master)
-      .send({ ...app, event_type: 'billing.invoice.paid', payload: '{"a":1}', payload_content_type: 'application/json', occurred_at: new Date().toISOString(), labels: { tenant_id: 'acme' } });
+      .send({
+        ...app,
+        event_type: 'billing.invoice.paid',
+        payload: '{"a":1}',
+        payload_content_type: 'application/json',
+        occurred_at: new Date().toISOString(),
+        labels: { tenant_id: 'acme' },
+      });
     await expectConforms('post', '/event', async () => event);
     const eventId = event.body.event_id as string;
     const subscriptionId = subscription.body.subscription_id as string;

@@ -19,9 +19,9 @@ describe('GET /api/v1/swagger.json and /api/docs', () => {
     await SwaggerParser.validate(structuredClone(response.body));
     expect(response.body.servers).toEqual([{ url: 'https://hooks.example.test/api/v1' }]);
     for (const route of routeTable()) {
-      expect(`${route.method} ${openApiPath(route.path)} ${response.body.paths[openApiPath(route.path)]?.[route.method]?.operationId}`).toBe(
-        `${route.method} ${openApiPath(route.path)} ${route.operationId}`,
-      );
+      expect(
+        `${route.method} ${openApiPath(route.path)} ${response.body.paths[openApiPath(route.path)]?.[route.method]?.operationId}`,
+      ).toBe(`${route.method} ${openApiPath(route.path)} ${route.operationId}`);
     }
   });
 

@@ -7,7 +7,11 @@ import { buildOpenApiDocument, type DocumentInfo } from './openapi-document';
  * `GET /swagger.json`. It describes the whole table, itself included; the document is built on first request
  * (every route module is loaded by then) and kept.
  */
-const OpenApiDocumentView = Type.Unsafe<OpenAPIV3.Document>({ type: 'object', title: 'OpenApiDocument', description: 'an OpenAPI 3.0 document' });
+const OpenApiDocumentView = Type.Unsafe<OpenAPIV3.Document>({
+  type: 'object',
+  title: 'OpenApiDocument',
+  description: 'an OpenAPI 3.0 document',
+});
 
 export function openApiRoutes(table: () => readonly RouteDefinition[], info: DocumentInfo): RouteDefinition[] {
   let document: OpenAPIV3.Document | null = null;

@@ -8,5 +8,8 @@ export const DOCS_PATH = '/api/docs';
  * Mounted before the trailing-slash trim: the UI's page lives at `/api/docs/`, where its relative asset paths resolve.
  */
 export function swaggerUiHandlers(apiPrefix: string): RequestHandler[] {
-  return [...swaggerUi.serve, swaggerUi.setup(undefined, { customSiteTitle: 'hook0-ts API', swaggerOptions: { url: `${apiPrefix}/swagger.json` } })];
+  return [
+    ...swaggerUi.serve,
+    swaggerUi.setup(undefined, { customSiteTitle: 'hook0-ts API', swaggerOptions: { url: `${apiPrefix}/swagger.json` } }),
+  ];
 }

@@ -21,7 +21,12 @@ export const RegistrationView = Type.Object({ organization_id: Uuid, user_id: Uu
 const Role = Type.String({ enum: ['editor', 'viewer'] });
 
 export const OrganizationSummaryView = Type.Object(
-  { organization_id: Uuid, role: Type.String({ description: 'editor or viewer; the master key and service tokens act as editor' }), name: Type.String(), plan: AlwaysNull },
+  {
+    organization_id: Uuid,
+    role: Type.String({ description: 'editor or viewer; the master key and service tokens act as editor' }),
+    name: Type.String(),
+    plan: AlwaysNull,
+  },
   { title: 'Organization' },
 );
 
@@ -30,7 +35,9 @@ export const OrganizationInfoView = Type.Object(
     organization_id: Uuid,
     name: Type.String(),
     plan: AlwaysNull,
-    users: Type.Array(Type.Object({ user_id: Uuid, email: Type.String(), first_name: Type.String(), last_name: Type.String(), role: Type.String() })),
+    users: Type.Array(
+      Type.Object({ user_id: Uuid, email: Type.String(), first_name: Type.String(), last_name: Type.String(), role: Type.String() }),
+    ),
     quotas: Type.Object({
       members_per_organization_limit: Type.Integer(),
       applications_per_organization_limit: Type.Integer(),

@@ -39,12 +39,21 @@ const eventFields = {
 
 export const EventSummaryView = Type.Object(eventFields, { title: 'EventSummary' });
 
-export const EventView = Type.Object({ ...eventFields, payload: Type.String({ description: 'the stored bytes, base64' }) }, { title: 'Event' });
+export const EventView = Type.Object(
+  { ...eventFields, payload: Type.String({ description: 'the stored bytes, base64' }) },
+  { title: 'Event' },
+);
 
 export const IngestedEventView = Type.Object({ application_id: Uuid, event_id: Uuid, received_at: DateTime }, { title: 'IngestedEvent' });
 
 export const EventsPerDayView = Type.Object(
-  { application_id: Uuid, application_name: Nullable(Type.String()), date: Type.String({ format: 'date' }), amount: Type.Integer(), is_provisional: Type.Boolean() },
+  {
+    application_id: Uuid,
+    application_name: Nullable(Type.String()),
+    date: Type.String({ format: 'date' }),
+    amount: Type.Integer(),
+    is_provisional: Type.Boolean(),
+  },
   { title: 'EventsPerDay' },
 );
 
@@ -61,6 +70,11 @@ export const ResponseView = Type.Object(
 );
 
 export const ServiceTokenView = Type.Object(
-  { token_id: Uuid, name: Type.String(), biscuit: Type.String({ description: 'the token in the creation response, its hint afterwards' }), created_at: DateTime },
+  {
+    token_id: Uuid,
+    name: Type.String(),
+    biscuit: Type.String({ description: 'the token in the creation response, its hint afterwards' }),
+    created_at: DateTime,
+  },
   { title: 'ServiceToken' },
 );

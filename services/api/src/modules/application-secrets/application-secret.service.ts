@@ -10,7 +10,10 @@ import type { ApplicationSecretPostDto } from './application-secret.dto';
  * control of its application, so even listing them takes the write right: a viewer gets 403.
  */
 export class ApplicationSecretService {
-  constructor(private readonly secrets: ApplicationSecretRepository, private readonly access: AccessPolicy) {}
+  constructor(
+    private readonly secrets: ApplicationSecretRepository,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async list(principal: Principal, applicationId: string): Promise<ApplicationSecretEntity[]> {
     const application = await this.access.application(principal, applicationId, 'write');

@@ -22,7 +22,12 @@ describe('applications: replace and delete', () => {
     await harness.close();
   });
 
-  const put = (tenant: Tenant, body: unknown, headers = master) => harness.http().put(`/applications/${tenant.applicationId}`).set(headers).send(body as object);
+  const put = (tenant: Tenant, body: unknown, headers = master) =>
+    harness
+      .http()
+      .put(`/applications/${tenant.applicationId}`)
+      .set(headers)
+      .send(body as object);
   const remove = (applicationId: string, headers = master) => harness.http().delete(`/applications/${applicationId}`).set(headers);
 
   it('PUT renames the application and answers the Application', async () => {
@@ -40,7 +45,10 @@ describe('applications: replace and delete', () => {
     const other = await createTenant(harness);
     expectProblem(await put(tenant, { organization_id: other.organizationId, name: 'Moved' }), 404, 'NotFound');
     expectProblem(await put(tenant, { organization_id: randomUUID(), name: 'Moved' }), 404, 'NotFound');
-    const [row] = await probe.query<{ name: string; organization_id: string }>('SELECT name, organization_id FROM application WHERE application_id = $1', [tenant.applicationId]);
+    const [row] = await probe.query<{ name: string; organization_id: string }>(
+      'SELECT name, organization_id FROM application WHERE application_id = $1',
+      [tenant.applicationId],
+    );
     expect(row).toEqual({ name: 'Billing', organization_id: tenant.organizationId });
   });
 
@@ -67,7 +75,11 @@ describe('applications: replace and delete', () => {
     expectProblem(await put(tenant, { organization_id: tenant.organizationId, name: 'Hijacked' }, otherSecret), 403, 'Forbidden');
     expectProblem(await remove(tenant.applicationId, otherSecret), 403, 'Forbidden');
     expectProblem(await remove(randomUUID()), 403, 'Forbidden');
-    expectProblem(await harness.http().put(`/applications/${randomUUID()}`).set(master).send({ organization_id: tenant.organizationId, name: 'Ghost' }), 403, 'Forbidden');
+    expectProblem(
+      await harness.http().put(`/applications/${randomUUID()}`).set(master).send({ organization_id: tenant.organizationId, name: 'Ghost' }),
+      403,
+      'Forbidden',
+    );
     expect(await probe.fingerprint()).toBe(before);
   });
 
@@ -96,9 +108,15 @@ describe('applications: replace and delete', () => {
     expect(byId.get(failed)!.failed_at).toEqual(new Date('2026-01-01T00:00:02Z'));
     expect(rows.filter((row) => row.failed_at === null && row.succeeded_at === null)).toEqual([]);
 
-    const [application] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM application WHERE application_id = $1', [tenant.applicationId]);
+    const [application] = await probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM application WHERE application_id = $1', [
+      tenant.applicationId,
+    ]);
     expect(application.deleted_at).toBeInstanceOf(Date);
-    expectProblem(await harness.http().get('/event_types').query({ application_id: tenant.applicationId }).set(secret), 403, 'AuthInvalidBiscuit');
+    expectProblem(
+      await harness.http().get('/event_types').query({ application_id: tenant.applicationId }).set(secret),
+      403,
+      'AuthInvalidBiscuit',
+    );
     expectProblem(await harness.http().get(`/applications/${tenant.applicationId}`).set(master), 403, 'Forbidden');
     const listed = await harness.http().get('/applications').query({ organization_id: tenant.organizationId }).set(master).expect(200);
     expect(listed.body).toEqual([]);
@@ -107,15 +125,27 @@ describe('applications: replace and delete', () => {
 
   it('DELETE leaves the other applications of the organization and their attempts alone', async () => {
     const tenant = await createTenant(harness);
-    const sibling = await harness.http().post('/applications').set(master).send({ organization_id: tenant.organizationId, name: 'Sibling' }).expect(201);
+    const sibling = await harness
+      .http()
+      .post('/applications')
+      .set(master)
+      .send({ organization_id: tenant.organizationId, name: 'Sibling' })
+      .expect(201);
     const siblingId: string = sibling.body.application_id;
-    await harness.http().post('/event_types').set(master).send({ application_id: siblingId, service: 'billing', resource_type: 'invoice', verb: 'paid' }).expect(201);
+    await harness
+      .http()
+      .post('/event_types')
+      .set(master)
+      .send({ application_id: siblingId, service: 'billing', resource_type: 'invoice', verb: 'paid' })
+      .expect(201);
     const subscription = await harness.http().post('/subscriptions').set(master).send(subscriptionBody(siblingId)).expect(201);
     const eventId = await ingestEvent(harness, { ...tenant, applicationId: siblingId, secret: harness.masterKey });
     const attempt = await insertAttempt(probe, { applicationId: siblingId, eventId, subscriptionId: subscription.body.subscription_id });
 
     await remove(tenant.applicationId).expect(204);
-    const [row] = await probe.query<{ failed_at: Date | null }>('SELECT failed_at FROM request_attempt WHERE request_attempt_id = $1', [attempt]);
+    const [row] = await probe.query<{ failed_at: Date | null }>('SELECT failed_at FROM request_attempt WHERE request_attempt_id = $1', [
+      attempt,
+    ]);
     expect(row.failed_at).toBeNull();
     await harness.http().get(`/applications/${siblingId}`).set(master).expect(200);
   });
@@ -131,16 +161,28 @@ describe('applications: replace and delete', () => {
       consumption: { events_per_day: 0 },
       onboarding_steps: { event_type: 'ToDo', subscription: 'ToDo', event: 'ToDo' },
     });
-    await harness.http().post('/event_types').set(master).send({ application_id: tenant.applicationId, service: 'billing', resource_type: 'invoice', verb: 'paid' }).expect(201);
+    await harness
+      .http()
+      .post('/event_types')
+      .set(master)
+      .send({ application_id: tenant.applicationId, service: 'billing', resource_type: 'invoice', verb: 'paid' })
+      .expect(201);
     expect((await info()).onboarding_steps).toEqual({ event_type: 'Done', subscription: 'ToDo', event: 'ToDo' });
     await harness.http().post('/subscriptions').set(master).send(subscriptionBody(tenant.applicationId)).expect(201);
     await ingestEvent(harness, tenant);
-    expect(await info()).toMatchObject({ consumption: { events_per_day: 1 }, onboarding_steps: { event_type: 'Done', subscription: 'Done', event: 'Done' } });
+    expect(await info()).toMatchObject({
+      consumption: { events_per_day: 1 },
+      onboarding_steps: { event_type: 'Done', subscription: 'Done', event: 'Done' },
+    });
   });
 
   it('answers 404 NotFound to a malformed application id, on PUT and DELETE', async () => {
     const tenant = await createTenant(harness);
-    expectProblem(await harness.http().put('/applications/not-a-uuid').set(master).send({ organization_id: tenant.organizationId, name: 'Valid' }), 404, 'NotFound');
+    expectProblem(
+      await harness.http().put('/applications/not-a-uuid').set(master).send({ organization_id: tenant.organizationId, name: 'Valid' }),
+      404,
+      'NotFound',
+    );
     expectProblem(await remove('not-a-uuid'), 404, 'NotFound');
   });
 });

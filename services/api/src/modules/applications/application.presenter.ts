@@ -25,6 +25,10 @@ export function toApplicationInfoView({ application, usage, onboarding }: Applic
     ...toApplicationView(application),
     quotas: { events_per_day_limit: usage.limits.eventsPerDay, days_of_events_retention_limit: usage.limits.daysOfEventsRetention },
     consumption: { events_per_day: usage.eventsPerDay },
-    onboarding_steps: { event_type: step(onboarding.eventType), subscription: step(onboarding.subscription), event: step(onboarding.event) },
+    onboarding_steps: {
+      event_type: step(onboarding.eventType),
+      subscription: step(onboarding.subscription),
+      event: step(onboarding.event),
+    },
   };
 }

@@ -15,9 +15,20 @@ describe('event types (docs/hook0-compatibility.md "Event types")', () => {
 
   const create = (service: unknown, resource_type: unknown, verb: unknown) =>
     harness.http().post('/event_types').set(auth).send({ application_id: tenant.applicationId, service, resource_type, verb });
-  const list = async () => (await harness.http().get('/event_types').query({ application_id: tenant.applicationId }).set(auth).expect(200)).body;
-  const get = (name: string) => harness.http().get(`/event_types/${encodeURIComponent(name)}`).query({ application_id: tenant.applicationId }).set(auth);
-  const remove = (name: string) => harness.http().delete(`/event_types/${encodeURIComponent(name)}`).query({ application_id: tenant.applicationId }).set(auth);
+  const list = async () =>
+    (await harness.http().get('/event_types').query({ application_id: tenant.applicationId }).set(auth).expect(200)).body;
+  const get = (name: string) =>
+    harness
+      .http()
+      .get(`/event_types/${encodeURIComponent(name)}`)
+      .query({ application_id: tenant.applicationId })
+      .set(auth);
+  const remove = (name: string) =>
+    harness
+      .http()
+      .delete(`/event_types/${encodeURIComponent(name)}`)
+      .query({ application_id: tenant.applicationId })
+      .set(auth);
 
   it('creates (201) in Hook0 shape, named service.resource_type.verb, and gets it back', async () => {
     const created = await create('billing', 'invoice', 'paid').expect(201);
@@ -69,7 +80,8 @@ describe('event types (docs/hook0-compatibility.md "Event types")', () => {
   });
 
   it('refuses control characters with 422 and non-strings or missing components with 400 JsonPayload', async () => {
-    for (const value of ['bad\nname', 'tab\there', 'nul\u0000', 'del\u007f', 'c1\u0085']) expectProblem(await create('s', 'r', value), 422, 'Validation');
+    for (const value of ['bad\nname', 'tab\there', 'nul\u0000', 'del\u007f', 'c1\u0085'])
+      expectProblem(await create('s', 'r', value), 422, 'Validation');
     expectProblem(await create(1, 'r', 'v'), 400, 'JsonPayload');
     expectProblem(await create('s', null, 'v'), 400, 'JsonPayload');
     expectProblem(await create('s', 'r', undefined), 400, 'JsonPayload');
@@ -85,10 +97,18 @@ describe('event types (docs/hook0-compatibility.md "Event types")', () => {
     const other = await createTenant(harness, []);
     const foreign = { Authorization: `Bearer ${other.secret}` };
     expectProblem(await harness.http().get('/event_types').query({ application_id: tenant.applicationId }).set(foreign), 403, 'Forbidden');
-    const post = await harness.http().post('/event_types').set(foreign).send({ application_id: tenant.applicationId, service: 'x', resource_type: 'y', verb: 'z' });
+    const post = await harness
+      .http()
+      .post('/event_types')
+      .set(foreign)
+      .send({ application_id: tenant.applicationId, service: 'x', resource_type: 'y', verb: 'z' });
     expectProblem(post, 403, 'Forbidden');
     const theirs = await harness.http().get('/event_types').query({ application_id: other.applicationId }).set(foreign).expect(200);
     expect(theirs.body).toEqual([]);
-    expectProblem(await harness.http().get('/event_types/billing.invoice.paid').query({ application_id: other.applicationId }).set(foreign), 404, 'NotFound');
+    expectProblem(
+      await harness.http().get('/event_types/billing.invoice.paid').query({ application_id: other.applicationId }).set(foreign),
+      404,
+      'NotFound',
+    );
   });
 });

@@ -43,7 +43,8 @@ export function eventTypeRoutes(eventTypes: EventTypeService): RouteDefinition[]
       query: ApplicationQueryDto,
       status: 200,
       view: EventTypeView,
-      handler: async ({ principal, params, query }) => toEventTypeView(await eventTypes.get(principal, query.application_id, params.event_type_name)),
+      handler: async ({ principal, params, query }) =>
+        toEventTypeView(await eventTypes.get(principal, query.application_id, params.event_type_name)),
     }),
     defineRoute({
       method: 'delete',

@@ -7,7 +7,11 @@ import type { EventTypePostDto } from './event-type.dto';
 
 /** Event types (docs/hook0-compatibility.md "Event types"): create is an upsert that re-activates; delete deactivates. */
 export class EventTypeService {
-  constructor(private readonly eventTypes: EventTypeRepository, private readonly access: AccessPolicy, private readonly quotas: QuotaService) {}
+  constructor(
+    private readonly eventTypes: EventTypeRepository,
+    private readonly access: AccessPolicy,
+    private readonly quotas: QuotaService,
+  ) {}
 
   async list(principal: Principal, applicationId: string): Promise<EventTypeEntity[]> {
     const application = await this.access.application(principal, applicationId, 'read');

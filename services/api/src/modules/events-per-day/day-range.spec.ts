@@ -44,7 +44,10 @@ describe('isCalendarDay', () => {
     expect(isCalendarDay(value)).toBe(true);
   });
 
-  it.each(['2026-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '2026-01-01T00:00:00Z', '0000-01-01', ' 2026-01-01', '', 20260101, null])('refuses %p', (value) => {
-    expect(isCalendarDay(value)).toBe(false);
-  });
+  it.each(['2026-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '2026-01-01T00:00:00Z', '0000-01-01', ' 2026-01-01', '', 20260101, null])(
+    'refuses %p',
+    (value) => {
+      expect(isCalendarDay(value)).toBe(false);
+    },
+  );
 });

@@ -25,9 +25,19 @@ describe('events per day', () => {
     probe = await DatabaseProbe.open(harness);
     tenant = await createTenant(harness);
     master = { Authorization: `Bearer ${harness.masterKey}` };
-    const second = await harness.http().post('/applications').set(master).send({ organization_id: tenant.organizationId, name: 'Shipping' }).expect(201);
+    const second = await harness
+      .http()
+      .post('/applications')
+      .set(master)
+      .send({ organization_id: tenant.organizationId, name: 'Shipping' })
+      .expect(201);
     secondApplicationId = second.body.application_id;
-    await harness.http().post('/event_types').set(master).send({ application_id: secondApplicationId, service: 'billing', resource_type: 'invoice', verb: 'paid' }).expect(201);
+    await harness
+      .http()
+      .post('/event_types')
+      .set(master)
+      .send({ application_id: secondApplicationId, service: 'billing', resource_type: 'invoice', verb: 'paid' })
+      .expect(201);
     // Day boundaries are UTC: 23:59:59.999999Z and 00:00:00Z fall on different days.
     await eventAt(tenant.applicationId, '2026-01-10T00:00:00Z');
     await eventAt(tenant.applicationId, '2026-01-10T23:59:59.999999Z');
@@ -42,9 +52,17 @@ describe('events per day', () => {
   });
 
   const perApplication = (query: Record<string, string>, headers = { Authorization: `Bearer ${tenant.secret}` }) =>
-    harness.http().get('/events_per_day/application').query({ application_id: tenant.applicationId, ...query }).set(headers);
+    harness
+      .http()
+      .get('/events_per_day/application')
+      .query({ application_id: tenant.applicationId, ...query })
+      .set(headers);
   const perOrganization = (query: Record<string, string>) =>
-    harness.http().get('/events_per_day/organization').query({ organization_id: tenant.organizationId, ...query }).set(master);
+    harness
+      .http()
+      .get('/events_per_day/organization')
+      .query({ organization_id: tenant.organizationId, ...query })
+      .set(master);
 
   it('counts an application’s events per UTC day in the range, ordered by date', async () => {
     const response = await perApplication({ from: '2026-01-01', to: '2026-01-31' }).expect(200);
@@ -63,7 +81,9 @@ describe('events per day', () => {
 
   it('defaults to the last 30 days through today, whose row is provisional', async () => {
     const response = await perApplication({}).expect(200);
-    expect(response.body).toEqual([{ application_id: tenant.applicationId, application_name: 'Billing', date: today, amount: 1, is_provisional: true }]);
+    expect(response.body).toEqual([
+      { application_id: tenant.applicationId, application_name: 'Billing', date: today, amount: 1, is_provisional: true },
+    ]);
   });
 
   it('covers every live application of an organization', async () => {
@@ -96,9 +116,17 @@ describe('events per day', () => {
   it("answers 403 to another application's secret and to an unknown application", async () => {
     const other = await createTenant(harness);
     expectProblem(await perApplication({}, { Authorization: `Bearer ${other.secret}` }), 403, 'Forbidden');
-    expectProblem(await harness.http().get('/events_per_day/application').query({ application_id: randomUUID() }).set(master), 403, 'Forbidden');
     expectProblem(
-      await harness.http().get('/events_per_day/organization').query({ organization_id: tenant.organizationId }).set({ Authorization: `Bearer ${other.secret}` }),
+      await harness.http().get('/events_per_day/application').query({ application_id: randomUUID() }).set(master),
+      403,
+      'Forbidden',
+    );
+    expectProblem(
+      await harness
+        .http()
+        .get('/events_per_day/organization')
+        .query({ organization_id: tenant.organizationId })
+        .set({ Authorization: `Bearer ${other.secret}` }),
       403,
       'Forbidden',
     );
@@ -107,10 +135,22 @@ describe('events per day', () => {
   it('leaves out a deleted application from the organization view', async () => {
     const organization = await createTenant(harness);
     await ingestEvent(harness, organization);
-    const before = (await harness.http().get('/events_per_day/organization').query({ organization_id: organization.organizationId }).set(master).expect(200)).body;
+    const before = (
+      await harness
+        .http()
+        .get('/events_per_day/organization')
+        .query({ organization_id: organization.organizationId })
+        .set(master)
+        .expect(200)
+    ).body;
     expect(before).toEqual([expect.objectContaining({ application_id: organization.applicationId, amount: 1 })]);
     await harness.http().delete(`/applications/${organization.applicationId}`).set(master).expect(204);
-    const after = await harness.http().get('/events_per_day/organization').query({ organization_id: organization.organizationId }).set(master).expect(200);
+    const after = await harness
+      .http()
+      .get('/events_per_day/organization')
+      .query({ organization_id: organization.organizationId })
+      .set(master)
+      .expect(200);
     expect(after.body).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ export function eventsPerDayRoutes(eventsPerDay: EventsPerDayService): RouteDefi
       query: EventsPerDayApplicationQueryDto,
       status: 200,
       view: Type.Array(EventsPerDayView),
-      handler: async ({ principal, query }) => toEventsPerDayView(await eventsPerDay.forApplication(principal, query.application_id, query.from, query.to)),
+      handler: async ({ principal, query }) =>
+        toEventsPerDayView(await eventsPerDay.forApplication(principal, query.application_id, query.from, query.to)),
     }),
     defineRoute({
       method: 'get',

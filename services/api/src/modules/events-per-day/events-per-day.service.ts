@@ -11,7 +11,11 @@ export interface EventsPerDay {
 
 /** Events per day (docs/hook0-compatibility.md "Events"), per application or over an organization. */
 export class EventsPerDayService {
-  constructor(private readonly counts: EventsPerDayRepository, private readonly access: AccessPolicy, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly counts: EventsPerDayRepository,
+    private readonly access: AccessPolicy,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async forApplication(principal: Principal, applicationId: string, from?: string, to?: string): Promise<EventsPerDay> {
     const application = await this.access.application(principal, applicationId, 'read');

@@ -11,7 +11,12 @@ describe('POST /event: who may ingest where', () => {
   const ingest = (auth: Record<string, string>, tenant: Tenant, overrides: Record<string, unknown> = {}) =>
     world.harness.http().post('/event').set(auth).send(eventBody(tenant, overrides));
   const serviceToken = async (organizationId: string) => {
-    const created = await world.harness.http().post('/service_token').set(master()).send({ organization_id: organizationId, name: 'ingest' }).expect(201);
+    const created = await world.harness
+      .http()
+      .post('/service_token')
+      .set(master())
+      .send({ organization_id: organizationId, name: 'ingest' })
+      .expect(201);
     return bearer(created.body.biscuit);
   };
 

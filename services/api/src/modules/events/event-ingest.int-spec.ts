@@ -15,11 +15,26 @@ const REJECTED: [string, Record<string, unknown>, number, string][] = [
   ['an unsupported content type', { payload_content_type: 'application/xml' }, 400, 'EventInvalidPayloadContentType'],
   ['a content type with parameters', { payload_content_type: 'application/json; charset=utf-8' }, 400, 'EventInvalidPayloadContentType'],
   ['a content type in upper case', { payload_content_type: 'APPLICATION/JSON' }, 400, 'EventInvalidPayloadContentType'],
-  ['plain base64 named octet-stream', { payload_content_type: 'application/octet-stream', payload: 'AAEC' }, 400, 'EventInvalidPayloadContentType'],
+  [
+    'plain base64 named octet-stream',
+    { payload_content_type: 'application/octet-stream', payload: 'AAEC' },
+    400,
+    'EventInvalidPayloadContentType',
+  ],
   ['an empty content type', { payload_content_type: '' }, 422, 'Validation'],
   ['a content type of 101 characters', { payload_content_type: 'x'.repeat(101) }, 422, 'Validation'],
-  ['base64 of the wrong length', { payload_content_type: 'application/octet-stream+base64', payload: 'abc' }, 400, 'EventInvalidBase64Payload'],
-  ['base64 with a foreign character', { payload_content_type: 'application/octet-stream+base64', payload: 'ab$=' }, 400, 'EventInvalidBase64Payload'],
+  [
+    'base64 of the wrong length',
+    { payload_content_type: 'application/octet-stream+base64', payload: 'abc' },
+    400,
+    'EventInvalidBase64Payload',
+  ],
+  [
+    'base64 with a foreign character',
+    { payload_content_type: 'application/octet-stream+base64', payload: 'ab$=' },
+    400,
+    'EventInvalidBase64Payload',
+  ],
   ['URL-safe base64', { payload_content_type: 'application/octet-stream+base64', payload: '-_-_' }, 400, 'EventInvalidBase64Payload'],
   ['unpadded base64', { payload_content_type: 'application/octet-stream+base64', payload: 'AP8' }, 400, 'EventInvalidBase64Payload'],
   ['truncated JSON', { payload: '{"a":' }, 400, 'EventInvalidJsonPayload'],
@@ -53,14 +68,24 @@ const REJECTED: [string, Record<string, unknown>, number, string][] = [
   ['a non-UUID event_id', { event_id: 'evt_1' }, 400, 'JsonPayload'],
   ['a non-UUID application_id', { application_id: 'app' }, 400, 'JsonPayload'],
   ['field errors before a content-type error', { labels: {}, payload_content_type: 'application/xml' }, 422, 'Validation'],
-  ['a content-type error before a payload error', { payload_content_type: 'image/png', payload: 'not base64 $$' }, 400, 'EventInvalidPayloadContentType'],
+  [
+    'a content-type error before a payload error',
+    { payload_content_type: 'image/png', payload: 'not base64 $$' },
+    400,
+    'EventInvalidPayloadContentType',
+  ],
 ];
 
 describe('POST /event (docs/hook0-compatibility.md "Events")', () => {
   const world = useApiWorld(['billing.invoice.paid', 'billing.invoice.voided']);
 
   beforeAll(async () => {
-    await world.harness.http().delete('/event_types/billing.invoice.voided').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(204);
+    await world.harness
+      .http()
+      .delete('/event_types/billing.invoice.voided')
+      .query({ application_id: world.tenant.applicationId })
+      .set(world.auth)
+      .expect(204);
   });
 
   const ingest = (overrides: Record<string, unknown> = {}, path = '/event') => {
@@ -71,7 +96,11 @@ describe('POST /event (docs/hook0-compatibility.md "Events")', () => {
 
   it('answers 201 with exactly {application_id, event_id, received_at}, the id a server-made UUIDv7', async () => {
     const response = await ingest().expect(201);
-    expect(response.body).toEqual({ application_id: world.tenant.applicationId, event_id: expect.stringMatching(UUID_V7), received_at: expect.stringMatching(RFC3339) });
+    expect(response.body).toEqual({
+      application_id: world.tenant.applicationId,
+      event_id: expect.stringMatching(UUID_V7),
+      received_at: expect.stringMatching(RFC3339),
+    });
     expect(Math.abs(Date.parse(response.body.received_at) - Date.now())).toBeLessThan(60_000);
   });
 
@@ -93,7 +122,10 @@ describe('POST /event (docs/hook0-compatibility.md "Events")', () => {
   });
 
   it('accepts the limits: 10 labels and 50 metadata entries of 50-byte keys and values, a 699 050-character payload', async () => {
-    await ingest({ labels: { ...entries(9), ['k'.repeat(50)]: 'é'.repeat(25) }, metadata: { ...entries(49), ['m'.repeat(50)]: 'v'.repeat(50) } }).expect(201);
+    await ingest({
+      labels: { ...entries(9), ['k'.repeat(50)]: 'é'.repeat(25) },
+      metadata: { ...entries(49), ['m'.repeat(50)]: 'v'.repeat(50) },
+    }).expect(201);
     await ingest({ payload_content_type: 'text/plain', payload: 'p'.repeat(699_050) }).expect(201);
   });
 
@@ -123,10 +155,16 @@ describe('POST /event (docs/hook0-compatibility.md "Events")', () => {
     const eventId = randomUUID();
     await ingest({ event_id: eventId }).expect(201);
     const other = await createTenant(world.harness);
-    const foreign = world.harness.http().post('/event').set({ Authorization: `Bearer ${other.secret}` });
+    const foreign = world.harness
+      .http()
+      .post('/event')
+      .set({ Authorization: `Bearer ${other.secret}` });
     const response = await foreign.send({ ...eventBody(other), event_id: eventId, payload: '{"other":true}' }).expect(201);
     expect(response.body).toMatchObject({ application_id: other.applicationId, event_id: eventId });
-    const rows = await world.probe.query<{ application_id: string; payload: Buffer }>('SELECT application_id, payload FROM event WHERE event_id = $1', [eventId]);
+    const rows = await world.probe.query<{ application_id: string; payload: Buffer }>(
+      'SELECT application_id, payload FROM event WHERE event_id = $1',
+      [eventId],
+    );
     expect(Object.fromEntries(rows.map((row) => [row.application_id, row.payload.toString('utf8')]))).toEqual({
       [world.tenant.applicationId]: '{"invoice_id":"in_42","amount":1200}',
       [other.applicationId]: '{"other":true}',
@@ -160,10 +198,19 @@ describe('POST /event (docs/hook0-compatibility.md "Events")', () => {
     await ingest({ event_id: eventId }).expect(409);
     await ingest({ labels: {} }).expect(422);
     // Refused by the body parser, before the route handler runs.
-    await world.harness.http().post('/event/').set(world.auth).set('Content-Type', 'application/json').send('{"application_id":').expect(400);
+    await world.harness
+      .http()
+      .post('/event/')
+      .set(world.auth)
+      .set('Content-Type', 'application/json')
+      .send('{"application_id":')
+      .expect(400);
     await world.harness.http().post('/event').send(eventBody(world.tenant)).expect(401);
     const wanted = Object.fromEntries(Object.entries(expected).map(([key, delta]) => [key, before[key] + delta]));
-    await waitFor(async () => (JSON.stringify(await read()) === JSON.stringify(wanted) ? true : undefined), `ingest counts ${JSON.stringify(wanted)}`);
+    await waitFor(
+      async () => (JSON.stringify(await read()) === JSON.stringify(wanted) ? true : undefined),
+      `ingest counts ${JSON.stringify(wanted)}`,
+    );
   });
 
   it('refuses an application the secret does not belong to with 403 Forbidden, and unknown applications alike', async () => {

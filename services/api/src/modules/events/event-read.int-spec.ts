@@ -33,13 +33,19 @@ describe('GET /events and /events/{id} (docs/hook0-compatibility.md "Events")', 
 
   it('stores base64 payloads decoded, and returns the decoded bytes re-encoded', async () => {
     const bytes = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0a, 0xc3, 0x28, 0x7f]);
-    const id = await ingestEvent(world.harness, world.tenant, { payload_content_type: 'application/octet-stream+base64', payload: bytes.toString('base64') });
+    const id = await ingestEvent(world.harness, world.tenant, {
+      payload_content_type: 'application/octet-stream+base64',
+      payload: bytes.toString('base64'),
+    });
     expect((await storedBytes(id)).equals(bytes)).toBe(true);
     expect((await getEvent(id).expect(200)).body.payload).toBe(bytes.toString('base64'));
   });
 
   it('returns the event fields beside the payload', async () => {
-    const id = await ingestEvent(world.harness, world.tenant, { labels: { env: 'prod', tenant_id: 'acme' }, metadata: { source: 'checkout' } });
+    const id = await ingestEvent(world.harness, world.tenant, {
+      labels: { env: 'prod', tenant_id: 'acme' },
+      metadata: { source: 'checkout' },
+    });
     const body = (await getEvent(id).expect(200)).body;
     expect(Object.keys(body).sort()).toEqual([...SUMMARY_FIELDS, 'payload'].sort());
     expect(body).toMatchObject({
@@ -56,7 +62,12 @@ describe('GET /events and /events/{id} (docs/hook0-compatibility.md "Events")', 
   it('lists the 100 most recent events, newest first, without payloads', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 101; i += 1) ids.push(await ingestEvent(world.harness, world.tenant, { labels: { i: String(i) } }));
-    const response = await world.harness.http().get('/events').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(200);
+    const response = await world.harness
+      .http()
+      .get('/events')
+      .query({ application_id: world.tenant.applicationId })
+      .set(world.auth)
+      .expect(200);
     expect(response.body).toHaveLength(100);
     expect(Object.keys(response.body[0]).sort()).toEqual(SUMMARY_FIELDS);
     expect(response.body.slice(0, 3).map((event: { event_id: string }) => event.event_id)).toEqual([ids[100], ids[99], ids[98]]);
@@ -71,15 +82,33 @@ describe('GET /events and /events/{id} (docs/hook0-compatibility.md "Events")', 
     expectProblem(await getEvent('not-an-id'), 404, 'NotFound');
     expectProblem(await getEvent(id, other.applicationId, foreign), 404, 'NotFound');
     expectProblem(await getEvent(id, world.tenant.applicationId, foreign), 403, 'Forbidden');
-    expectProblem(await world.harness.http().get('/events').query({ application_id: world.tenant.applicationId }).set(foreign), 403, 'Forbidden');
-    expect((await world.harness.http().get('/events').query({ application_id: other.applicationId }).set(foreign).expect(200)).body).toEqual([]);
+    expectProblem(
+      await world.harness.http().get('/events').query({ application_id: world.tenant.applicationId }).set(foreign),
+      403,
+      'Forbidden',
+    );
+    expect(
+      (await world.harness.http().get('/events').query({ application_id: other.applicationId }).set(foreign).expect(200)).body,
+    ).toEqual([]);
   });
 
   it('does not leak another application’s events into a list', async () => {
     const other = await createTenant(world.harness);
-    await world.harness.http().post('/event').set({ Authorization: `Bearer ${other.secret}` }).send(eventBody(other)).expect(201);
-    const mine = await world.harness.http().get('/events').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(200);
-    const [row] = await world.probe.query<{ n: string }>('SELECT count(*) AS n FROM event WHERE application_id = $1', [other.applicationId]);
+    await world.harness
+      .http()
+      .post('/event')
+      .set({ Authorization: `Bearer ${other.secret}` })
+      .send(eventBody(other))
+      .expect(201);
+    const mine = await world.harness
+      .http()
+      .get('/events')
+      .query({ application_id: world.tenant.applicationId })
+      .set(world.auth)
+      .expect(200);
+    const [row] = await world.probe.query<{ n: string }>('SELECT count(*) AS n FROM event WHERE application_id = $1', [
+      other.applicationId,
+    ]);
     expect(Number(row.n)).toBe(1);
     expect(mine.body.every((event: { event_type_name: string }) => event.event_type_name === 'billing.invoice.paid')).toBe(true);
   });

@@ -9,9 +9,14 @@ describe('event replay', () => {
   const world = useApiWorld();
 
   const replay = (eventId: string, body: unknown = { application_id: world.tenant.applicationId }, headers = world.auth) =>
-    world.harness.http().post(`/events/${eventId}/replay`).set(headers).send(body as object);
+    world.harness
+      .http()
+      .post(`/events/${eventId}/replay`)
+      .set(headers)
+      .send(body as object);
   const roundOf = async (eventId: string) =>
-    (await world.probe.query<{ dispatch_round: number }>('SELECT dispatch_round FROM event WHERE event_id = $1', [eventId]))[0].dispatch_round;
+    (await world.probe.query<{ dispatch_round: number }>('SELECT dispatch_round FROM event WHERE event_id = $1', [eventId]))[0]
+      .dispatch_round;
 
   it('answers 204 with no body and moves the event to its next dispatch round, each time', async () => {
     const eventId = await ingestEvent(world.harness, world.tenant);
@@ -37,8 +42,16 @@ describe('event replay', () => {
   it("answers 403 Forbidden to another application's secret, and for an unknown application", async () => {
     const other = await createTenant(world.harness);
     const eventId = await ingestEvent(world.harness, world.tenant);
-    expectProblem(await replay(eventId, { application_id: world.tenant.applicationId }, { Authorization: `Bearer ${other.secret}` }), 403, 'Forbidden');
-    expectProblem(await replay(eventId, { application_id: randomUUID() }, { Authorization: `Bearer ${world.harness.masterKey}` }), 403, 'Forbidden');
+    expectProblem(
+      await replay(eventId, { application_id: world.tenant.applicationId }, { Authorization: `Bearer ${other.secret}` }),
+      403,
+      'Forbidden',
+    );
+    expectProblem(
+      await replay(eventId, { application_id: randomUUID() }, { Authorization: `Bearer ${world.harness.masterKey}` }),
+      403,
+      'Forbidden',
+    );
     expect(await roundOf(eventId)).toBe(0);
   });
 
@@ -54,7 +67,11 @@ describe('event replay', () => {
 
   it('answers 400 JsonPayload to a body that is not JSON, 404 to a malformed event id', async () => {
     const eventId = await ingestEvent(world.harness, world.tenant);
-    expectProblem(await world.harness.http().post(`/events/${eventId}/replay`).set(world.auth).set('Content-Type', 'text/plain').send('{}'), 400, 'JsonPayload');
+    expectProblem(
+      await world.harness.http().post(`/events/${eventId}/replay`).set(world.auth).set('Content-Type', 'text/plain').send('{}'),
+      400,
+      'JsonPayload',
+    );
     expectProblem(await replay('not-an-event'), 404, 'NotFound');
     expect(await roundOf(eventId)).toBe(0);
   });

@@ -48,7 +48,12 @@ export class EventService {
     }
   }
 
-  private async store(input: EventPostDto, applicationId: string, ip: string | null, organizationId: string | null): Promise<IngestedEvent> {
+  private async store(
+    input: EventPostDto,
+    applicationId: string,
+    ip: string | null,
+    organizationId: string | null,
+  ): Promise<IngestedEvent> {
     await this.quotas.assertCanIngest(applicationId);
     if (!isPayloadContentType(input.payload_content_type)) throw new ProblemError('EventInvalidPayloadContentType');
     const decoded = decodePayload(input.payload, input.payload_content_type);

@@ -46,7 +46,12 @@ describe('HealthService', () => {
   });
 
   it("renders Hook0's keys, RabbitMQ in extra ones", async () => {
-    const view = toHealthView({ healthy: false, database: { ok: false, durationMs: 5000 }, rabbitmq: { ok: true, durationMs: 0 }, totalDurationMs: 5001 });
+    const view = toHealthView({
+      healthy: false,
+      database: { ok: false, durationMs: 5000 },
+      rabbitmq: { ok: true, durationMs: 0 },
+      totalDurationMs: 5001,
+    });
     expect(view).toEqual({
       database: false,
       pulsar: null,

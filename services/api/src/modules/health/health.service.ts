@@ -38,14 +38,23 @@ async function timed(check: () => Promise<unknown>, timeoutMs: number): Promise<
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const ok = await Promise.race([check().then(() => true, () => false), timeout]);
+  const ok = await Promise.race([
+    check().then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]);
   clearTimeout(timer);
   return { ok, durationMs: Math.round(performance.now() - started) };
 }
 
 /** `GET /health` (docs/hook0-compatibility.md "Instance and health"): healthy when PostgreSQL answers and RabbitMQ is connected. */
 export class HealthService {
-  constructor(private readonly probes: HealthProbes, private readonly settings: HealthSettings) {}
+  constructor(
+    private readonly probes: HealthProbes,
+    private readonly settings: HealthSettings,
+  ) {}
 
   /** 404 while no key is configured, 403 when the configured key is not the one given. */
   authorize(key: string | undefined): void {

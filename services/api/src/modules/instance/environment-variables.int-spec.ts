@@ -18,7 +18,11 @@ describe('GET /environment_variables', () => {
   const byVariable = (name: string) => body.find((entry) => entry.env_var === name);
 
   beforeAll(async () => {
-    harness = await startApiHarness({ HEALTH_CHECK_KEY: 'health-key-0123456789', SUPPORT_EMAIL_ADDRESS: 'help@example.test', CONCURRENT: '12' });
+    harness = await startApiHarness({
+      HEALTH_CHECK_KEY: 'health-key-0123456789',
+      SUPPORT_EMAIL_ADDRESS: 'help@example.test',
+      CONCURRENT: '12',
+    });
     const response = await harness.http().get('/environment_variables').expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     body = response.body;
@@ -27,7 +31,8 @@ describe('GET /environment_variables', () => {
 
   it("lists the API's and the dispatcher's variables in Hook0's shape, without a token", () => {
     expect(body.map((entry) => entry.env_var)).toEqual(productVariables().map((variable) => variable.name));
-    for (const entry of body) expect(Object.keys(entry).sort()).toEqual(['default', 'description', 'env_var', 'group', 'name', 'required', 'sensitive']);
+    for (const entry of body)
+      expect(Object.keys(entry).sort()).toEqual(['default', 'description', 'env_var', 'group', 'name', 'required', 'sensitive']);
     expect(byVariable('PORT')).toEqual({
       name: 'port',
       env_var: 'PORT',
@@ -49,7 +54,13 @@ describe('GET /environment_variables', () => {
 
   it('shows defaults, never the values in force, and no default of a sensitive variable', () => {
     const text = JSON.stringify(body);
-    for (const value of [harness.masterKey, harness.config.databaseUrl, harness.config.amqpUrl, 'health-key-0123456789', 'help@example.test']) {
+    for (const value of [
+      harness.masterKey,
+      harness.config.databaseUrl,
+      harness.config.amqpUrl,
+      'health-key-0123456789',
+      'help@example.test',
+    ]) {
       expect(text).not.toContain(value);
     }
     expect(byVariable('CONCURRENT')?.default).toBe('256');
@@ -60,8 +71,11 @@ describe('GET /environment_variables', () => {
   });
 
   it('gives descriptions as plain text', () => {
-    expect(byVariable('BODY_LIMIT_BYTES')?.description).toBe('largest JSON body, counted after decompression; past it, 413 PayloadTooLarge (see Request bodies)');
-    for (const entry of body) expect({ name: entry.env_var, markdown: /`|\]\(|\*\*/.test(entry.description) }).toEqual({ name: entry.env_var, markdown: false });
+    expect(byVariable('BODY_LIMIT_BYTES')?.description).toBe(
+      'largest JSON body, counted after decompression; past it, 413 PayloadTooLarge (see Request bodies)',
+    );
+    for (const entry of body)
+      expect({ name: entry.env_var, markdown: /`|\]\(|\*\*/.test(entry.description) }).toEqual({ name: entry.env_var, markdown: false });
   });
 
   it('ignores an Authorization header, even an invalid one', async () => {

@@ -9,7 +9,11 @@ describe('public instance endpoints', () => {
   let harness: ApiHarness;
 
   beforeAll(async () => {
-    harness = await startApiHarness({ REGISTRATION_DISABLED: 'true', PASSWORD_MINIMUM_LENGTH: '16', SUPPORT_EMAIL_ADDRESS: 'help@example.test' });
+    harness = await startApiHarness({
+      REGISTRATION_DISABLED: 'true',
+      PASSWORD_MINIMUM_LENGTH: '16',
+      SUPPORT_EMAIL_ADDRESS: 'help@example.test',
+    });
   });
   afterAll(() => harness.close());
 
@@ -57,8 +61,11 @@ describe('public instance endpoints', () => {
       id: 'NotFound',
       validation: null,
     });
-    for (const problem of response.body) expect(Object.keys(problem).sort()).toEqual(['detail', 'id', 'status', 'title', 'type', 'validation']);
-    expect(response.body.map((problem: { id: string }) => problem.id)).toEqual(expect.arrayContaining(['TooManyEventsToday', 'InvalidDateRange', 'RateLimited']));
+    for (const problem of response.body)
+      expect(Object.keys(problem).sort()).toEqual(['detail', 'id', 'status', 'title', 'type', 'validation']);
+    expect(response.body.map((problem: { id: string }) => problem.id)).toEqual(
+      expect.arrayContaining(['TooManyEventsToday', 'InvalidDateRange', 'RateLimited']),
+    );
   });
 
   it('GET /payload_content_types lists the three content types', async () => {

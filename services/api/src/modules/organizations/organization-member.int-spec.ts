@@ -25,13 +25,20 @@ describe('invitations and roles (docs/hook0-compatibility.md "Organizations")', 
 
   const http = () => harness.http();
   const invitePath = (organizationId: string) => `/organizations/${organizationId}/invite`;
-  const newOrganization = async () => (await http().post('/organizations').set(owner.auth).send({ name: 'Team' }).expect(200)).body.organization_id as string;
+  const newOrganization = async () =>
+    (await http().post('/organizations').set(owner.auth).send({ name: 'Team' }).expect(200)).body.organization_id as string;
   const roleOf = async (organizationId: string, auth: Record<string, string>) =>
-    ((await http().get('/organizations').set(auth).expect(200)).body as { organization_id: string; role: string }[]).find((o) => o.organization_id === organizationId)?.role;
+    ((await http().get('/organizations').set(auth).expect(200)).body as { organization_id: string; role: string }[]).find(
+      (o) => o.organization_id === organizationId,
+    )?.role;
 
   it('answers 404 when the master key invites into an organization that does not exist', async () => {
     const missing = randomUUID();
-    expectProblem(await http().post(invitePath(missing)).set(bearer(harness.masterKey)).send({ email: guest.email, role: 'viewer' }), 404, 'NotFound');
+    expectProblem(
+      await http().post(invitePath(missing)).set(bearer(harness.masterKey)).send({ email: guest.email, role: 'viewer' }),
+      404,
+      'NotFound',
+    );
     expect(await probe.query('SELECT 1 FROM organization_member WHERE organization_id = $1', [missing])).toEqual([]);
   });
 
@@ -41,7 +48,13 @@ describe('invitations and roles (docs/hook0-compatibility.md "Organizations")', 
     expect(response.body).toEqual({ email: guest.email, role: 'viewer' });
     expect(await roleOf(id, guest.auth)).toBe('viewer');
     const info = (await http().get(`/organizations/${id}`).set(guest.auth).expect(200)).body;
-    expect(info.users).toContainEqual({ user_id: guest.userId, email: guest.email, first_name: 'Grace', last_name: 'Hopper', role: 'viewer' });
+    expect(info.users).toContainEqual({
+      user_id: guest.userId,
+      email: guest.email,
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      role: 'viewer',
+    });
     expect(info.consumption.members).toBe(2);
   });
 
@@ -68,14 +81,24 @@ describe('invitations and roles (docs/hook0-compatibility.md "Organizations")', 
     const organizationId = await newOrganization();
     const sent = { ...body, ...(body.email === 'GUEST' ? { email: guest.email } : {}) };
     expectProblem(await http().post(invitePath(organizationId)).set(owner.auth).send(sent), status, id);
-    expect(await probe.query('SELECT user_id FROM organization_member WHERE organization_id = $1', [organizationId])).toEqual([{ user_id: owner.userId }]);
+    expect(await probe.query('SELECT user_id FROM organization_member WHERE organization_id = $1', [organizationId])).toEqual([
+      { user_id: owner.userId },
+    ]);
   });
 
   it('answers 409 InvitedUserAlreadyInOrganization to a second invitation, and keeps the first role', async () => {
     const id = await newOrganization();
     await http().post(invitePath(id)).set(owner.auth).send({ email: guest.email, role: 'viewer' }).expect(200);
-    expectProblem(await http().post(invitePath(id)).set(owner.auth).send({ email: guest.email.toUpperCase(), role: 'editor' }), 409, 'InvitedUserAlreadyInOrganization');
-    expectProblem(await http().post(invitePath(id)).set(owner.auth).send({ email: owner.email, role: 'viewer' }), 409, 'InvitedUserAlreadyInOrganization');
+    expectProblem(
+      await http().post(invitePath(id)).set(owner.auth).send({ email: guest.email.toUpperCase(), role: 'editor' }),
+      409,
+      'InvitedUserAlreadyInOrganization',
+    );
+    expectProblem(
+      await http().post(invitePath(id)).set(owner.auth).send({ email: owner.email, role: 'viewer' }),
+      409,
+      'InvitedUserAlreadyInOrganization',
+    );
     expect(await roleOf(id, guest.auth)).toBe('viewer');
   });
 
@@ -88,7 +111,8 @@ describe('invitations and roles (docs/hook0-compatibility.md "Organizations")', 
 
   it('keeps viewers to reading: every write on the organization, its members, tokens and applications is 403, and so is the list of secrets', async () => {
     const id = await newOrganization();
-    const application = (await http().post('/applications').set(owner.auth).send({ organization_id: id, name: 'App' }).expect(201)).body.application_id;
+    const application = (await http().post('/applications').set(owner.auth).send({ organization_id: id, name: 'App' }).expect(201)).body
+      .application_id;
     await http().post(invitePath(id)).set(owner.auth).send({ email: guest.email, role: 'viewer' }).expect(200);
     await http().get(`/organizations/${id}`).set(guest.auth).expect(200);
     await http().get('/applications').query({ organization_id: id }).set(guest.auth).expect(200);
@@ -111,7 +135,9 @@ describe('invitations and roles (docs/hook0-compatibility.md "Organizations")', 
 
   it('leaves member management to editors: a service token of the organization gets 403', async () => {
     const id = await newOrganization();
-    const service = bearer((await http().post('/service_token').set(owner.auth).send({ organization_id: id, name: 'ci' }).expect(201)).body.biscuit);
+    const service = bearer(
+      (await http().post('/service_token').set(owner.auth).send({ organization_id: id, name: 'ci' }).expect(201)).body.biscuit,
+    );
     expectProblem(await http().post(invitePath(id)).set(service).send({ email: guest.email, role: 'editor' }), 403, 'Forbidden');
     expectProblem(await http().delete(invitePath(id)).set(service).send({ user_id: owner.userId }), 403, 'Forbidden');
     expectProblem(await http().delete(`/organizations/${id}`).set(service), 403, 'Forbidden');
@@ -124,7 +150,11 @@ describe('members quota (docs/hook0-compatibility.md "Quotas")', () => {
     try {
       const owner = await signedInUser(harness);
       const guest = await signedInUser(harness);
-      const response = await harness.http().post(`/organizations/${owner.organizationId}/invite`).set(owner.auth).send({ email: guest.email, role: 'viewer' });
+      const response = await harness
+        .http()
+        .post(`/organizations/${owner.organizationId}/invite`)
+        .set(owner.auth)
+        .send({ email: guest.email, role: 'viewer' });
       expectProblem(response, 429, 'TooManyMembersPerOrganization');
     } finally {
       await harness.close();

@@ -33,7 +33,12 @@ describe('organizations (docs/hook0-compatibility.md "Organizations")', () => {
       name: 'Acme',
       plan: null,
       users: [{ user_id: owner.userId, email: owner.email, first_name: 'Ada', last_name: 'Lovelace', role: 'editor' }],
-      quotas: { members_per_organization_limit: UNLIMITED, applications_per_organization_limit: UNLIMITED, events_per_day_limit: UNLIMITED, days_of_events_retention_limit: UNLIMITED },
+      quotas: {
+        members_per_organization_limit: UNLIMITED,
+        applications_per_organization_limit: UNLIMITED,
+        events_per_day_limit: UNLIMITED,
+        days_of_events_retention_limit: UNLIMITED,
+      },
       consumption: { members: 1, applications: 0, events_per_day: 0 },
       onboarding_steps: { application: 'ToDo', event_type: 'ToDo', subscription: 'ToDo', event: 'ToDo' },
     });
@@ -56,7 +61,14 @@ describe('organizations (docs/hook0-compatibility.md "Organizations")', () => {
     const renamed = await http().put(`/organizations/${id}`).set(owner.auth).send({ name: 'After' }).expect(200);
     expect(renamed.body).toMatchObject({ organization_id: id, name: 'After', consumption: { members: 1 } });
     expectProblem(await http().put(`/organizations/${id}`).set(owner.auth).send({ name: 'x' }), 422, 'Validation');
-    expectProblem(await http().put(`/organizations/${id}`).set(owner.auth).send({ name: 'x'.repeat(51) }), 422, 'Validation');
+    expectProblem(
+      await http()
+        .put(`/organizations/${id}`)
+        .set(owner.auth)
+        .send({ name: 'x'.repeat(51) }),
+      422,
+      'Validation',
+    );
     expect((await http().get(`/organizations/${id}`).set(owner.auth).expect(200)).body.name).toBe('After');
   });
 
@@ -86,13 +98,23 @@ describe('organizations (docs/hook0-compatibility.md "Organizations")', () => {
     expectProblem(await http().get(`/organizations/${unknown}`).set(master), 404, 'NotFound');
     expectProblem(await http().put(`/organizations/${unknown}`).set(master).send({ name: 'Nope' }), 404, 'NotFound');
     expectProblem(await http().delete(`/organizations/${unknown}`).set(master), 404, 'NotFound');
-    expectProblem(await http().post(`/organizations/${unknown}/invite`).set(master).send({ email: owner.email, role: 'viewer' }), 404, 'NotFound');
+    expectProblem(
+      await http().post(`/organizations/${unknown}/invite`).set(master).send({ email: owner.email, role: 'viewer' }),
+      404,
+      'NotFound',
+    );
   });
 
   it('refuses creation to application secrets and service tokens (403)', async () => {
-    const application = (await http().post('/applications').set(owner.auth).send({ organization_id: owner.organizationId, name: 'App' }).expect(201)).body;
-    const secret = (await http().get('/application_secrets').query({ application_id: application.application_id }).set(owner.auth).expect(200)).body[0].token;
-    const service = (await http().post('/service_token').set(owner.auth).send({ organization_id: owner.organizationId, name: 'ci' }).expect(201)).body.biscuit;
+    const application = (
+      await http().post('/applications').set(owner.auth).send({ organization_id: owner.organizationId, name: 'App' }).expect(201)
+    ).body;
+    const secret = (
+      await http().get('/application_secrets').query({ application_id: application.application_id }).set(owner.auth).expect(200)
+    ).body[0].token;
+    const service = (
+      await http().post('/service_token').set(owner.auth).send({ organization_id: owner.organizationId, name: 'ci' }).expect(201)
+    ).body.biscuit;
     expectProblem(await http().post('/organizations').set(bearer(secret)).send({ name: 'Nope' }), 403, 'Forbidden');
     expectProblem(await http().post('/organizations').set(bearer(service)).send({ name: 'Nope' }), 403, 'Forbidden');
     expect((await http().get('/organizations').set(bearer(service)).expect(200)).body).toEqual([

@@ -11,7 +11,12 @@ export interface OrganizationDetails {
   readonly members: readonly OrganizationMember[];
   readonly limits: QuotaLimits;
   readonly consumption: { readonly applications: number; readonly eventsPerDay: number };
-  readonly onboarding: { readonly application: boolean; readonly eventType: boolean; readonly subscription: boolean; readonly event: boolean };
+  readonly onboarding: {
+    readonly application: boolean;
+    readonly eventType: boolean;
+    readonly subscription: boolean;
+    readonly event: boolean;
+  };
 }
 
 const step = (done: boolean) => (done ? 'Done' : 'ToDo');

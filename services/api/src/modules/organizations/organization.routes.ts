@@ -18,7 +18,8 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       summary: "List the caller's organizations, with its role in each",
       status: 200,
       view: Type.Array(OrganizationSummaryView),
-      handler: async ({ principal }) => (await organizations.list(principal)).map(({ organization, role }) => toOrganizationSummaryView(organization, role)),
+      handler: async ({ principal }) =>
+        (await organizations.list(principal)).map(({ organization, role }) => toOrganizationSummaryView(organization, role)),
     }),
     defineRoute({
       ...base,
@@ -52,7 +53,8 @@ export function organizationRoutes(organizations: OrganizationService, members: 
       body: OrganizationPostDto,
       status: 200,
       view: OrganizationInfoView,
-      handler: async ({ principal, params, body }) => toOrganizationInfoView(await organizations.rename(principal, params.organization_id, body)),
+      handler: async ({ principal, params, body }) =>
+        toOrganizationInfoView(await organizations.rename(principal, params.organization_id, body)),
     }),
     defineRoute({
       ...base,

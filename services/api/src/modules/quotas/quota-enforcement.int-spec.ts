@@ -32,15 +32,29 @@ describe('quotas, enforced', () => {
   });
 
   const replay = (tenant: Tenant, eventId: string) =>
-    harness.http().post(`/events/${eventId}/replay`).set({ Authorization: `Bearer ${tenant.secret}` }).send({ application_id: tenant.applicationId });
+    harness
+      .http()
+      .post(`/events/${eventId}/replay`)
+      .set({ Authorization: `Bearer ${tenant.secret}` })
+      .send({ application_id: tenant.applicationId });
   const roundOf = async (eventId: string) =>
     (await probe.query<{ dispatch_round: number }>('SELECT dispatch_round FROM event WHERE event_id = $1', [eventId]))[0].dispatch_round;
   const replayedToday = async (tenant: Tenant) =>
-    Number((await probe.query<{ n: string }>('SELECT coalesce(sum(amount), 0) AS n FROM replayed_events_per_day WHERE application_id = $1', [tenant.applicationId]))[0].n);
+    Number(
+      (
+        await probe.query<{ n: string }>('SELECT coalesce(sum(amount), 0) AS n FROM replayed_events_per_day WHERE application_id = $1', [
+          tenant.applicationId,
+        ])
+      )[0].n,
+    );
 
   it('refuses a second application in the organization with 429 TooManyApplicationsPerOrganization', async () => {
     const before = await probe.counts();
-    const response = await harness.http().post('/applications').set(master).send({ organization_id: tenant.organizationId, name: 'Second' });
+    const response = await harness
+      .http()
+      .post('/applications')
+      .set(master)
+      .send({ organization_id: tenant.organizationId, name: 'Second' });
     expectProblem(response, 429, 'TooManyApplicationsPerOrganization');
     expect(response.body.detail).toContain('1 applications');
     expect(await probe.counts()).toEqual(before);
@@ -49,11 +63,20 @@ describe('quotas, enforced', () => {
   it('refuses a third active event type, but re-creating an existing one still works', async () => {
     const secret = { Authorization: `Bearer ${tenant.secret}` };
     const create = (verb: string) =>
-      harness.http().post('/event_types').set(secret).send({ application_id: tenant.applicationId, service: 'billing', resource_type: 'invoice', verb });
+      harness
+        .http()
+        .post('/event_types')
+        .set(secret)
+        .send({ application_id: tenant.applicationId, service: 'billing', resource_type: 'invoice', verb });
     await create('refunded').expect(201);
     expectProblem(await create('voided'), 429, 'TooManyEventTypesPerApplication');
     await create('paid').expect(201);
-    await harness.http().delete('/event_types/billing.invoice.refunded').query({ application_id: tenant.applicationId }).set(secret).expect(204);
+    await harness
+      .http()
+      .delete('/event_types/billing.invoice.refunded')
+      .query({ application_id: tenant.applicationId })
+      .set(secret)
+      .expect(204);
     await create('voided').expect(201);
     expectProblem(await create('refunded'), 429, 'TooManyEventTypesPerApplication');
   });
@@ -67,7 +90,12 @@ describe('quotas, enforced', () => {
     expectProblem(refused, 429, 'TooManySubscriptionsPerApplication');
     expect(refused.body.detail).toContain('2 subscriptions');
     expect(await probe.counts()).toEqual(before);
-    await harness.http().delete(`/subscriptions/${first.body.subscription_id}`).query({ application_id: tenant.applicationId }).set(master).expect(204);
+    await harness
+      .http()
+      .delete(`/subscriptions/${first.body.subscription_id}`)
+      .query({ application_id: tenant.applicationId })
+      .set(master)
+      .expect(204);
     await create().expect(201);
   });
 
@@ -76,10 +104,20 @@ describe('quotas, enforced', () => {
     expect(application.body.consumption).toEqual({ events_per_day: 0 });
     for (let i = 0; i < 3; i += 1) await ingestEvent(harness, tenant);
     const before = await probe.counts();
-    const refused = await harness.http().post('/event').set({ Authorization: `Bearer ${tenant.secret}` }).send(eventBody(tenant));
+    const refused = await harness
+      .http()
+      .post('/event')
+      .set({ Authorization: `Bearer ${tenant.secret}` })
+      .send(eventBody(tenant));
     expectProblem(refused, 429, 'TooManyEventsToday');
-    expect(refused.body.detail).toBe('This organization cannot ingest more than 3 events per day. You might want to upgrade to a better plan.');
-    const badPayload = await harness.http().post('/event').set(master).send(eventBody(tenant, { payload_content_type: 'image/png' }));
+    expect(refused.body.detail).toBe(
+      'This organization cannot ingest more than 3 events per day. You might want to upgrade to a better plan.',
+    );
+    const badPayload = await harness
+      .http()
+      .post('/event')
+      .set(master)
+      .send(eventBody(tenant, { payload_content_type: 'image/png' }));
     expectProblem(badPayload, 429, 'TooManyEventsToday');
     expect(await probe.counts()).toEqual(before);
   });
@@ -88,7 +126,10 @@ describe('quotas, enforced', () => {
     const fresh = await createTenant(harness);
     const ids = [await ingestEvent(harness, fresh), await ingestEvent(harness, fresh), await ingestEvent(harness, fresh)];
     expectProblem(await harness.http().post('/event').set(master).send(eventBody(fresh)), 429, 'TooManyEventsToday');
-    await probe.query(`UPDATE event SET received_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '1 microsecond' WHERE event_id = ANY($1)`, [ids]);
+    await probe.query(
+      `UPDATE event SET received_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '1 microsecond' WHERE event_id = ANY($1)`,
+      [ids],
+    );
     await ingestEvent(harness, fresh);
   });
 
@@ -105,7 +146,9 @@ describe('quotas, enforced', () => {
     const before = { counts: await probe.counts(), replayed: await replayedToday(fresh) };
     const refused = await replay(fresh, second);
     expectProblem(refused, 429, 'TooManyEventsToday');
-    expect(refused.body.detail).toBe('This organization cannot ingest more than 3 events per day. You might want to upgrade to a better plan.');
+    expect(refused.body.detail).toBe(
+      'This organization cannot ingest more than 3 events per day. You might want to upgrade to a better plan.',
+    );
     expectProblem(await replay(fresh, first), 429, 'TooManyEventsToday');
     expectProblem(await harness.http().post('/event').set(master).send(eventBody(fresh)), 429, 'TooManyEventsToday');
     expect([await roundOf(first), await roundOf(second)]).toEqual([1, 0]);
@@ -118,7 +161,12 @@ describe('quotas, enforced', () => {
     const eventId = await ingestEvent(harness, fresh);
     await replay(fresh, eventId).expect(204);
     await replay(fresh, eventId).expect(204);
-    const perDay = await harness.http().get('/events_per_day/application').query({ application_id: fresh.applicationId }).set(master).expect(200);
+    const perDay = await harness
+      .http()
+      .get('/events_per_day/application')
+      .query({ application_id: fresh.applicationId })
+      .set(master)
+      .expect(200);
     expect(perDay.body.map((row: { amount: number }) => row.amount)).toEqual([1]);
     expectProblem(await replay(fresh, eventId), 429, 'TooManyEventsToday');
   });
@@ -152,9 +200,18 @@ describe('quotas, off (the default)', () => {
   it('replays without limit, each still counted in the consumption', async () => {
     const tenant = await createTenant(harness);
     const eventId = await ingestEvent(harness, tenant);
-    const replay = () => harness.http().post(`/events/${eventId}/replay`).set({ Authorization: `Bearer ${tenant.secret}` }).send({ application_id: tenant.applicationId });
+    const replay = () =>
+      harness
+        .http()
+        .post(`/events/${eventId}/replay`)
+        .set({ Authorization: `Bearer ${tenant.secret}` })
+        .send({ application_id: tenant.applicationId });
     for (let i = 0; i < 3; i += 1) await replay().expect(204);
-    const response = await harness.http().get(`/applications/${tenant.applicationId}`).set({ Authorization: `Bearer ${harness.masterKey}` }).expect(200);
+    const response = await harness
+      .http()
+      .get(`/applications/${tenant.applicationId}`)
+      .set({ Authorization: `Bearer ${harness.masterKey}` })
+      .expect(200);
     expect(response.body.consumption).toEqual({ events_per_day: 4 });
   });
 });

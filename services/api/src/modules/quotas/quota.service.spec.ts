@@ -4,15 +4,23 @@ import type { QuotaUsageRepository } from '@hook0/db';
 import { QuotaService } from './quota.service';
 
 /** Counts that respect the cap the service passes, as the SQL does. */
-function usage(counts: Partial<Record<'applications' | 'eventsToday' | 'subscriptions' | 'eventTypes' | 'organizationEventsToday', number>>) {
+function usage(
+  counts: Partial<Record<'applications' | 'eventsToday' | 'subscriptions' | 'eventTypes' | 'organizationEventsToday', number>>,
+) {
   const capped = (value: number | undefined, cap?: number) => Promise.resolve(Math.min(value ?? 0, cap ?? Number.MAX_SAFE_INTEGER));
   const calls: { method: string; cap?: number; exceptName?: string }[] = [];
   const repository = {
     countLiveApplications: (_id: string, cap?: number) => (calls.push({ method: 'applications', cap }), capped(counts.applications, cap)),
     countEventsToday: (_id: string, cap?: number) => (calls.push({ method: 'eventsToday', cap }), capped(counts.eventsToday, cap)),
     countOrganizationEventsToday: () => capped(counts.organizationEventsToday),
-    countLiveSubscriptions: (_id: string, cap?: number) => (calls.push({ method: 'subscriptions', cap }), capped(counts.subscriptions, cap)),
-    countActiveEventTypes: (_id: string, exceptName: string, cap?: number) => (calls.push({ method: 'eventTypes', cap, exceptName }), capped(counts.eventTypes, cap)),
+    countLiveSubscriptions: (_id: string, cap?: number) => (
+      calls.push({ method: 'subscriptions', cap }),
+      capped(counts.subscriptions, cap)
+    ),
+    countActiveEventTypes: (_id: string, exceptName: string, cap?: number) => (
+      calls.push({ method: 'eventTypes', cap, exceptName }),
+      capped(counts.eventTypes, cap)
+    ),
   };
   return { repository: repository as unknown as QuotaUsageRepository, calls };
 }
@@ -53,17 +61,22 @@ describe('QuotaService (docs/hook0-compatibility.md "Quotas")', () => {
     ['events today', 'eventsToday', 'TooManyEventsToday', (q: QuotaService) => q.assertCanIngest('a'), 100],
     ['subscriptions', 'subscriptions', 'TooManySubscriptionsPerApplication', (q: QuotaService) => q.assertCanCreateSubscription('a'), 10],
     ['event types', 'eventTypes', 'TooManyEventTypesPerApplication', (q: QuotaService) => q.assertCanCreateEventType('a', 'x.y.z'), 10],
-  ] as const)('allows %s below the limit, refuses at it with 429 naming the limit, counting no further than it', async (_name, key, id, check, limit) => {
-    const below = usage({ [key]: limit - 1 });
-    expect(await problemOf(() => check(new QuotaService(below.repository, enforced())))).toBeNull();
-    expect(below.calls).toEqual([expect.objectContaining({ cap: limit })]);
-    const at = await problemOf(() => check(new QuotaService(usage({ [key]: limit + 5 }).repository, enforced())));
-    expect(at).toMatchObject({ problemId: id, status: 429 });
-    expect(at!.detail).toContain(String(limit));
-  });
+  ] as const)(
+    'allows %s below the limit, refuses at it with 429 naming the limit, counting no further than it',
+    async (_name, key, id, check, limit) => {
+      const below = usage({ [key]: limit - 1 });
+      expect(await problemOf(() => check(new QuotaService(below.repository, enforced())))).toBeNull();
+      expect(below.calls).toEqual([expect.objectContaining({ cap: limit })]);
+      const at = await problemOf(() => check(new QuotaService(usage({ [key]: limit + 5 }).repository, enforced())));
+      expect(at).toMatchObject({ problemId: id, status: 429 });
+      expect(at!.detail).toContain(String(limit));
+    },
+  );
 
   it('says how many events a day the application may ingest, in Hook0 words', async () => {
-    const problem = await problemOf(() => new QuotaService(usage({ eventsToday: 3 }).repository, enforced({ QUOTA_GLOBAL_EVENTS_PER_DAY_LIMIT: '3' })).assertCanIngest('a'));
+    const problem = await problemOf(() =>
+      new QuotaService(usage({ eventsToday: 3 }).repository, enforced({ QUOTA_GLOBAL_EVENTS_PER_DAY_LIMIT: '3' })).assertCanIngest('a'),
+    );
     expect(problem!.detail).toBe('This organization cannot ingest more than 3 events per day. You might want to upgrade to a better plan.');
   });
 
@@ -81,7 +94,9 @@ describe('QuotaService (docs/hook0-compatibility.md "Quotas")', () => {
 
   it('a limit of 0 refuses the first one', async () => {
     const quotas = new QuotaService(usage({}).repository, enforced({ QUOTA_GLOBAL_SUBSCRIPTIONS_PER_APPLICATION_LIMIT: '0' }));
-    expect(await problemOf(() => quotas.assertCanCreateSubscription('a'))).toMatchObject({ problemId: 'TooManySubscriptionsPerApplication' });
+    expect(await problemOf(() => quotas.assertCanCreateSubscription('a'))).toMatchObject({
+      problemId: 'TooManySubscriptionsPerApplication',
+    });
   });
 
   it('reports consumption uncapped', async () => {

@@ -29,7 +29,10 @@ export interface OrganizationConsumption {
  * the check and the write are not one transaction, so concurrent requests can overshoot a limit slightly.
  */
 export class QuotaService {
-  constructor(private readonly usage: QuotaUsageRepository, private readonly config: QuotaConfig) {}
+  constructor(
+    private readonly usage: QuotaUsageRepository,
+    private readonly config: QuotaConfig,
+  ) {}
 
   get enabled(): boolean {
     return this.config.enabled;
@@ -98,9 +101,15 @@ export class QuotaService {
 /** Each enforced quota's problem and, in Hook0's words, what its limit allows. */
 const REFUSALS: Record<EnforcedQuota, [ProblemId, (limit: number) => string]> = {
   membersPerOrganization: ['TooManyMembersPerOrganization', (limit) => `This organization cannot have more than ${limit} members.`],
-  applicationsPerOrganization: ['TooManyApplicationsPerOrganization', (limit) => `This organization cannot have more than ${limit} applications.`],
+  applicationsPerOrganization: [
+    'TooManyApplicationsPerOrganization',
+    (limit) => `This organization cannot have more than ${limit} applications.`,
+  ],
   eventsPerDay: ['TooManyEventsToday', (limit) => `This organization cannot ingest more than ${limit} events per day.`],
-  subscriptionsPerApplication: ['TooManySubscriptionsPerApplication', (limit) => `This application cannot have more than ${limit} subscriptions.`],
+  subscriptionsPerApplication: [
+    'TooManySubscriptionsPerApplication',
+    (limit) => `This application cannot have more than ${limit} subscriptions.`,
+  ],
   eventTypesPerApplication: ['TooManyEventTypesPerApplication', (limit) => `This application cannot have more than ${limit} event types.`],
 };
 

@@ -35,7 +35,10 @@ describe('request attempts pagination (docs/hook0-compatibility.md "Conventions"
     eventId = await ingestEvent(harness, tenant);
     for (let index = 0; index < 120; index += 1) {
       const createdAt = microTimestamp(Math.floor(index / 7));
-      inserted.push({ createdAt, id: await insertAttempt(probe, { applicationId: tenant.applicationId, eventId, subscriptionId, retryCount: index, createdAt }) });
+      inserted.push({
+        createdAt,
+        id: await insertAttempt(probe, { applicationId: tenant.applicationId, eventId, subscriptionId, retryCount: index, createdAt }),
+      });
     }
   }, 60_000);
   afterAll(async () => {
@@ -54,7 +57,11 @@ describe('request attempts pagination (docs/hook0-compatibility.md "Conventions"
       expect(match![1].startsWith('https://hooks.example.test/api/v1/request_attempts?')).toBe(true);
       next = match![1].slice('https://hooks.example.test/api/v1'.length);
     }
-    return { ids: response.body.map((a: { request_attempt_id: string }) => a.request_attempt_id), createdAt: response.body.map((a: { created_at: string }) => a.created_at), next };
+    return {
+      ids: response.body.map((a: { request_attempt_id: string }) => a.request_attempt_id),
+      createdAt: response.body.map((a: { created_at: string }) => a.created_at),
+      next,
+    };
   }
 
   async function pageThrough(first: string): Promise<Page[]> {
@@ -74,7 +81,9 @@ describe('request attempts pagination (docs/hook0-compatibility.md "Conventions"
     expect(pages.map((page) => page.next !== null)).toEqual([true, true, true, false]);
     const seen = pages.flatMap((page) => page.ids);
     expect(new Set(seen).size).toBe(120);
-    const expected = [...inserted].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? 1 : -1));
+    const expected = [...inserted].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? 1 : -1,
+    );
     expect(seen).toEqual(expected.map((row) => row.id));
   });
 

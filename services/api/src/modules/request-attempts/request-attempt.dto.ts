@@ -36,7 +36,14 @@ export class RequestAttemptQueryDto {
 }
 
 /** Filters carried over into the next page's link, in this order. */
-export const CARRIED_FILTERS = ['application_id', 'event_id', 'subscription_id', 'min_created_at', 'max_created_at', 'event.event_type_names'] as const;
+export const CARRIED_FILTERS = [
+  'application_id',
+  'event_id',
+  'subscription_id',
+  'min_created_at',
+  'max_created_at',
+  'event.event_type_names',
+] as const;
 
 export class RequestAttemptIdParamsDto {
   @IsUUID('all', SHAPE)

@@ -26,12 +26,23 @@ describe('request attempts (docs/hook0-compatibility.md "Request attempts")', ()
     probe = await DatabaseProbe.open(harness);
     tenant = await createTenant(harness, ['billing.invoice.paid', 'billing.invoice.sent']);
     auth = { Authorization: `Bearer ${tenant.secret}` };
-    const created = await harness.http().post('/subscriptions').set(auth).send(subscriptionBody(tenant.applicationId, { event_types: ['billing.invoice.paid', 'billing.invoice.sent'] })).expect(201);
+    const created = await harness
+      .http()
+      .post('/subscriptions')
+      .set(auth)
+      .send(subscriptionBody(tenant.applicationId, { event_types: ['billing.invoice.paid', 'billing.invoice.sent'] }))
+      .expect(201);
     subscriptionId = created.body.subscription_id;
     eventId = await ingestEvent(harness, tenant);
     otherEventId = await ingestEvent(harness, tenant, { event_type: 'billing.invoice.sent' });
     const base = { applicationId: tenant.applicationId, eventId, subscriptionId, createdAt: T0 };
-    const failedResponse = await insertResponse(probe, { applicationId: tenant.applicationId, errorName: 'E_HTTP', httpCode: 503, body: 'down', elapsedTimeMs: 84 });
+    const failedResponse = await insertResponse(probe, {
+      applicationId: tenant.applicationId,
+      errorName: 'E_HTTP',
+      httpCode: 503,
+      body: 'down',
+      elapsedTimeMs: 84,
+    });
     const okResponse = await insertResponse(probe, { applicationId: tenant.applicationId, httpCode: 200, elapsedTimeMs: 12 });
     ids.failed = await insertAttempt(probe, { ...base, retryCount: 0, pickedAt: T1, failedAt: T2, responseId: failedResponse });
     ids.successful = await insertAttempt(probe, { ...base, retryCount: 1, pickedAt: T1, succeededAt: T2, responseId: okResponse });
@@ -45,7 +56,12 @@ describe('request attempts (docs/hook0-compatibility.md "Request attempts")', ()
     await harness.close();
   });
 
-  const list = (query: Record<string, string> = {}) => harness.http().get('/request_attempts').query({ application_id: tenant.applicationId, ...query }).set(auth);
+  const list = (query: Record<string, string> = {}) =>
+    harness
+      .http()
+      .get('/request_attempts')
+      .query({ application_id: tenant.applicationId, ...query })
+      .set(auth);
   const one = (id: string) => harness.http().get(`/request_attempts/${id}`).query({ application_id: tenant.applicationId }).set(auth);
 
   it('renders an attempt exactly in Hook0 shape, with the joined HTTP status', async () => {
@@ -82,7 +98,9 @@ describe('request attempts (docs/hook0-compatibility.md "Request attempts")', ()
     const all = (await list().expect(200)).body.map((a: { request_attempt_id: string }) => a.request_attempt_id);
     expect(all[0]).toBe(ids.other);
     expect(all).toHaveLength(6);
-    expect((await list({ event_id: otherEventId }).expect(200)).body.map((a: { request_attempt_id: string }) => a.request_attempt_id)).toEqual([ids.other]);
+    expect(
+      (await list({ event_id: otherEventId }).expect(200)).body.map((a: { request_attempt_id: string }) => a.request_attempt_id),
+    ).toEqual([ids.other]);
     expect((await list({ subscription_id: subscriptionId }).expect(200)).body).toHaveLength(6);
     expect((await list({ subscription_id: '00000000-0000-4000-8000-000000000000' }).expect(200)).body).toEqual([]);
     expect((await list({ 'event.event_type_names': ' billing.invoice.sent ,,' }).expect(200)).body).toHaveLength(1);
@@ -91,15 +109,23 @@ describe('request attempts (docs/hook0-compatibility.md "Request attempts")', ()
   });
 
   it('sets Link on a non-empty page even under 50 rows, and not on an empty one', async () => {
-    expect((await list().expect(200)).headers.link).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/v1\/request_attempts\?application_id=[^>]+&pagination_cursor=[^>]+>; rel="next"$/);
+    expect((await list().expect(200)).headers.link).toMatch(
+      /^<http:\/\/127\.0\.0\.1:\d+\/api\/v1\/request_attempts\?application_id=[^>]+&pagination_cursor=[^>]+>; rel="next"$/,
+    );
     expect((await list({ event_id: '00000000-0000-4000-8000-000000000000' }).expect(200)).headers.link).toBeUndefined();
   });
 
   it.each([
     ['a cursor that is not base64 JSON', { pagination_cursor: 'not a cursor' }],
     ['a cursor of JSON without id', { pagination_cursor: Buffer.from('{"date":"2026-01-01T00:00:00Z"}').toString('base64url') }],
-    ['a cursor with a date that does not exist', { pagination_cursor: encodeCursor({ date: '2026-02-30T00:00:00Z', id: '00000000-0000-4000-8000-000000000000' }) }],
-    ['a cursor with prose for a date', { pagination_cursor: encodeCursor({ date: 'in 2030', id: '00000000-0000-4000-8000-000000000000' }) }],
+    [
+      'a cursor with a date that does not exist',
+      { pagination_cursor: encodeCursor({ date: '2026-02-30T00:00:00Z', id: '00000000-0000-4000-8000-000000000000' }) },
+    ],
+    [
+      'a cursor with prose for a date',
+      { pagination_cursor: encodeCursor({ date: 'in 2030', id: '00000000-0000-4000-8000-000000000000' }) },
+    ],
     ['a non-UUID event_id', { event_id: 'abc' }],
     ['an empty subscription_id', { subscription_id: '' }],
     ['a min_created_at that is not RFC 3339', { min_created_at: 'yesterday' }],
@@ -111,16 +137,30 @@ describe('request attempts (docs/hook0-compatibility.md "Request attempts")', ()
 
   it('answers 400 InvalidQueryString without application_id or with it repeated', async () => {
     expectProblem(await harness.http().get('/request_attempts').set(auth), 400, 'InvalidQueryString');
-    expectProblem(await harness.http().get(`/request_attempts?application_id=${tenant.applicationId}&application_id=${tenant.applicationId}`).set(auth), 400, 'InvalidQueryString');
+    expectProblem(
+      await harness.http().get(`/request_attempts?application_id=${tenant.applicationId}&application_id=${tenant.applicationId}`).set(auth),
+      400,
+      'InvalidQueryString',
+    );
     expectProblem(await harness.http().get(`/request_attempts/${ids.failed}`).set(auth), 400, 'InvalidQueryString');
   });
 
   it('keeps attempts to their application: a foreign secret gets 403; another application’s id gets 404', async () => {
     const other = await createTenant(harness, []);
     const foreign = { Authorization: `Bearer ${other.secret}` };
-    expectProblem(await harness.http().get('/request_attempts').query({ application_id: tenant.applicationId }).set(foreign), 403, 'Forbidden');
-    expectProblem(await harness.http().get(`/request_attempts/${ids.failed}`).query({ application_id: other.applicationId }).set(foreign), 404, 'NotFound');
-    expect((await harness.http().get('/request_attempts').query({ application_id: other.applicationId }).set(foreign).expect(200)).body).toEqual([]);
+    expectProblem(
+      await harness.http().get('/request_attempts').query({ application_id: tenant.applicationId }).set(foreign),
+      403,
+      'Forbidden',
+    );
+    expectProblem(
+      await harness.http().get(`/request_attempts/${ids.failed}`).query({ application_id: other.applicationId }).set(foreign),
+      404,
+      'NotFound',
+    );
+    expect(
+      (await harness.http().get('/request_attempts').query({ application_id: other.applicationId }).set(foreign).expect(200)).body,
+    ).toEqual([]);
     expectProblem(await one('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
     expectProblem(await one('not-a-uuid'), 404, 'NotFound');
   });

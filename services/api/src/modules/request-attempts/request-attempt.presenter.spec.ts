@@ -33,7 +33,10 @@ describe('toRequestAttemptView status', () => {
   });
 
   it('says inprogress, as Hook0 serializes it, once picked', () => {
-    expect(toRequestAttemptView({ ...row, pickedAt: '2026-05-04T09:12:34.000001Z' }, NOW).status).toEqual({ type: 'inprogress', since: '2026-05-04T09:12:34.000001Z' });
+    expect(toRequestAttemptView({ ...row, pickedAt: '2026-05-04T09:12:34.000001Z' }, NOW).status).toEqual({
+      type: 'inprogress',
+      since: '2026-05-04T09:12:34.000001Z',
+    });
   });
 });
 

@@ -8,7 +8,13 @@ const toDate = (text: string | null) => (text === null ? null : new Date(text));
 /** Hook0's read-time status, with the timestamps in the same microsecond text as the attempt's own fields. */
 function statusView(row: RequestAttemptRow, now: Date) {
   const status = attemptStatus(
-    { createdAt: new Date(row.createdAt), delayUntil: toDate(row.delayUntil), pickedAt: toDate(row.pickedAt), succeededAt: toDate(row.succeededAt), failedAt: toDate(row.failedAt) },
+    {
+      createdAt: new Date(row.createdAt),
+      delayUntil: toDate(row.delayUntil),
+      pickedAt: toDate(row.pickedAt),
+      succeededAt: toDate(row.succeededAt),
+      failedAt: toDate(row.failedAt),
+    },
     now,
   );
   switch (status.type) {

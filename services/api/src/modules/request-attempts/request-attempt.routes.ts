@@ -27,7 +27,10 @@ export function requestAttemptRoutes(attempts: RequestAttemptService, options: R
         const page = await attempts.list(principal, query);
         const now = new Date();
         const headers: Record<string, string> = page.nextCursor ? { Link: nextPageLink(options.appUrl, query, page.nextCursor) } : {};
-        return new Reply(page.attempts.map((row) => toRequestAttemptView(row, now)), headers);
+        return new Reply(
+          page.attempts.map((row) => toRequestAttemptView(row, now)),
+          headers,
+        );
       },
     }),
     defineRoute({

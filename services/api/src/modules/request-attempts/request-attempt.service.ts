@@ -14,19 +14,26 @@ export interface RequestAttemptPage {
 
 function parseCursor(text: string): { createdAt: string; requestAttemptId: string } {
   const cursor = decodeCursor(text);
-  if (!cursor || !isRfc3339(cursor.date)) throw new ProblemError('InvalidQueryString', 'pagination_cursor is not a cursor this API issued.');
+  if (!cursor || !isRfc3339(cursor.date))
+    throw new ProblemError('InvalidQueryString', 'pagination_cursor is not a cursor this API issued.');
   return { createdAt: cursor.date, requestAttemptId: cursor.id.toLowerCase() };
 }
 
 /** `a, b,,c` → [a, b, c]; undefined when nothing is left. */
 function parseNames(text: string | undefined): string[] | undefined {
-  const names = text?.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  const names = text
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
   return names && names.length > 0 ? names : undefined;
 }
 
 /** Request attempts (docs/hook0-compatibility.md "Request attempts"), paginated by keyset (docs/hook0-compatibility.md "Conventions"). */
 export class RequestAttemptService {
-  constructor(private readonly attempts: RequestAttemptRepository, private readonly access: AccessPolicy) {}
+  constructor(
+    private readonly attempts: RequestAttemptRepository,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async list(principal: Principal, query: RequestAttemptQueryDto): Promise<RequestAttemptPage> {
     const application = await this.access.application(principal, query.application_id, 'read');

@@ -11,7 +11,14 @@ describe('responses (docs/hook0-compatibility.md "Responses")', () => {
 
   it('returns an HTTP error response exactly in Hook0 shape', async () => {
     const headers = { 'content-type': 'text/plain', 'retry-after': '30' };
-    const id = await insertResponse(world.probe, { applicationId: world.tenant.applicationId, errorName: 'E_HTTP', httpCode: 503, headers, body: 'Service Unavailable', elapsedTimeMs: 84 });
+    const id = await insertResponse(world.probe, {
+      applicationId: world.tenant.applicationId,
+      errorName: 'E_HTTP',
+      httpCode: 503,
+      headers,
+      body: 'Service Unavailable',
+      elapsedTimeMs: 84,
+    });
     expect((await get(id).expect(200)).body).toEqual({
       response_id: id,
       response_error_name: 'E_HTTP',
@@ -23,9 +30,19 @@ describe('responses (docs/hook0-compatibility.md "Responses")', () => {
   });
 
   it('returns nulls for a transport error without an HTTP response, and a null error name on success', async () => {
-    const timeout = await insertResponse(world.probe, { applicationId: world.tenant.applicationId, errorName: 'E_TIMEOUT', body: 'timed out after 15000 ms', elapsedTimeMs: 15000 });
+    const timeout = await insertResponse(world.probe, {
+      applicationId: world.tenant.applicationId,
+      errorName: 'E_TIMEOUT',
+      body: 'timed out after 15000 ms',
+      elapsedTimeMs: 15000,
+    });
     expect((await get(timeout).expect(200)).body).toMatchObject({ response_error_name: 'E_TIMEOUT', http_code: null, headers: null });
-    const ok = await insertResponse(world.probe, { applicationId: world.tenant.applicationId, httpCode: 204, headers: {}, elapsedTimeMs: 3 });
+    const ok = await insertResponse(world.probe, {
+      applicationId: world.tenant.applicationId,
+      httpCode: 204,
+      headers: {},
+      elapsedTimeMs: 3,
+    });
     expect((await get(ok).expect(200)).body).toMatchObject({ response_error_name: null, http_code: 204, headers: {}, body: null });
   });
 

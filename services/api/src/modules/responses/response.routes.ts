@@ -18,7 +18,8 @@ export function responseRoutes(responses: ResponseService): RouteDefinition[] {
       query: ApplicationQueryDto,
       status: 200,
       view: ResponseView,
-      handler: async ({ principal, params, query }) => toResponseView(await responses.get(principal, query.application_id, params.response_id)),
+      handler: async ({ principal, params, query }) =>
+        toResponseView(await responses.get(principal, query.application_id, params.response_id)),
     }),
   ];
 }

@@ -5,7 +5,10 @@ import type { Principal } from '../../auth/principal';
 
 /** Responses recorded by deliveries; reached by the ids request attempts carry. */
 export class ResponseService {
-  constructor(private readonly responses: ResponseRepository, private readonly access: AccessPolicy) {}
+  constructor(
+    private readonly responses: ResponseRepository,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async get(principal: Principal, applicationId: string, responseId: string): Promise<ResponseEntity> {
     const application = await this.access.application(principal, applicationId, 'read');

@@ -19,7 +19,8 @@ export function serviceTokenRoutes(tokens: ServiceTokenService): RouteDefinition
       query: ServiceTokenQueryDto,
       status: 200,
       view: Type.Array(ServiceTokenView),
-      handler: async ({ principal, query }) => (await tokens.list(principal, query.organization_id)).map((token) => toServiceTokenView(token)),
+      handler: async ({ principal, query }) =>
+        (await tokens.list(principal, query.organization_id)).map((token) => toServiceTokenView(token)),
     }),
     defineRoute({
       ...base,
@@ -45,7 +46,8 @@ export function serviceTokenRoutes(tokens: ServiceTokenService): RouteDefinition
       query: ServiceTokenQueryDto,
       status: 200,
       view: ServiceTokenView,
-      handler: async ({ principal, params, query }) => toServiceTokenView(await tokens.get(principal, query.organization_id, params.token_id)),
+      handler: async ({ principal, params, query }) =>
+        toServiceTokenView(await tokens.get(principal, query.organization_id, params.token_id)),
     }),
     defineRoute({
       ...base,

@@ -14,7 +14,10 @@ export interface CreatedServiceToken {
 
 /** Service tokens (docs/hook0-compatibility.md "Service tokens"): organization-wide editor credentials, managed by the organization's editors. */
 export class ServiceTokenService {
-  constructor(private readonly tokens: ServiceTokenRepository, private readonly access: AccessPolicy) {}
+  constructor(
+    private readonly tokens: ServiceTokenRepository,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async list(principal: Principal, organizationId: string): Promise<ServiceTokenEntity[]> {
     this.access.organization(principal, organizationId, 'read');

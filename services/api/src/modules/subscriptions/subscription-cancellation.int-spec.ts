@@ -14,7 +14,8 @@ describe('subscriptions: disable and delete', () => {
   const get = (id: string) => world.harness.http().get(`/subscriptions/${id}`).set(world.auth);
   const put = (id: string, overrides: Record<string, unknown> = {}) =>
     world.harness.http().put(`/subscriptions/${id}`).set(world.auth).send(subscriptionBody(world.tenant.applicationId, overrides));
-  const remove = (id: string, headers = world.auth) => world.harness.http().delete(`/subscriptions/${id}`).query({ application_id: world.tenant.applicationId }).set(headers);
+  const remove = (id: string, headers = world.auth) =>
+    world.harness.http().delete(`/subscriptions/${id}`).query({ application_id: world.tenant.applicationId }).set(headers);
 
   async function attemptsOfEachKind(subscriptionId: string): Promise<Record<string, string>> {
     const eventId = await ingestEvent(world.harness, world.tenant);
@@ -68,14 +69,18 @@ describe('subscriptions: disable and delete', () => {
     expectProblem(await remove(id, { Authorization: `Bearer ${other.secret}` }), 403, 'Forbidden');
     const response = await remove(id).expect(204);
     expect(response.text).toBe('');
-    const [row] = await world.probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    const [row] = await world.probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [
+      id,
+    ]);
     expect(row.deleted_at).toBeInstanceOf(Date);
     const states = await attemptStates(ids);
     expect(states.pending.failed_at).not.toBeNull();
     expect(states.succeeded.failed_at).toBeNull();
     expectProblem(await get(id), 404, 'NotFound');
     await remove(id).expect(204);
-    const [again] = await world.probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [id]);
+    const [again] = await world.probe.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM subscription WHERE subscription_id = $1', [
+      id,
+    ]);
     expect(again.deleted_at).toEqual(row.deleted_at);
     expectProblem(await remove('00000000-0000-4000-8000-000000000000'), 404, 'NotFound');
   });

@@ -5,17 +5,40 @@ import { subscriptionBody, withTarget } from '../../../test/subscription.fixture
 
 /** The headers a subscription may not set (docs/security.md), in the case a client might send them. */
 const FORBIDDEN_HEADERS: [string][] = [
-  ['Host'], ['content-length'], ['Transfer-Encoding'], ['TE'], ['trailer'], ['Connection'], ['keep-alive'], ['Upgrade'], ['Expect'],
-  ['Proxy-Authorization'], ['proxy-connection'], ['Content-Type'], ['content-encoding'], ['X-Event-Id'], ['x-event-type'],
-  ['X-Hook0-Signature'], ['webhook-id'], ['Webhook-Signature'], ['webhook-timestamp'], ['webhook-custom'],
+  ['Host'],
+  ['content-length'],
+  ['Transfer-Encoding'],
+  ['TE'],
+  ['trailer'],
+  ['Connection'],
+  ['keep-alive'],
+  ['Upgrade'],
+  ['Expect'],
+  ['Proxy-Authorization'],
+  ['proxy-connection'],
+  ['Content-Type'],
+  ['content-encoding'],
+  ['X-Event-Id'],
+  ['x-event-type'],
+  ['X-Hook0-Signature'],
+  ['webhook-id'],
+  ['Webhook-Signature'],
+  ['webhook-timestamp'],
+  ['webhook-custom'],
 ];
 const BYTES_51 = `${'é'.repeat(25)}a`; // 26 characters, 51 UTF-8 bytes
 const entries = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
 const url = (length: number) => `https://x.test/${'a'.repeat(length - 'https://x.test/'.length)}`;
 
 type Body = (app: string) => Record<string, unknown>;
-const body = (overrides: Record<string, unknown>): Body => (app) => subscriptionBody(app, overrides);
-const target = (fields: Record<string, unknown>): Body => (app) => withTarget(app, fields);
+const body =
+  (overrides: Record<string, unknown>): Body =>
+  (app) =>
+    subscriptionBody(app, overrides);
+const target =
+  (fields: Record<string, unknown>): Body =>
+  (app) =>
+    withTarget(app, fields);
 
 /** [case, body, status, problem id, path into `validation` for 422s] */
 const REJECTED: [string, Body, number, string, string[]?][] = [
@@ -25,7 +48,13 @@ const REJECTED: [string, Body, number, string, string[]?][] = [
   ['event_types not a list', body({ event_types: 'billing.invoice.paid' }), 400, 'JsonPayload'],
   ['event_types with a number', body({ event_types: [1] }), 400, 'JsonPayload'],
   ['event_types empty', body({ event_types: [] }), 422, 'Validation', ['event_types']],
-  ['event_types with 101 items', body({ event_types: Array.from({ length: 101 }, () => 'billing.invoice.paid') }), 422, 'Validation', ['event_types']],
+  [
+    'event_types with 101 items',
+    body({ event_types: Array.from({ length: 101 }, () => 'billing.invoice.paid') }),
+    422,
+    'Validation',
+    ['event_types'],
+  ],
   ['an empty event type', body({ event_types: [''] }), 422, 'Validation', ['event_types']],
   ['an event type of 201 characters', body({ event_types: ['e'.repeat(201)] }), 422, 'Validation', ['event_types']],
   ['an event type with a NUL', body({ event_types: ['billing\u0000'] }), 422, 'Validation', ['event_types']],
@@ -47,8 +76,20 @@ const REJECTED: [string, Body, number, string, string[]?][] = [
   ['no labels and no legacy pair', body({ labels: undefined }), 400, 'LabelsAmbiguity'],
   ['labels null and only label_key', body({ labels: null, label_key: 'env' }), 400, 'LabelsAmbiguity'],
   ['label_key empty', body({ labels: undefined, label_key: '', label_value: 'v' }), 422, 'Validation', ['label_key']],
-  ['label_value of 101 characters', body({ labels: undefined, label_key: 'k', label_value: 'v'.repeat(101) }), 422, 'Validation', ['label_value']],
-  ['label_key with a control character', body({ labels: undefined, label_key: 'a\tb', label_value: 'v' }), 422, 'Validation', ['label_key']],
+  [
+    'label_value of 101 characters',
+    body({ labels: undefined, label_key: 'k', label_value: 'v'.repeat(101) }),
+    422,
+    'Validation',
+    ['label_value'],
+  ],
+  [
+    'label_key with a control character',
+    body({ labels: undefined, label_key: 'a\tb', label_value: 'v' }),
+    422,
+    'Validation',
+    ['label_key'],
+  ],
   ['target missing', body({ target: undefined }), 400, 'JsonPayload'],
   ['target as a list', body({ target: [] }), 400, 'JsonPayload'],
   ['target as a string', body({ target: 'https://x.test' }), 400, 'JsonPayload'],
@@ -72,9 +113,21 @@ const REJECTED: [string, Body, number, string, string[]?][] = [
   ['a non-ASCII header value', target({ headers: { 'x-a': 'café' } }), 400, 'JsonPayload'],
   ['a header value not a string', target({ headers: { 'x-a': 1 } }), 400, 'JsonPayload'],
   ['two header names equal but for case', target({ headers: { 'X-A': '1', 'x-a': '2' } }), 400, 'JsonPayload'],
-  ...FORBIDDEN_HEADERS.map(([name]): [string, Body, number, string, string[]] => [`a "${name}" header`, target({ headers: { [name]: 'v' } }), 422, 'Validation', ['target', 'headers']]),
+  ...FORBIDDEN_HEADERS.map(([name]): [string, Body, number, string, string[]] => [
+    `a "${name}" header`,
+    target({ headers: { [name]: 'v' } }),
+    422,
+    'Validation',
+    ['target', 'headers'],
+  ]),
   ['retry_schedule empty', body({ retry_schedule: [] }), 422, 'Validation', ['retry_schedule']],
-  ['retry_schedule with 21 delays', body({ retry_schedule: Array.from({ length: 21 }, () => '1s') }), 422, 'Validation', ['retry_schedule']],
+  [
+    'retry_schedule with 21 delays',
+    body({ retry_schedule: Array.from({ length: 21 }, () => '1s') }),
+    422,
+    'Validation',
+    ['retry_schedule'],
+  ],
   ['a retry delay of 0ms', body({ retry_schedule: ['0ms'] }), 422, 'Validation', ['retry_schedule']],
   ['a retry delay of 999ms', body({ retry_schedule: ['5s', '999ms'] }), 422, 'Validation', ['retry_schedule']],
   ['a retry delay over 10d', body({ retry_schedule: ['11d'] }), 422, 'Validation', ['retry_schedule']],
@@ -95,7 +148,13 @@ const REJECTED: [string, Body, number, string, string[]?][] = [
   ['max_retries as a string', body({ max_retries: '3' }), 400, 'JsonPayload'],
   ['dedicated_workers as a string', body({ dedicated_workers: 'w' }), 400, 'JsonPayload'],
   ['dedicated_workers with a number', body({ dedicated_workers: [1] }), 400, 'JsonPayload'],
-  ['dedicated_workers with 21 names', body({ dedicated_workers: Array.from({ length: 21 }, (_, i) => `w${i}`) }), 422, 'Validation', ['dedicated_workers']],
+  [
+    'dedicated_workers with 21 names',
+    body({ dedicated_workers: Array.from({ length: 21 }, (_, i) => `w${i}`) }),
+    422,
+    'Validation',
+    ['dedicated_workers'],
+  ],
   ['application_id not a UUID', body({ application_id: 'nope' }), 400, 'JsonPayload'],
 ];
 
@@ -110,7 +169,10 @@ const ACCEPTED: [string, Body][] = [
   ['every allowed method', target({ method: 'OPTIONS' })],
   ['max_retries 30 and retry delays of 1s and 10d, the bounds', body({ max_retries: 30, retry_schedule: ['1s', '1000ms', '10d'] })],
   ['max_retries 0', body({ max_retries: 0 })],
-  ['headers a subscription may set: authorization, user-agent, accept, cookie', target({ headers: { Authorization: 'Bearer t', 'User-Agent': 'acme', Accept: '*/*', Cookie: 'a=b' } })],
+  [
+    'headers a subscription may set: authorization, user-agent, accept, cookie',
+    target({ headers: { Authorization: 'Bearer t', 'User-Agent': 'acme', Accept: '*/*', Cookie: 'a=b' } }),
+  ],
   ['null extensions', body({ max_retries: null, retry_schedule: null, dedicated_workers: null })],
   ['unknown fields, which are ignored', body({ unknown_field: { nested: [1, 2] } })],
 ];
@@ -127,7 +189,8 @@ describe('subscription request rules (docs/hook0-compatibility.md "Subscriptions
     probe = await DatabaseProbe.open(harness);
     tenant = await createTenant(harness);
     auth = { Authorization: `Bearer ${tenant.secret}` };
-    existingId = (await harness.http().post('/subscriptions').set(auth).send(subscriptionBody(tenant.applicationId)).expect(201)).body.subscription_id;
+    existingId = (await harness.http().post('/subscriptions').set(auth).send(subscriptionBody(tenant.applicationId)).expect(201)).body
+      .subscription_id;
   });
   afterAll(async () => {
     await probe.close();
@@ -159,7 +222,10 @@ describe('subscription request rules (docs/hook0-compatibility.md "Subscriptions
 
   it('names each refused header and why in the validation tree, changing nothing', async () => {
     const before = await probe.fingerprint();
-    const response = await harness.http().post('/subscriptions').set(auth)
+    const response = await harness
+      .http()
+      .post('/subscriptions')
+      .set(auth)
       .send(withTarget(tenant.applicationId, { headers: { 'X-Api-Key': 'k', 'Content-Length': '0', 'Transfer-Encoding': 'chunked' } }));
 
     expectProblem(response, 422, 'Validation');
@@ -168,7 +234,8 @@ describe('subscription request rules (docs/hook0-compatibility.md "Subscriptions
         headers: [
           {
             code: 'forbiddenHeader',
-            message: 'headers must not set "Content-Length" (the server frames the body itself), "Transfer-Encoding" (the server frames the body itself)',
+            message:
+              'headers must not set "Content-Length" (the server frames the body itself), "Transfer-Encoding" (the server frames the body itself)',
             params: {},
           },
         ],
@@ -178,9 +245,23 @@ describe('subscription request rules (docs/hook0-compatibility.md "Subscriptions
   });
 
   it('stores header names lower-cased and the URL normalized, ignoring unknown target fields', async () => {
-    const response = await harness.http().post('/subscriptions').set(auth)
-      .send(withTarget(tenant.applicationId, { url: 'HTTPS://Example.TEST:443/a/../b?q=1#frag', headers: { 'X-Custom-Header': 'Value' }, extra: 1 }))
+    const response = await harness
+      .http()
+      .post('/subscriptions')
+      .set(auth)
+      .send(
+        withTarget(tenant.applicationId, {
+          url: 'HTTPS://Example.TEST:443/a/../b?q=1#frag',
+          headers: { 'X-Custom-Header': 'Value' },
+          extra: 1,
+        }),
+      )
       .expect(201);
-    expect(response.body.target).toEqual({ type: 'http', method: 'POST', url: 'https://example.test/b?q=1#frag', headers: { 'x-custom-header': 'Value' } });
+    expect(response.body.target).toEqual({
+      type: 'http',
+      method: 'POST',
+      url: 'https://example.test/b?q=1#frag',
+      headers: { 'x-custom-header': 'Value' },
+    });
   });
 });

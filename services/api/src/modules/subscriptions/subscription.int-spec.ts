@@ -14,11 +14,16 @@ describe('subscriptions (docs/hook0-compatibility.md "Subscriptions")', () => {
   const get = (id: string, headers = world.auth) => world.harness.http().get(`/subscriptions/${id}`).set(headers);
   const put = (id: string, overrides: Record<string, unknown> = {}) =>
     world.harness.http().put(`/subscriptions/${id}`).set(world.auth).send(subscriptionBody(world.tenant.applicationId, overrides));
-  const remove = (id: string, headers = world.auth) => world.harness.http().delete(`/subscriptions/${id}`).query({ application_id: world.tenant.applicationId }).set(headers);
-  const list = async () => (await world.harness.http().get('/subscriptions').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(200)).body;
+  const remove = (id: string, headers = world.auth) =>
+    world.harness.http().delete(`/subscriptions/${id}`).query({ application_id: world.tenant.applicationId }).set(headers);
+  const list = async () =>
+    (await world.harness.http().get('/subscriptions').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(200))
+      .body;
 
   it('creates (201) in Hook0 shape, with a server-side secret and the project extensions', async () => {
-    const response = await create({ target: { type: 'http', method: 'PUT', url: 'https://Hooks.ACME.test', headers: { 'X-Api-Key': 'k', Accept: '*/*' } } }).expect(201);
+    const response = await create({
+      target: { type: 'http', method: 'PUT', url: 'https://Hooks.ACME.test', headers: { 'X-Api-Key': 'k', Accept: '*/*' } },
+    }).expect(201);
     const secret: string = response.body.secret;
     expect(secret).toMatch(UUID_V4);
     expect(response.body).toEqual({
@@ -81,8 +86,18 @@ describe('subscriptions (docs/hook0-compatibility.md "Subscriptions")', () => {
   });
 
   it('refuses unknown or deactivated event types with 400 EventTypeDoesNotExist, writing nothing', async () => {
-    await world.harness.http().post('/event_types').set(world.auth).send({ application_id: world.tenant.applicationId, service: 'old', resource_type: 'thing', verb: 'gone' }).expect(201);
-    await world.harness.http().delete('/event_types/old.thing.gone').query({ application_id: world.tenant.applicationId }).set(world.auth).expect(204);
+    await world.harness
+      .http()
+      .post('/event_types')
+      .set(world.auth)
+      .send({ application_id: world.tenant.applicationId, service: 'old', resource_type: 'thing', verb: 'gone' })
+      .expect(201);
+    await world.harness
+      .http()
+      .delete('/event_types/old.thing.gone')
+      .query({ application_id: world.tenant.applicationId })
+      .set(world.auth)
+      .expect(204);
     const before = await world.probe.counts();
     expectProblem(await create({ event_types: ['billing.invoice.paid', 'no.such.type'] }), 400, 'EventTypeDoesNotExist');
     expectProblem(await create({ event_types: ['old.thing.gone'] }), 400, 'EventTypeDoesNotExist');
@@ -149,8 +164,11 @@ describe('subscriptions (docs/hook0-compatibility.md "Subscriptions")', () => {
     const other = await createTenant(world.harness, ['billing.invoice.paid']);
     const mine = await create().expect(201);
     const master = { Authorization: `Bearer ${world.harness.masterKey}` };
-    const crossed = await world.harness.http().put(`/subscriptions/${mine.body.subscription_id}`).set(master).send(subscriptionBody(other.applicationId));
+    const crossed = await world.harness
+      .http()
+      .put(`/subscriptions/${mine.body.subscription_id}`)
+      .set(master)
+      .send(subscriptionBody(other.applicationId));
     expectProblem(crossed, 404, 'NotFound');
   });
-
 });

@@ -36,14 +36,25 @@ describe('toSubscriptionView', () => {
       ...full,
       secret: null,
       standard_webhooks_secret: null,
-      target: { type: 'http', method: 'POST', url: `https://hook:${MASKED}@hooks.acme.test/in?tenant=acme`, headers: { 'x-api-key': MASKED, authorization: MASKED } },
+      target: {
+        type: 'http',
+        method: 'POST',
+        url: `https://hook:${MASKED}@hooks.acme.test/in?tenant=acme`,
+        headers: { 'x-api-key': MASKED, authorization: MASKED },
+      },
     });
-    for (const credential of [subscription.secret, 's3cret', 'k-live-123', 'receiver-token']) expect(JSON.stringify(read)).not.toContain(credential);
+    for (const credential of [subscription.secret, 's3cret', 'k-live-123', 'receiver-token'])
+      expect(JSON.stringify(read)).not.toContain(credential);
   });
 
   it('leaves a URL without a password as stored', () => {
     const plain = Object.assign(new SubscriptionEntity(), { ...subscription, targetUrl: 'https://hooks.acme.test/in', targetHeaders: {} });
-    expect(toSubscriptionView({ value: plain, access: { mayWrite: false } }).target).toEqual({ type: 'http', method: 'POST', url: 'https://hooks.acme.test/in', headers: {} });
+    expect(toSubscriptionView({ value: plain, access: { mayWrite: false } }).target).toEqual({
+      type: 'http',
+      method: 'POST',
+      url: 'https://hooks.acme.test/in',
+      headers: {},
+    });
   });
 
   it('gives every item of a list the same access', () => {

@@ -55,7 +55,8 @@ export function subscriptionRoutes(subscriptions: SubscriptionService): RouteDef
       body: SubscriptionPostDto,
       status: 200,
       view: SubscriptionView,
-      handler: async ({ principal, params, body }) => toSubscriptionView(await subscriptions.replace(principal, params.subscription_id, body)),
+      handler: async ({ principal, params, body }) =>
+        toSubscriptionView(await subscriptions.replace(principal, params.subscription_id, body)),
     }),
     defineRoute({
       method: 'delete',

@@ -26,7 +26,12 @@ export class SubscriptionService {
     const application = await this.access.application(principal, input.application_id, 'write');
     await this.quotas.assertCanCreateSubscription(application.applicationId);
     const fields = await this.checkedFields(application.applicationId, input);
-    const created = await this.subscriptions.create({ ...fields, subscriptionId: randomUUID(), applicationId: application.applicationId, secret: randomUUID() });
+    const created = await this.subscriptions.create({
+      ...fields,
+      subscriptionId: randomUUID(),
+      applicationId: application.applicationId,
+      secret: randomUUID(),
+    });
     return { value: created, access: WRITE_ACCESS };
   }
 
@@ -58,7 +63,10 @@ export class SubscriptionService {
     if (fields.dedicatedWorkers.length > 0) throw new ProblemError('UnauthorizedWorkers');
     const missing = await this.eventTypes.missingActive(applicationId, fields.eventTypes);
     if (missing.length > 0) {
-      throw new ProblemError('EventTypeDoesNotExist', `Event type ${JSON.stringify(missing[0])} does not exist or was deactivated. You should (re)create it.`);
+      throw new ProblemError(
+        'EventTypeDoesNotExist',
+        `Event type ${JSON.stringify(missing[0])} does not exist or was deactivated. You should (re)create it.`,
+      );
     }
     return fields;
   }

@@ -1,9 +1,12 @@
 import { forbiddenHeaders, httpUrlProblem, isHeaderMap } from './subscription.validators';
 
 describe('httpUrlProblem', () => {
-  it.each(['https://x.test', 'http://127.0.0.1:8080/a?b=c', 'http://[::1]/', 'http:x.test', 'https://user:pw@x.test/p#f'])('accepts %s', (url) => {
-    expect(httpUrlProblem(url)).toBeNull();
-  });
+  it.each(['https://x.test', 'http://127.0.0.1:8080/a?b=c', 'http://[::1]/', 'http:x.test', 'https://user:pw@x.test/p#f'])(
+    'accepts %s',
+    (url) => {
+      expect(httpUrlProblem(url)).toBeNull();
+    },
+  );
 
   it.each([
     ['not a url', 'is not a valid URL'],

@@ -16,7 +16,8 @@ export function httpUrlProblem(value: unknown): string | null {
   } catch {
     return 'is not a valid URL';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `has scheme "${url.protocol.slice(0, -1)}"; only http and https are allowed`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `has scheme "${url.protocol.slice(0, -1)}"; only http and https are allowed`;
   if (url.hostname === '') return 'has no host';
   return null;
 }
@@ -54,7 +55,9 @@ export function HeaderMapLimits(options?: ValidationOptions): PropertyDecorator 
   return register('length', { message, ...options }, (value) => {
     if (typeof value !== 'object' || value === null) return true;
     const entries = Object.entries(value as Record<string, unknown>);
-    return entries.length <= 10 && entries.every(([name, entry]) => name.length <= 500 && (typeof entry !== 'string' || entry.length <= 500));
+    return (
+      entries.length <= 10 && entries.every(([name, entry]) => name.length <= 500 && (typeof entry !== 'string' || entry.length <= 500))
+    );
   });
 }
 

@@ -35,7 +35,8 @@ describe('login throttling', () => {
 
   it('refuses an address after its budget of failures spread over many emails, for every email, and no other address', async () => {
     const user = await registerUser(harness);
-    for (let i = 0; i < 6; i += 1) expectProblem(await wrong('198.51.100.3', { email: `nobody-${i}@example.test` }), 401, 'AuthFailedLogin');
+    for (let i = 0; i < 6; i += 1)
+      expectProblem(await wrong('198.51.100.3', { email: `nobody-${i}@example.test` }), 401, 'AuthFailedLogin');
     expectProblem(await login('198.51.100.3', user.email, user.password), 429, 'RateLimited');
     await login('198.51.100.4', user.email, user.password).expect(201);
   });

@@ -22,7 +22,12 @@ describe('password hashes made with older scrypt parameters (docs/api.md, "Passw
   });
 
   const stored = async (userId: string) =>
-    (await probe.query<{ hash: string; changed: Date | null }>('SELECT password_hash AS hash, password_changed_at AS changed FROM app_user WHERE user_id = $1', [userId]))[0];
+    (
+      await probe.query<{ hash: string; changed: Date | null }>(
+        'SELECT password_hash AS hash, password_changed_at AS changed FROM app_user WHERE user_id = $1',
+        [userId],
+      )
+    )[0];
 
   it('are replaced at the next successful login by a hash with the current parameters, which verifies', async () => {
     const user = await registerUser(harness);
@@ -31,7 +36,11 @@ describe('password hashes made with older scrypt parameters (docs/api.md, "Passw
     await probe.query('UPDATE app_user SET password_hash = $2 WHERE user_id = $1', [user.userId, oldHash]);
     const before = await stored(user.userId);
 
-    expectProblem(await harness.http().post('/auth/login').send({ email: user.email, password: 'a wrong password here' }), 401, 'AuthFailedLogin');
+    expectProblem(
+      await harness.http().post('/auth/login').send({ email: user.email, password: 'a wrong password here' }),
+      401,
+      'AuthFailedLogin',
+    );
     expect((await stored(user.userId)).hash).toBe(oldHash);
 
     await login(harness, user);
@@ -44,6 +53,10 @@ describe('password hashes made with older scrypt parameters (docs/api.md, "Passw
 
     await login(harness, user);
     expect((await stored(user.userId)).hash).toBe(after.hash);
-    expectProblem(await harness.http().post('/auth/login').send({ email: user.email, password: 'a wrong password here' }), 401, 'AuthFailedLogin');
+    expectProblem(
+      await harness.http().post('/auth/login').send({ email: user.email, password: 'a wrong password here' }),
+      401,
+      'AuthFailedLogin',
+    );
   });
 });

@@ -20,8 +20,14 @@ describe('POST /auth/password (docs/hook0-compatibility.md "Users and registrati
     await harness.close();
   });
 
-  const change = (auth: Record<string, string>, body: unknown) => harness.http().post('/auth/password').set(auth).send(body as object);
-  const hashOf = async (userId: string) => (await probe.query<{ h: string }>('SELECT password_hash AS h FROM app_user WHERE user_id = $1', [userId]))[0].h;
+  const change = (auth: Record<string, string>, body: unknown) =>
+    harness
+      .http()
+      .post('/auth/password')
+      .set(auth)
+      .send(body as object);
+  const hashOf = async (userId: string) =>
+    (await probe.query<{ h: string }>('SELECT password_hash AS h FROM app_user WHERE user_id = $1', [userId]))[0].h;
 
   it('changes the password (204): the old one fails, the new one works, this session stays, the others are revoked', async () => {
     const current = await login(harness, user);

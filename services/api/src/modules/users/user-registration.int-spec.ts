@@ -21,16 +21,22 @@ describe('registration (docs/hook0-compatibility.md "Users and registration")', 
   const register = (body: Record<string, unknown>) => harness.http().post('/register').send(body);
   const counts = async () => {
     const result: Record<string, number> = {};
-    for (const table of IDENTITY_TABLES) result[table] = Number((await probe.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    for (const table of IDENTITY_TABLES)
+      result[table] = Number((await probe.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
     return result;
   };
 
   it('creates the user and their first organization, of which they are the editor (201)', async () => {
     const response = await register(registrationBody({ first_name: 'Grace' })).expect(201);
     expect(Object.keys(response.body).sort()).toEqual(['organization_id', 'user_id']);
-    const session = await login(harness, { email: (await probe.query<{ email: string }>('SELECT email FROM app_user WHERE user_id = $1', [response.body.user_id]))[0].email, password: TEST_PASSWORD });
+    const session = await login(harness, {
+      email: (await probe.query<{ email: string }>('SELECT email FROM app_user WHERE user_id = $1', [response.body.user_id]))[0].email,
+      password: TEST_PASSWORD,
+    });
     const organizations = await harness.http().get('/organizations').set(bearer(session.accessToken)).expect(200);
-    expect(organizations.body).toEqual([{ organization_id: response.body.organization_id, role: 'editor', name: "Grace's organization", plan: null }]);
+    expect(organizations.body).toEqual([
+      { organization_id: response.body.organization_id, role: 'editor', name: "Grace's organization", plan: null },
+    ]);
   });
 
   it('stores the password as a salted scrypt hash, never in clear', async () => {
@@ -109,7 +115,11 @@ describe('registration switches', () => {
     try {
       expectProblem(await harness.http().post('/register').send(registrationBody()), 410, 'RegistrationDisabled');
       expect(await probe.query('SELECT * FROM app_user')).toEqual([]);
-      expectProblem(await harness.http().post('/auth/login').send({ email: 'a@example.test', password: TEST_PASSWORD }), 401, 'AuthFailedLogin');
+      expectProblem(
+        await harness.http().post('/auth/login').send({ email: 'a@example.test', password: TEST_PASSWORD }),
+        401,
+        'AuthFailedLogin',
+      );
     } finally {
       await probe.close();
       await harness.close();
@@ -119,12 +129,23 @@ describe('registration switches', () => {
   it('enforces PASSWORD_MINIMUM_LENGTH on registration and on password change', async () => {
     const harness = await startApiHarness({ PASSWORD_MINIMUM_LENGTH: '20' });
     try {
-      const response = await harness.http().post('/register').send(registrationBody({ password: 'x'.repeat(19) }));
+      const response = await harness
+        .http()
+        .post('/register')
+        .send(registrationBody({ password: 'x'.repeat(19) }));
       expectProblem(response, 400, 'PasswordTooShort');
       expect(response.body.detail).toBe('Password must be at least 20 characters long.');
       const user = await registerUser(harness, { password: 'y'.repeat(20) });
       const session = await login(harness, user);
-      expectProblem(await harness.http().post('/auth/password').set(bearer(session.accessToken)).send({ new_password: 'z'.repeat(19) }), 400, 'PasswordTooShort');
+      expectProblem(
+        await harness
+          .http()
+          .post('/auth/password')
+          .set(bearer(session.accessToken))
+          .send({ new_password: 'z'.repeat(19) }),
+        400,
+        'PasswordTooShort',
+      );
     } finally {
       await harness.close();
     }

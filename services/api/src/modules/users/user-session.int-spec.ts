@@ -52,9 +52,18 @@ describe('login, refresh, logout (docs/hook0-compatibility.md "Users and registr
   });
 
   it('answers the same 401 AuthFailedLogin to a wrong password and to an unknown email', async () => {
-    const wrong = await harness.http().post('/auth/login').send({ email: user.email, password: `${user.password}!` });
-    const unknown = await harness.http().post('/auth/login').send({ email: `nobody-${user.email}`, password: user.password });
-    const huge = await harness.http().post('/auth/login').send({ email: user.email, password: 'x'.repeat(10_000) });
+    const wrong = await harness
+      .http()
+      .post('/auth/login')
+      .send({ email: user.email, password: `${user.password}!` });
+    const unknown = await harness
+      .http()
+      .post('/auth/login')
+      .send({ email: `nobody-${user.email}`, password: user.password });
+    const huge = await harness
+      .http()
+      .post('/auth/login')
+      .send({ email: user.email, password: 'x'.repeat(10_000) });
     expectProblem(wrong, 401, 'AuthFailedLogin');
     expect(unknown.body).toEqual(wrong.body);
     expect(huge.body).toEqual(wrong.body);
@@ -119,7 +128,10 @@ describe('login, refresh, logout (docs/hook0-compatibility.md "Users and registr
   it("forgets the user's expired tokens, and the sessions they leave empty, at the next login", async () => {
     const session = await login(harness, user);
     const hashes = [sha256(session.accessToken), sha256(session.refreshToken)];
-    const [{ session_id: sessionId }] = await probe.query<{ session_id: string }>('SELECT session_id FROM user_token WHERE token_hash = $1', [hashes[0]]);
+    const [{ session_id: sessionId }] = await probe.query<{ session_id: string }>(
+      'SELECT session_id FROM user_token WHERE token_hash = $1',
+      [hashes[0]],
+    );
     await probe.query(`UPDATE user_token SET expires_at = now() - interval '1 second' WHERE token_hash = ANY($1)`, [hashes]);
     await login(harness, user);
     expect(await probe.query('SELECT 1 FROM user_token WHERE token_hash = ANY($1)', [hashes])).toEqual([]);
@@ -136,7 +148,10 @@ describe('login, refresh, logout (docs/hook0-compatibility.md "Users and registr
     expectProblem(await organizations(session.accessToken), 403, 'AuthInvalidBiscuit');
     expectProblem(await refresh(session.refreshToken), 401, 'AuthFailedRefresh');
     await organizations(other.accessToken).expect(200);
-    const [row] = await probe.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM user_token WHERE token_hash = $1', [sha256(session.accessToken)]);
+    const [row] = await probe.query<{ revoked: boolean }>(
+      'SELECT revoked_at IS NOT NULL AS revoked FROM user_token WHERE token_hash = $1',
+      [sha256(session.accessToken)],
+    );
     expect(row.revoked).toBe(true);
   });
 

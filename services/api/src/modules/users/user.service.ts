@@ -13,7 +13,11 @@ export interface Registered {
 
 /** Registration (docs/hook0-compatibility.md "Users and registration"): no email verification, there being no mail server. */
 export class UserService {
-  constructor(private readonly users: UserRepository, private readonly hasher: PasswordHasher, private readonly config: IdentityConfig) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly config: IdentityConfig,
+  ) {}
 
   async register(input: RegisterDto): Promise<Registered> {
     if (this.config.registrationDisabled) throw new ProblemError('RegistrationDisabled');
