@@ -1,25 +1,17 @@
 import amqplib from 'amqplib';
-import { createLogger } from '@hook0/observability';
-import { testAmqp } from '@hook0/testing';
-import { Broker } from './broker';
-import { buildTopology, ROUTING } from './topology';
+import { startTestBroker } from '@hook0/testing';
+import type { Broker } from './broker';
+import { ROUTING } from './topology';
 
 describe('Broker.queueDepths', () => {
   let amqp: { url: string; prefix: string };
   let broker: Broker;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    amqp = testAmqp();
-    broker = new Broker({
-      url: amqp.url,
-      topology: buildTopology(amqp.prefix, 1_000, 4_000),
-      logger: createLogger('test', 'error', true),
-      connectionName: 'queue-depth-test',
-      publishTimeoutMs: 5_000,
-    });
-    await broker.waitUntilReady(10_000);
+    ({ broker, amqp, close } = await startTestBroker('queue-depth-test'));
   });
-  afterEach(() => broker.close());
+  afterEach(() => close());
 
   const publishDeliver = () => broker.publish(broker.topology.workExchange, ROUTING.deliver, Buffer.from('{}'));
 

@@ -1,10 +1,8 @@
 import amqplib from 'amqplib';
-import { createLogger } from '@hook0/observability';
-import { testAmqp } from '@hook0/testing';
-import { Broker } from './broker';
+import { startTestBroker } from '@hook0/testing';
+import type { Broker } from './broker';
 import { MessagePublisher } from './message-publisher';
 import { decodeMessage } from './messages';
-import { buildTopology } from './topology';
 
 const APPLICATION = '0b5e0a8e-2f6c-4d8e-9a61-3c1f7e2a9b10';
 const EVENT = '6f1d2c3b-4a5e-4f60-8b7a-9c0d1e2f3a4b';
@@ -13,21 +11,14 @@ const ATTEMPT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 describe('MessagePublisher', () => {
   let amqp: { url: string; prefix: string };
   let broker: Broker;
+  let close: () => Promise<void>;
   let publisher: MessagePublisher;
 
   beforeEach(async () => {
-    amqp = testAmqp();
-    broker = new Broker({
-      url: amqp.url,
-      topology: buildTopology(amqp.prefix, 1_000, 4_000),
-      logger: createLogger('test', 'error', true),
-      connectionName: 'message-publisher-test',
-      publishTimeoutMs: 5_000,
-    });
-    await broker.waitUntilReady(10_000);
+    ({ broker, amqp, close } = await startTestBroker('message-publisher-test'));
     publisher = new MessagePublisher(broker);
   });
-  afterEach(() => broker.close());
+  afterEach(() => close());
 
   /** The one message waiting in `queue`: its id, and its envelope as a consumer decodes it. */
   async function take(queue: string): Promise<{ messageId: unknown; message: unknown }> {
@@ -43,7 +34,7 @@ describe('MessagePublisher', () => {
   }
 
   it('names a dispatch by event and round, and routes it to the dispatch queue', async () => {
-    await publisher.dispatchEvent({ applicationId: APPLICATION, eventId: EVENT }, 2);
+    await publisher.dispatch({ applicationId: APPLICATION, eventId: EVENT }, 2);
     expect(await take(broker.topology.dispatchQueue)).toEqual({
       messageId: `${EVENT}:2`,
       message: { v: 1, type: 'event.dispatch', applicationId: APPLICATION, eventId: EVENT, dispatchRound: 2 },
@@ -51,19 +42,19 @@ describe('MessagePublisher', () => {
   });
 
   it('names a delivery, a wait and a dead letter by their attempt', async () => {
-    await publisher.deliverAttempt(ATTEMPT, 1_700_000_000_000);
+    await publisher.deliver(ATTEMPT, 1_700_000_000_000);
     expect(await take(broker.topology.deliverQueue)).toEqual({
       messageId: ATTEMPT,
       message: { v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1_700_000_000_000 },
     });
 
-    await publisher.waitAttempt({ v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1 }, 2_000);
+    await publisher.wait({ v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1 }, 2_000);
     expect(await take(broker.topology.waitTiers[1].queue)).toMatchObject({ messageId: ATTEMPT });
-    await expect(publisher.waitAttempt({ v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1 }, 3_000)).rejects.toThrow(
+    await expect(publisher.wait({ v: 1, type: 'attempt.deliver', attemptId: ATTEMPT, dueAt: 1 }, 3_000)).rejects.toThrow(
       'no wait tier of 3000 ms',
     );
 
-    await publisher.deadLetter({
+    await publisher.dead({
       v: 1,
       type: 'attempt.dead',
       attemptId: ATTEMPT,

@@ -16,7 +16,7 @@ export class MessagePublisher {
   constructor(private readonly broker: Broker) {}
 
   /** A round of an event, to be fanned out; its id names the round, so a repeated publish is recognisable. */
-  async dispatchEvent(event: { readonly applicationId: string; readonly eventId: string }, dispatchRound: number): Promise<void> {
+  async dispatch(event: { readonly applicationId: string; readonly eventId: string }, dispatchRound: number): Promise<void> {
     await this.publishDispatch(dispatchEventMessage(event, dispatchRound));
   }
 
@@ -28,20 +28,20 @@ export class MessagePublisher {
   }
 
   /** An attempt to send, not before `dueAt` (epoch ms). */
-  async deliverAttempt(attemptId: string, dueAt: number): Promise<void> {
+  async deliver(attemptId: string, dueAt: number): Promise<void> {
     const message: DeliverAttemptMessage = { v: 1, type: 'attempt.deliver', attemptId, dueAt };
     await this.broker.publish(this.broker.topology.workExchange, ROUTING.deliver, encodeMessage(message), { messageId: attemptId });
   }
 
   /** An attempt parked in the wait queue whose TTL is `tierMs`; it comes back to the deliver queue when that expires. */
-  async waitAttempt(message: DeliverAttemptMessage, tierMs: number): Promise<void> {
+  async wait(message: DeliverAttemptMessage, tierMs: number): Promise<void> {
     const tier = this.broker.topology.waitTiers.find((candidate) => candidate.ttlMs === tierMs);
     if (!tier) throw new Error(`no wait tier of ${tierMs} ms`);
     await this.broker.publish(this.broker.topology.waitExchange, tier.routingKey, encodeMessage(message), { messageId: message.attemptId });
   }
 
   /** A delivery given up on. */
-  async deadLetter(message: DeadLetterMessage): Promise<void> {
+  async dead(message: DeadLetterMessage): Promise<void> {
     await this.broker.publish(this.broker.topology.deadExchange, ROUTING.dead, encodeMessage(message), { messageId: message.attemptId });
   }
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import amqplib from 'amqplib';
+import { Broker, buildTopology } from '@hook0/messaging';
+import { createLogger } from '@hook0/observability';
 import { requireTestEnv, TEST_ENV } from './test-environment';
 
 /** The run's vhost and a prefix of its own, so test files never see each other's queues. */
@@ -48,4 +50,34 @@ export async function drainQueue(url: string, queue: string, max = 1000): Promis
     await connection.close();
   }
   return bodies;
+}
+
+/**
+ * A connected Broker on a fresh prefix of the run's vhost, with a small wait ladder (1 s, 2 s, 4 s). `close` closes it
+ * and deletes every queue its topology declared.
+ */
+export async function startTestBroker(
+  connectionName: string,
+): Promise<{ broker: Broker; amqp: { url: string; prefix: string }; close(): Promise<void> }> {
+  const amqp = testAmqp();
+  const topology = buildTopology(amqp.prefix, 1_000, 4_000);
+  const broker = new Broker({
+    url: amqp.url,
+    topology,
+    logger: createLogger('test', 'error', true),
+    connectionName,
+    publishTimeoutMs: 5_000,
+  });
+  await broker.waitUntilReady(10_000);
+  return {
+    broker,
+    amqp,
+    close: async () => {
+      await broker.close();
+      await deleteQueues(
+        amqp.url,
+        topology.queues.map((queue) => queue.name),
+      );
+    },
+  };
 }

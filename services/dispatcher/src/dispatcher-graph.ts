@@ -1,6 +1,6 @@
 import type { DispatcherConfig } from '@hook0/config';
 import { AttemptCompletionRepository, DeliveryRepository, DispatchRepository, isDatabaseUnavailable } from '@hook0/db';
-import type { Broker } from '@hook0/messaging';
+import { MessagePublisher, type Broker } from '@hook0/messaging';
 import type { DispatcherMetrics, Logger } from '@hook0/observability';
 import type { DataSource } from 'typeorm';
 import type { MessageHandlers } from './consumers/message-handlers';
@@ -9,7 +9,6 @@ import { AttemptOutcomeService } from './dispatch/attempt-outcome.service';
 import type { DeliverySlots } from './dispatch/delivery-slots';
 import { DeliveryService, DUE_TOLERANCE_MS, LEASE_MARGIN_MS } from './dispatch/delivery.service';
 import { FanOutService } from './dispatch/fan-out.service';
-import { BrokerWorkPublisher } from './messaging/broker-work-publisher';
 
 export interface GraphInputs {
   readonly config: DispatcherConfig;
@@ -27,7 +26,7 @@ export interface GraphInputs {
 /** Services and repositories wired together; the result is one handler per consumed message type. */
 export function buildMessageHandlers(inputs: GraphInputs): MessageHandlers {
   const { config, workerName, dataSource, broker, sender, slots, metrics, logger, now, random } = inputs;
-  const publisher = new BrokerWorkPublisher(broker);
+  const publisher = new MessagePublisher(broker);
   const waitTiersMs = broker.topology.waitTiers.map((tier) => tier.ttlMs);
   const outcomes = new AttemptOutcomeService({
     completion: new AttemptCompletionRepository(dataSource),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DispatcherConfig } from '@hook0/config';
 import { connectDataSource, isDatabaseUnavailable, StaleAttemptRepository, StaleDispatchRepository } from '@hook0/db';
-import { Broker, buildTopology, QueueConsumer } from '@hook0/messaging';
+import { Broker, buildTopology, MessagePublisher, QueueConsumer } from '@hook0/messaging';
 import { createDispatcherMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
 import { createDeliverConsumer } from './consumers/deliver.consumer';
 import { createFanOutConsumer } from './consumers/fan-out.consumer';
@@ -12,7 +12,6 @@ import type { HttpSender } from './delivery/http-sender';
 import { TracedHttpSender } from './tracing/traced-http-sender';
 import { buildMessageHandlers } from './dispatcher-graph';
 import { DeliverySlots } from './dispatch/delivery-slots';
-import { BrokerWorkPublisher } from './messaging/broker-work-publisher';
 import { LostMessageReconciler } from './reconcile/lost-message.reconciler';
 import { CleanupStack } from './startup/cleanup-stack';
 
@@ -121,7 +120,7 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     const reconciler = new LostMessageReconciler(
       new StaleAttemptRepository(dataSource),
       new StaleDispatchRepository(dataSource),
-      new BrokerWorkPublisher(broker),
+      new MessagePublisher(broker),
       metrics,
       logger,
       {

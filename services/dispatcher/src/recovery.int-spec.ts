@@ -46,7 +46,7 @@ describe('deliver messages that arrive again, late or early', () => {
   }
 
   async function deliver(attemptId: string, dueAt = Date.now()): Promise<void> {
-    await new MessagePublisher(world.harness.broker).deliverAttempt(attemptId, dueAt);
+    await new MessagePublisher(world.harness.broker).deliver(attemptId, dueAt);
   }
 
   it('re-announces the pending successor of a failed attempt (a crash between commit and publish)', async () => {

@@ -125,7 +125,7 @@ export class OutboxRelay {
         inSpan(
           `${workExchange} publish`,
           { kind: 'producer', parent: row.traceParent ? { traceparent: row.traceParent } : {}, attributes: PUBLISH_ATTRIBUTES },
-          () => this.messages.dispatchEvent(row, row.dispatchRound),
+          () => this.messages.dispatch(row, row.dispatchRound),
         ),
       ),
     );
