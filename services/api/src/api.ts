@@ -9,7 +9,8 @@ import { TokenAuthenticator } from './auth/token-authenticator';
 import { buildHousekeeper } from './housekeeping/housekeeping-graph';
 import { OutboxFullProblem } from './outbox/outbox-full.problem';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { allRoutes } from './routes';
+import { RouteAccess } from './http/route-access';
+import { boundRoutes } from './routes';
 import { createRepositories, createServices } from './services';
 
 export interface RunningApi {
@@ -95,7 +96,11 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     config,
   );
   const housekeeper = buildHousekeeper({ dataSource, quotas: services.quotas, config: config.housekeeping, logger, metrics });
-  const app = buildApp({ config, logger, metrics, authenticator, routes: allRoutes(services, { appUrl: config.appUrl }) });
+  const access = new RouteAccess(services.access, {
+    subscriptionApplication: async (subscriptionId) => (await repositories.subscriptions.findLive(subscriptionId))?.applicationId ?? null,
+  });
+  const routes = boundRoutes(services, { appUrl: config.appUrl });
+  const app = buildApp({ config, logger, metrics, authenticator, routes, access });
 
   let stopping = false;
   const http = createServer(app);

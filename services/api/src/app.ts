@@ -5,7 +5,8 @@ import { startSpan, withLogContext, type ApiMetrics, type Logger } from '@hook0/
 import type { Authenticator } from './auth/principal';
 import { notFoundHandler, problemHandler } from './http/problem-responses';
 import { jsonBodyReader } from './http/json-body';
-import type { RouteDefinition } from './http/route';
+import type { BoundRoute } from './http/route';
+import type { RouteAccess } from './http/route-access';
 import { mountRoutes } from './http/route-mounting';
 import { ApiRateLimits } from './http/rate-limits';
 import { responseRecorder, routeLabels, type ResponseRecorder } from './http/request-metrics';
@@ -16,7 +17,9 @@ export interface AppDependencies {
   readonly logger: Logger;
   readonly metrics: ApiMetrics;
   readonly authenticator: Authenticator;
-  readonly routes: readonly RouteDefinition[];
+  readonly routes: readonly BoundRoute[];
+  /** Enforces each route's access rule. */
+  readonly access: RouteAccess;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -77,7 +80,8 @@ export function buildApp(deps: AppDependencies): Express {
   const router = express.Router();
   mountRoutes(router, deps.routes, {
     authenticator: deps.authenticator,
-    admit: (principal) => rateLimits.admit(principal),
+    admit: (rateLimit, principal) => rateLimits.admit(rateLimit, principal),
+    access: deps.access,
     readJson: jsonBodyReader(deps.config.bodyLimitBytes),
   });
   app.use(API_PREFIX, router);

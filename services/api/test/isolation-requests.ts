@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { RouteDefinition } from '../src/http/route';
+import type { RouteRow } from '../src/http/route';
 import type { ApiHarness } from './api-harness';
 import { COMMON_EVENT_TYPE, eventBody, type Known } from './isolation-world';
 import { dtoFields, label } from './route-table';
 import { subscriptionBody } from './subscription.fixtures';
 
-/** Routes anyone may call. A route declared `auth: 'none'` that is not listed here fails the isolation test. */
+/**
+ * Routes anyone may call, listed by hand as a second opinion on the rows: a route declared public that is not
+ * listed here, or listed and not public, fails the route-table test.
+ */
 export const PUBLIC_ROUTES = new Set([
   'POST /register',
   'POST /auth/login',
@@ -19,26 +22,11 @@ export const PUBLIC_ROUTES = new Set([
   'GET /swagger.json',
 ]);
 
-/**
- * Routes that act on the caller itself rather than on a resource it names (its organizations, its session):
- * they have no "organization A" to be refused, and are tested in their own files.
- */
-export const SELF_ROUTES = new Set([
-  'GET /organizations',
-  'POST /organizations',
-  'POST /auth/refresh',
-  'POST /auth/logout',
-  'POST /auth/password',
-]);
-
-/** Reads whose answer is itself a credential (an application secret is its own id): they take the write right, so a viewer gets 403. */
-export const CREDENTIAL_READS = new Set(['GET /application_secrets']);
-
 /** Fields of resources, as opposed to the scope (organization_id, application_id) a request acts in. */
 export const SCOPE_FIELDS = ['organization_id', 'application_id'];
 
 export interface MatrixRequest {
-  readonly method: RouteDefinition['method'];
+  readonly method: RouteRow['method'];
   readonly path: string;
   readonly query: Record<string, string>;
   readonly body: Record<string, unknown> | undefined;
@@ -65,12 +53,12 @@ const BODIES: Record<string, (known: Known) => Record<string, unknown>> = {
 };
 
 /** A body for a route nobody wrote one for: each field from `known`, else a plausible string. */
-function fallbackBody(route: RouteDefinition, known: Known): Record<string, unknown> {
+function fallbackBody(route: RouteRow, known: Known): Record<string, unknown> {
   return Object.fromEntries(dtoFields(route.body!).map((field) => [field, known[field] ?? 'matrix']));
 }
 
 /** The request that does what the route does, to what `known` names. */
-export function requestFor(route: RouteDefinition, known: Known): MatrixRequest {
+export function requestFor(route: RouteRow, known: Known): MatrixRequest {
   const path = route.path.replace(/:([a-z_]+)/g, (_match, name: string) => encodeURIComponent(known[name] ?? randomUUID()));
   const query: Record<string, string> = {};
   for (const field of route.query ? dtoFields(route.query) : []) if (known[field]) query[field] = known[field];
@@ -96,6 +84,6 @@ export function ghostOf(known: Known, keepScope = false): Known {
 }
 
 /** Whether the route names a resource of its own besides its scope (so that scope and resource can be mixed). */
-export function namesResource(route: RouteDefinition): boolean {
+export function namesResource(route: RouteRow): boolean {
   return [...route.path.matchAll(/:([a-z_]+)/g)].some((match) => !SCOPE_FIELDS.includes(match[1]));
 }

@@ -127,11 +127,10 @@ describe('AccessPolicy', () => {
     await expect(policy.applicationOfResource(PRINCIPALS.editor, APP_A, 'read')).resolves.toMatchObject({ applicationId: APP_A });
   });
 
-  it('reports the role in an organization as GET /organizations shows it', () => {
-    expect(policy.roleIn(PRINCIPALS.master, ORG_B)).toBe('master');
-    expect(policy.roleIn(PRINCIPALS.viewer, ORG_A)).toBe('viewer');
-    expect(policy.roleIn(PRINCIPALS.viewer, ORG_B)).toBeNull();
-    expect(policy.roleIn(PRINCIPALS['service token of A'], ORG_A)).toBe('editor');
-    expect(policy.roleIn(PRINCIPALS['secret of app A'], ORG_A)).toBeNull();
+  it('lets members read identities, and not service tokens', () => {
+    expect(() => policy.identities(PRINCIPALS.viewer, ORG_A)).not.toThrow();
+    expect(() => policy.identities(PRINCIPALS.master, ORG_B)).not.toThrow();
+    expect(() => policy.identities(PRINCIPALS['service token of A'], ORG_A)).toThrow(ProblemError);
+    expect(() => policy.identities(PRINCIPALS.viewer, ORG_B)).toThrow(ProblemError);
   });
 });

@@ -1,29 +1,10 @@
 import { ProblemError } from '@hook0/core';
-import type { ApplicationEntity, ApplicationRepository, OrganizationRole } from '@hook0/db';
-import type { Principal } from '../auth/principal';
+import type { ApplicationEntity, ApplicationRepository } from '@hook0/db';
+import type { ViewAccess } from './grants';
+import type { Principal } from './principal';
 
 /** Viewers may only read; every other role may write. */
 export type AccessAction = 'read' | 'write';
-
-/** How a principal relates to an organization, as GET /organizations reports it. */
-export type OrganizationAccess = OrganizationRole | 'master';
-
-/**
- * What a presenter may show to a caller already allowed to read: credentials (subscription secrets, target header
- * values) only to a caller that may also write there, since a string a reader can read must grant no write.
- */
-export interface ViewAccess {
-  readonly mayWrite: boolean;
-}
-
-/** A service's result with the access its caller was granted, for the presenter to shape. */
-export interface Authorized<T> {
-  readonly value: T;
-  readonly access: ViewAccess;
-}
-
-/** The access of a caller that was authorized to write. */
-export const WRITE_ACCESS: ViewAccess = { mayWrite: true };
 
 /**
  * What a principal may touch (docs/api.md "Who may do what"):
@@ -87,36 +68,21 @@ export class AccessPolicy {
   }
 
   /**
+   * The identities of an organization (its service tokens, by their hints): its members, viewers included, and the
+   * master key. Not service tokens: they see no other credential, not even its name.
+   */
+  identities(principal: Principal, organizationId: string): void {
+    this.organization(principal, organizationId, 'read');
+    if (principal.kind === 'service-token') throw new ProblemError('Forbidden');
+  }
+
+  /**
    * Administration of an organization's identities (members, invitations, service tokens) and its deletion:
    * its editors and the master key. Not service tokens: a leaked one must not mint more credentials or add members.
    */
   administration(principal: Principal, organizationId: string): void {
     const allowed = principal.kind === 'master' || (principal.kind === 'user' && principal.memberships.get(organizationId) === 'editor');
     if (!allowed) throw new ProblemError('Forbidden');
-  }
-
-  /** The principal's standing in an organization, or null when it has none. */
-  roleIn(principal: Principal, organizationId: string): OrganizationAccess | null {
-    switch (principal.kind) {
-      case 'master':
-        return 'master';
-      case 'user':
-        return principal.memberships.get(organizationId) ?? null;
-      case 'service-token':
-        return principal.organizationId === organizationId ? 'editor' : null;
-      default:
-        return null;
-    }
-  }
-
-  requireMaster(principal: Principal): void {
-    if (principal.kind !== 'master') throw new ProblemError('Forbidden');
-  }
-
-  /** Self-service actions on one's own account (password, logout): a user's access token. */
-  requireUser(principal: Principal): Extract<Principal, { kind: 'user' }> {
-    if (principal.kind !== 'user') throw new ProblemError('Forbidden');
-    return principal;
   }
 }
 

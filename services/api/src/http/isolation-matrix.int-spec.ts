@@ -4,18 +4,18 @@ import { problemBody, ProblemError, type ProblemId } from '@hook0/core';
 import { startApiHarness, type ApiHarness } from '../../test/api-harness';
 import { DatabaseProbe } from '../../test/database-probe';
 import { fullFingerprint } from '../../test/identity-fingerprint';
-import { CREDENTIAL_READS, ghostOf, namesResource, requestFor, SELF_ROUTES, send } from '../../test/isolation-requests';
+import { ghostOf, namesResource, requestFor, send } from '../../test/isolation-requests';
 import { buildWorld, type Known, type World } from '../../test/isolation-world';
 import { expectProblem } from '../../test/problem-assertions';
-import { label, routeTable } from '../../test/route-table';
+import { isTenantRoute, label, routeTable, viewerMay } from '../../test/route-table';
 import { bearer, login, registerUser, signedInUser } from '../../test/user-fixtures';
-import type { RouteDefinition } from './route';
+import type { RouteRow } from './route';
 
 const ROUTES = routeTable();
 const GUARDED = ROUTES.filter((route) => route.auth !== 'none');
 /** Routes that act on a resource of organization A (everything guarded but the caller's own session and list). */
-const TENANT = GUARDED.filter((route) => !SELF_ROUTES.has(label(route)));
-const rows = (routes: RouteDefinition[]) => routes.map((route) => [label(route), route] as const);
+const TENANT = GUARDED.filter(isTenantRoute);
+const rows = (routes: RouteRow[]) => routes.map((route) => [label(route), route] as const);
 const opaque = (prefix: string) => prefix + randomBytes(32).toString('base64url');
 /** Callers outside organization A, built in beforeAll with the scope (organization, application) they act in. */
 const OUTSIDERS = [
@@ -97,7 +97,7 @@ describe('isolation matrix: every route × every caller outside organization A',
   }
 
   /** The request on A's resources and on resources that exist nowhere get the same answer, and change nothing. */
-  async function expectIsolated(route: RouteDefinition, known: Known, headers: Record<string, string>, keepScope: boolean): Promise<void> {
+  async function expectIsolated(route: RouteRow, known: Known, headers: Record<string, string>, keepScope: boolean): Promise<void> {
     const real = await send(harness, requestFor(route, known), headers);
     const ghost = await send(harness, requestFor(route, ghostOf(known, keepScope)), headers);
     expectGenericRefusal(real);
@@ -143,8 +143,6 @@ describe('isolation matrix: every route × every caller outside organization A',
       });
     }
   });
-
-  const viewerMay = (route: RouteDefinition) => route.method === 'get' && !CREDENTIAL_READS.has(label(route));
 
   describe.each(rows(TENANT.filter((route) => !viewerMay(route))))('%s', (_label, route) => {
     it("refuses A's viewer with 403 Forbidden, and writes nothing", async () => {

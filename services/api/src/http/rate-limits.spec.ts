@@ -36,14 +36,17 @@ describe('ApiRateLimits (docs/hook0-compatibility.md "Rate limits")', () => {
   it('lets a token make its burst, then refuses with 429 RateLimited and a Retry-After in whole seconds', async () => {
     const rateLimits = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '3', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '1000' });
     const results = [];
-    for (let i = 0; i < 4; i += 1) results.push(await outcome(() => rateLimits.admit(token('a'))));
+    for (let i = 0; i < 4; i += 1) results.push(await outcome(() => rateLimits.admit('caller', token('a'))));
     expect(results).toEqual(['ok', 'ok', 'ok', 'RateLimited 429 retry-after=3']);
-    expect(await outcome(() => rateLimits.admit(token('b')))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit('caller', token('b')))).toBe('ok');
   });
 
   it('charges no token bucket on public routes', async () => {
     const rateLimits = limits({ ...SLOW, DISABLE_API_RATE_LIMITING_GLOBAL: 'true', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' });
-    for (let i = 0; i < 5; i += 1) expect(await outcome(() => rateLimits.admit(ANONYMOUS))).toBe('ok');
+    for (let i = 0; i < 5; i += 1) expect(await outcome(() => rateLimits.admit('shared', ANONYMOUS))).toBe('ok');
+    for (let i = 0; i < 5; i += 1) expect(await outcome(() => rateLimits.admit('shared', token('a')))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit('caller', token('a')))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit('caller', token('a')))).toMatch(/^RateLimited/);
   });
 
   it('limits each client IP on its own', async () => {
@@ -68,17 +71,17 @@ describe('ApiRateLimits (docs/hook0-compatibility.md "Rate limits")', () => {
   it('limits all clients together with the global bucket, after their own', async () => {
     const rateLimits = limits({ ...SLOW, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '2' });
     const results = [];
-    for (const key of ['a', 'b', 'c']) results.push(await outcome(() => rateLimits.admit(token(key))));
+    for (const key of ['a', 'b', 'c']) results.push(await outcome(() => rateLimits.admit('caller', token(key))));
     expect(results).toEqual(['ok', 'ok', expect.stringMatching(/^RateLimited 429/)]);
-    expect(await outcome(() => rateLimits.admit(ANONYMOUS))).toMatch(/^RateLimited 429/);
+    expect(await outcome(() => rateLimits.admit('shared', ANONYMOUS))).toMatch(/^RateLimited 429/);
   });
 
   it('charges the global bucket nothing for a request its token bucket refuses', async () => {
     const rateLimits = limits({ ...SLOW, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '3', API_RATE_LIMITING_TOKEN_BURST_SIZE: '1' });
-    expect(await outcome(() => rateLimits.admit(token('flood')))).toBe('ok');
-    for (let i = 0; i < 50; i += 1) expect(await outcome(() => rateLimits.admit(token('flood')))).toMatch(/^RateLimited 429/);
-    expect(await outcome(() => rateLimits.admit(token('quiet')))).toBe('ok');
-    expect(await outcome(() => rateLimits.admit(ANONYMOUS))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit('caller', token('flood')))).toBe('ok');
+    for (let i = 0; i < 50; i += 1) expect(await outcome(() => rateLimits.admit('caller', token('flood')))).toMatch(/^RateLimited 429/);
+    expect(await outcome(() => rateLimits.admit('caller', token('quiet')))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit('shared', ANONYMOUS))).toBe('ok');
   });
 
   it('passes everything when DISABLE_API_RATE_LIMITING is set', async () => {
@@ -90,7 +93,7 @@ describe('ApiRateLimits (docs/hook0-compatibility.md "Rate limits")', () => {
     });
     for (let i = 0; i < 10; i += 1) {
       expect(await outcome(() => through(rateLimits.perClient, '10.0.0.1'))).toBe('ok');
-      expect(await outcome(() => rateLimits.admit(token('a')))).toBe('ok');
+      expect(await outcome(() => rateLimits.admit('caller', token('a')))).toBe('ok');
     }
   });
 
@@ -103,26 +106,26 @@ describe('ApiRateLimits (docs/hook0-compatibility.md "Rate limits")', () => {
     };
     const noIp = limits({ ...ones, DISABLE_API_RATE_LIMITING_IP: 'true' });
     for (let i = 0; i < 3; i += 1) expect(await outcome(() => through(noIp.perClient, '10.0.0.1'))).toBe('ok');
-    expect(await outcome(() => noIp.admit(token('a')))).toBe('ok');
-    expect(await outcome(() => noIp.admit(token('b')))).toMatch(/^RateLimited/);
+    expect(await outcome(() => noIp.admit('caller', token('a')))).toBe('ok');
+    expect(await outcome(() => noIp.admit('caller', token('b')))).toMatch(/^RateLimited/);
 
     const noGlobal = limits({ ...ones, DISABLE_API_RATE_LIMITING_GLOBAL: 'true' });
-    for (const key of ['a', 'b', 'c']) expect(await outcome(() => noGlobal.admit(token(key)))).toBe('ok');
-    expect(await outcome(() => noGlobal.admit(token('a')))).toMatch(/^RateLimited/);
+    for (const key of ['a', 'b', 'c']) expect(await outcome(() => noGlobal.admit('caller', token(key)))).toBe('ok');
+    expect(await outcome(() => noGlobal.admit('caller', token('a')))).toMatch(/^RateLimited/);
 
     const noToken = limits({ ...ones, API_RATE_LIMITING_GLOBAL_BURST_SIZE: '3', DISABLE_API_RATE_LIMITING_TOKEN: 'true' });
-    for (let i = 0; i < 3; i += 1) expect(await outcome(() => noToken.admit(token('a')))).toBe('ok');
-    expect(await outcome(() => noToken.admit(token('a')))).toMatch(/^RateLimited/);
+    for (let i = 0; i < 3; i += 1) expect(await outcome(() => noToken.admit('caller', token('a')))).toBe('ok');
+    expect(await outcome(() => noToken.admit('caller', token('a')))).toMatch(/^RateLimited/);
     expect(await outcome(() => through(noToken.perClient, '10.0.0.1'))).toBe('ok');
     expect(await outcome(() => through(noToken.perClient, '10.0.0.1'))).toMatch(/^RateLimited/);
   });
 
   it('refills a window after burst × period', async () => {
     const rateLimits = limits({ API_RATE_LIMITING_TOKEN_BURST_SIZE: '2', API_RATE_LIMITING_TOKEN_REPLENISH_PERIOD_IN_MS: '25' });
-    await rateLimits.admit(token('a'));
-    await rateLimits.admit(token('a'));
-    expect(await outcome(() => rateLimits.admit(token('a')))).toBe('RateLimited 429 retry-after=1');
+    await rateLimits.admit('caller', token('a'));
+    await rateLimits.admit('caller', token('a'));
+    expect(await outcome(() => rateLimits.admit('caller', token('a')))).toBe('RateLimited 429 retry-after=1');
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(await outcome(() => rateLimits.admit(token('a')))).toBe('ok');
+    expect(await outcome(() => rateLimits.admit('caller', token('a')))).toBe('ok');
   });
 });

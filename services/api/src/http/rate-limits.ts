@@ -4,6 +4,7 @@ import type { BucketConfig, RateLimitConfig } from '@hook0/config';
 import { ProblemError } from '@hook0/core';
 import { clientKey } from './client-address';
 import type { Principal } from '../auth/principal';
+import type { RateLimitClass } from './route';
 
 /**
  * One of Hook0's buckets (`burst` at once, one more every `periodMs`) as a rate-limiter-flexible limiter:
@@ -51,9 +52,9 @@ export class ApiRateLimits {
     next();
   };
 
-  /** A request its route admits: the credential's bucket (none on public routes), then the global bucket. */
-  async admit(principal: Principal): Promise<void> {
-    if (principal.kind !== 'anonymous') await charge(this.token, principal.tokenKey);
+  /** A request its route admits: for the `caller` class the credential's bucket, then for every class the global bucket. */
+  async admit(rateLimit: RateLimitClass, principal: Principal): Promise<void> {
+    if (rateLimit === 'caller') await charge(this.token, principal.tokenKey);
     await charge(this.global, 'all');
   }
 }

@@ -2,14 +2,14 @@ import express, { type Request, type Response, type Router } from 'express';
 import { statusClass, type ProblemError } from '@hook0/core';
 import type { ApiMetrics } from '@hook0/observability';
 import { ingestOutcome } from './ingest-outcome';
-import type { RouteDefinition } from './route';
+import type { RouteRow } from './route';
 
 /**
  * Names each request's route template before anything may refuse it (rate limits, body parsing), so that those
  * answers carry their route too. Express matches the paths of the table it routes with, for any method (a
  * method-specific route here would make this router answer OPTIONS itself); the first match wins.
  */
-export function routeLabels(prefix: string, routes: readonly RouteDefinition[]): Router {
+export function routeLabels(prefix: string, routes: readonly RouteRow[]): Router {
   const router = express.Router();
   for (const path of new Set(routes.map((route) => route.path))) {
     const template = prefix + path;

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import type { RouteDefinition } from './route';
+import type { RouteRow } from './route';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../test/api-harness';
 import { eventBody } from '../../test/event-requests';
 import { dtoFields, fillPath, label, routeTable } from '../../test/route-table';
@@ -100,7 +100,7 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
   afterAll(() => harness.close());
 
   /** A valid body for the route, so that one hostile field at a time gets past the others. */
-  function baseBody(route: RouteDefinition): Record<string, unknown> {
+  function baseBody(route: RouteRow): Record<string, unknown> {
     if (route.path.startsWith('/subscriptions')) return subscriptionBody(tenant.applicationId);
     if (route.path === '/event') return eventBody(tenant);
     if (route.path === '/event_types') return { application_id: tenant.applicationId, service: 's', resource_type: 'r', verb: 'v' };
@@ -110,7 +110,7 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
     return { name: 'Org' };
   }
 
-  function knownPath(route: RouteDefinition): string {
+  function knownPath(route: RouteRow): string {
     if (route.method === 'delete' && route.path === '/applications/:application_id') return `/applications/${doomedApplicationId}`;
     return route.path.replace(/:([a-z_]+)/g, (_match, name: string) => known[name] ?? 'x');
   }
@@ -124,7 +124,7 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
     return problem && members === PROBLEM_MEMBERS ? null : `${what} → ${response.status} not a problem: ${response.text.slice(0, 200)}`;
   }
 
-  const send = (route: RouteDefinition, path: string, auth: Record<string, string>) => harness.http()[route.method](path).set(auth);
+  const send = (route: RouteRow, path: string, auth: Record<string, string>) => harness.http()[route.method](path).set(auth);
 
   describe.each(ROUTES.filter((route) => route.body).map((route) => [label(route), route] as const))('%s body', (_label, route) => {
     it('survives a hostile value in each field, and hostile raw bodies', async () => {

@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { OpenAPIV3 } from 'openapi-types';
-import type { RouteDefinition } from '../route';
+import type { RouteRow } from '../route';
 import { ProblemView } from '../views';
 import { dtoSchemas, reachableSchemas, SCHEMA_REF } from './dto-schemas';
 
@@ -11,8 +11,8 @@ export function openApiPath(expressPath: string): string {
   return expressPath.replace(/:([A-Za-z_]+)/g, '{$1}');
 }
 
-function parameters(route: RouteDefinition, schemas: Record<string, OpenAPIV3.SchemaObject>): OpenAPIV3.ParameterObject[] {
-  const from = (dto: RouteDefinition['query'], where: 'path' | 'query'): OpenAPIV3.ParameterObject[] => {
+function parameters(route: RouteRow, schemas: Record<string, OpenAPIV3.SchemaObject>): OpenAPIV3.ParameterObject[] {
+  const from = (dto: RouteRow['query'], where: 'path' | 'query'): OpenAPIV3.ParameterObject[] => {
     if (!dto) return [];
     const schema = schemas[dto.name];
     return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
@@ -38,7 +38,7 @@ function viewSchema(view: TSchema, named: Record<string, OpenAPIV3.SchemaObject>
 }
 
 function operation(
-  route: RouteDefinition,
+  route: RouteRow,
   schemas: Record<string, OpenAPIV3.SchemaObject>,
   views: Record<string, OpenAPIV3.SchemaObject>,
 ): OpenAPIV3.OperationObject {
@@ -74,7 +74,7 @@ export interface DocumentInfo {
 }
 
 /** The OpenAPI 3 document of the route table: the same rows and DTO classes that serve the requests. */
-export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: DocumentInfo): OpenAPIV3.Document {
+export function buildOpenApiDocument(routes: readonly RouteRow[], info: DocumentInfo): OpenAPIV3.Document {
   const all = dtoSchemas();
   const views: Record<string, OpenAPIV3.SchemaObject> = {};
   const paths: OpenAPIV3.PathsObject = {};

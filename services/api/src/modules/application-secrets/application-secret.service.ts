@@ -1,39 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { ApplicationSecretEntity, ApplicationSecretRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
-import type { ApplicationSecretPostDto } from './application-secret.dto';
+import type { ApplicationGrant } from '../../auth/grants';
 
 /**
  * Application secrets (docs/hook0-compatibility.md "Application secrets"): the token is the id, shown in clear. Each one is a credential with full
- * control of its application, so even listing them takes the write right: a viewer gets 403.
+ * control of its application, so even listing them takes the write right (its routes' rule): a viewer gets 403.
  */
 export class ApplicationSecretService {
-  constructor(
-    private readonly secrets: ApplicationSecretRepository,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly secrets: ApplicationSecretRepository) {}
 
-  async list(principal: Principal, applicationId: string): Promise<ApplicationSecretEntity[]> {
-    const application = await this.access.application(principal, applicationId, 'write');
+  list({ application }: ApplicationGrant): Promise<ApplicationSecretEntity[]> {
     return this.secrets.listLive(application.applicationId);
   }
 
-  async create(principal: Principal, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {
-    const application = await this.access.application(principal, input.application_id, 'write');
-    return this.secrets.create({ token: randomUUID(), applicationId: application.applicationId, name: input.name ?? null });
+  create({ application }: ApplicationGrant, name: string | null): Promise<ApplicationSecretEntity> {
+    return this.secrets.create({ token: randomUUID(), applicationId: application.applicationId, name });
   }
 
-  async rename(principal: Principal, token: string, input: ApplicationSecretPostDto): Promise<ApplicationSecretEntity> {
-    const application = await this.access.application(principal, input.application_id, 'write');
-    const secret = await this.secrets.rename(application.applicationId, token, input.name ?? null);
+  async rename({ application }: ApplicationGrant, token: string, name: string | null): Promise<ApplicationSecretEntity> {
+    const secret = await this.secrets.rename(application.applicationId, token, name);
     if (!secret) throw new ProblemError('NotFound');
     return secret;
   }
 
-  async delete(principal: Principal, applicationId: string, token: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId, 'write');
+  async delete({ application }: ApplicationGrant, token: string): Promise<void> {
     if (!(await this.secrets.softDelete(application.applicationId, token))) throw new ProblemError('NotFound');
   }
 }

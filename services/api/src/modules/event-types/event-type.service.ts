@@ -1,7 +1,6 @@
 import { ProblemError } from '@hook0/core';
 import type { EventTypeEntity, EventTypeRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { ApplicationGrant } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
 import type { EventTypePostDto } from './event-type.dto';
 
@@ -9,17 +8,14 @@ import type { EventTypePostDto } from './event-type.dto';
 export class EventTypeService {
   constructor(
     private readonly eventTypes: EventTypeRepository,
-    private readonly access: AccessPolicy,
     private readonly quotas: QuotaService,
   ) {}
 
-  async list(principal: Principal, applicationId: string): Promise<EventTypeEntity[]> {
-    const application = await this.access.application(principal, applicationId, 'read');
+  async list({ application }: ApplicationGrant): Promise<EventTypeEntity[]> {
     return this.eventTypes.listActive(application.applicationId);
   }
 
-  async create(principal: Principal, input: EventTypePostDto): Promise<EventTypeEntity> {
-    const application = await this.access.application(principal, input.application_id, 'write');
+  async create({ application }: ApplicationGrant, input: EventTypePostDto): Promise<EventTypeEntity> {
     await this.quotas.assertCanCreateEventType(application.applicationId, `${input.service}.${input.resource_type}.${input.verb}`);
     return this.eventTypes.upsert({
       applicationId: application.applicationId,
@@ -29,15 +25,13 @@ export class EventTypeService {
     });
   }
 
-  async get(principal: Principal, applicationId: string, eventTypeName: string): Promise<EventTypeEntity> {
-    const application = await this.access.application(principal, applicationId, 'read');
+  async get({ application }: ApplicationGrant, eventTypeName: string): Promise<EventTypeEntity> {
     const eventType = await this.eventTypes.findActive(application.applicationId, eventTypeName);
     if (!eventType) throw new ProblemError('NotFound');
     return eventType;
   }
 
-  async deactivate(principal: Principal, applicationId: string, eventTypeName: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId, 'write');
+  async deactivate({ application }: ApplicationGrant, eventTypeName: string): Promise<void> {
     if (!(await this.eventTypes.deactivate(application.applicationId, eventTypeName))) throw new ProblemError('NotFound');
   }
 }

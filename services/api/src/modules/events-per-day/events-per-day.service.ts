@@ -1,6 +1,5 @@
 import type { EventsPerDayRepository, EventsPerDayRow } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { ApplicationGrant, OrganizationGrant } from '../../auth/grants';
 import { resolveDayRange, utcDay } from './day-range';
 
 export interface EventsPerDay {
@@ -13,19 +12,16 @@ export interface EventsPerDay {
 export class EventsPerDayService {
   constructor(
     private readonly counts: EventsPerDayRepository,
-    private readonly access: AccessPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async forApplication(principal: Principal, applicationId: string, from?: string, to?: string): Promise<EventsPerDay> {
-    const application = await this.access.application(principal, applicationId, 'read');
+  async forApplication({ application }: ApplicationGrant, from?: string, to?: string): Promise<EventsPerDay> {
     const now = this.now();
     const rows = await this.counts.forApplication(application.applicationId, resolveDayRange(from, to, now));
     return { rows, today: utcDay(now) };
   }
 
-  async forOrganization(principal: Principal, organizationId: string, from?: string, to?: string): Promise<EventsPerDay> {
-    this.access.organization(principal, organizationId, 'read');
+  async forOrganization({ organizationId }: OrganizationGrant, from?: string, to?: string): Promise<EventsPerDay> {
     const now = this.now();
     const rows = await this.counts.forOrganization(organizationId, resolveDayRange(from, to, now));
     return { rows, today: utcDay(now) };

@@ -1,21 +1,20 @@
-import { defineRoute, type RouteDefinition } from '../../http/route';
+import { defineRoute } from '../../http/route';
 import { EventIdParamsDto } from './event.dto';
 import { EventReplayDto } from './event-replay.dto';
-import type { EventReplayService } from './event-replay.service';
+import { applicationAccess } from '../../http/access-rule';
 
-export function eventReplayRoutes(replays: EventReplayService): RouteDefinition[] {
-  return [
-    defineRoute({
-      method: 'post',
-      path: '/events/:event_id/replay',
-      operationId: 'events.replay',
-      summary: 'Replay an event to the subscriptions that match it now',
-      tag: 'Events',
-      auth: 'token',
-      params: EventIdParamsDto,
-      body: EventReplayDto,
-      status: 204,
-      handler: ({ principal, params, body }) => replays.replay(principal, body.application_id, params.event_id),
-    }),
-  ];
-}
+export const eventReplayRoutes = {
+  replay: defineRoute({
+    method: 'post',
+    path: '/events/:event_id/replay',
+    operationId: 'events.replay',
+    summary: 'Replay an event to the subscriptions that match it now',
+    tag: 'Events',
+    auth: 'token',
+    access: applicationAccess('write', 'body'),
+    rateLimit: 'caller',
+    params: EventIdParamsDto,
+    body: EventReplayDto,
+    status: 204,
+  }),
+};

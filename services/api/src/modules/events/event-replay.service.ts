@@ -1,7 +1,6 @@
 import { ProblemError } from '@hook0/core';
 import type { EventReplayRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { ApplicationGrant } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
 
 export interface ReplayHooks {
@@ -17,13 +16,11 @@ export interface ReplayHooks {
 export class EventReplayService {
   constructor(
     private readonly replays: EventReplayRepository,
-    private readonly access: AccessPolicy,
     private readonly hooks: ReplayHooks,
     private readonly quotas: QuotaService,
   ) {}
 
-  async replay(principal: Principal, applicationId: string, eventId: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId, 'write');
+  async replay({ application }: ApplicationGrant, eventId: string): Promise<void> {
     await this.quotas.assertCanIngest(application.applicationId);
     const result = await this.replays.replay(application.applicationId, eventId);
     if (!result.replayed) throw new ProblemError(result.reason === 'not-found' ? 'NotFound' : 'EventReplayLimitReached');

@@ -2,8 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { decodePayload, isPayloadContentType, ProblemError } from '@hook0/core';
 import type { EventRepository } from '@hook0/db';
 import { currentTraceParent } from '@hook0/observability';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { ApplicationGrant, ApplicationWriteGrant } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
 import type { EventPostDto } from './event.dto';
 
@@ -23,27 +22,19 @@ export interface IngestHooks {
 export class EventService {
   constructor(
     private readonly events: EventRepository,
-    private readonly access: AccessPolicy,
     private readonly hooks: IngestHooks,
     private readonly quotas: QuotaService,
   ) {}
 
   /**
-   * When the access policy lets the insert itself prove the application live (master key, the application's own
-   * secret, a service token), the lookup is skipped; any failure then runs the full check first, so a refused
-   * principal still gets 403 before any other problem, exactly as when checking up front.
+   * The grant may leave the application's check to the INSERT itself (docs/api.md "Who may do what"); any failure
+   * then runs the full check first, so a refused principal still gets 403 before any other problem.
    */
-  async ingest(principal: Principal, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
-    const applicationId = input.application_id;
-    const scope = this.access.writableIfLive(principal, applicationId);
-    if (scope === null) {
-      await this.access.application(principal, applicationId, 'write');
-      return this.store(input, applicationId, ip, null);
-    }
+  async ingest(grant: ApplicationWriteGrant, input: EventPostDto, ip: string | null): Promise<IngestedEvent> {
     try {
-      return await this.store(input, applicationId, ip, scope.organizationId);
+      return await this.store(input, grant.applicationId, ip, grant.organizationId);
     } catch (error) {
-      await this.access.application(principal, applicationId, 'write');
+      await grant.confirm();
       throw error;
     }
   }
@@ -79,14 +70,12 @@ export class EventService {
     return { application_id: applicationId, event_id: eventId, received_at: result.receivedAt };
   }
 
-  async list(principal: Principal, applicationId: string) {
-    await this.access.application(principal, applicationId, 'read');
-    return this.events.listRecent(applicationId);
+  list({ application }: ApplicationGrant) {
+    return this.events.listRecent(application.applicationId);
   }
 
-  async get(principal: Principal, applicationId: string, eventId: string) {
-    await this.access.application(principal, applicationId, 'read');
-    const event = await this.events.findInApplication(applicationId, eventId);
+  async get({ application }: ApplicationGrant, eventId: string) {
+    const event = await this.events.findInApplication(application.applicationId, eventId);
     if (!event) throw new ProblemError('NotFound');
     return event;
   }

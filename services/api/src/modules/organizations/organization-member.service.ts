@@ -1,7 +1,6 @@
 import { ProblemError } from '@hook0/core';
 import { isOrganizationRole, type OrganizationMemberRepository, type OrganizationRole, type UserRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { OrganizationGrant } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
 import type { InviteDeleteDto, InvitePostDto, InvitePutDto } from './organization.dto';
 
@@ -12,18 +11,16 @@ function role(value: string): OrganizationRole {
 
 /**
  * Invitations (docs/hook0-compatibility.md "Organizations"): an existing user joins at once, with the role given (no email is sent).
- * Only the organization's editors (and the master key) manage members.
+ * Only the organization's editors (and the master key) manage members: its routes' rule.
  */
 export class OrganizationMemberService {
   constructor(
     private readonly members: OrganizationMemberRepository,
     private readonly users: UserRepository,
     private readonly quotas: QuotaService,
-    private readonly access: AccessPolicy,
   ) {}
 
-  async invite(principal: Principal, organizationId: string, input: InvitePostDto): Promise<void> {
-    this.access.administration(principal, organizationId);
+  async invite({ organizationId }: OrganizationGrant, input: InvitePostDto): Promise<void> {
     const granted = role(input.role);
     const user = await this.users.findByEmail(input.email);
     if (!user) throw new ProblemError('InvitedUserDoesNotExist');
@@ -34,13 +31,11 @@ export class OrganizationMemberService {
     if (outcome === 'already_member') throw new ProblemError('InvitedUserAlreadyInOrganization');
   }
 
-  async changeRole(principal: Principal, organizationId: string, input: InvitePutDto): Promise<void> {
-    this.access.administration(principal, organizationId);
+  async changeRole({ organizationId }: OrganizationGrant, input: InvitePutDto): Promise<void> {
     if (!(await this.members.setRole(organizationId, input.user_id, role(input.role)))) throw new ProblemError('NotFound');
   }
 
-  async remove(principal: Principal, organizationId: string, input: InviteDeleteDto): Promise<void> {
-    this.access.administration(principal, organizationId);
+  async remove({ organizationId }: OrganizationGrant, input: InviteDeleteDto): Promise<void> {
     if (!(await this.members.remove(organizationId, input.user_id))) throw new ProblemError('NotFound');
   }
 }

@@ -1,6 +1,8 @@
 import type { QuotaLimits } from '@hook0/config';
-import type { OrganizationEntity, OrganizationMember } from '@hook0/db';
-import type { OrganizationAccess } from '../../auth/access-policy';
+import type { OrganizationEntity, OrganizationMember, OrganizationRole } from '@hook0/db';
+
+/** How a principal relates to an organization, as GET /organizations reports it. */
+export type OrganizationAccess = OrganizationRole | 'master';
 
 export function toOrganizationSummaryView(organization: OrganizationEntity, role: OrganizationAccess) {
   return { organization_id: organization.organizationId, role, name: organization.name, plan: null };

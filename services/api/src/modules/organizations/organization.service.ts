@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { OrganizationEntity, OrganizationMemberRepository, OrganizationRepository } from '@hook0/db';
-import type { AccessPolicy, OrganizationAccess } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { OrganizationGrant, PrincipalOf } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
-import type { OrganizationPostDto } from './organization.dto';
-import type { OrganizationDetails } from './organization.presenter';
+import type { OrganizationAccess, OrganizationDetails } from './organization.presenter';
 
 export interface ListedOrganization {
   readonly organization: OrganizationEntity;
@@ -18,20 +16,18 @@ export class OrganizationService {
     private readonly organizations: OrganizationRepository,
     private readonly members: OrganizationMemberRepository,
     private readonly quotas: QuotaService,
-    private readonly access: AccessPolicy,
   ) {}
 
   /** A user becomes the new organization's editor; the master key may create one without a user (docs/hook0-compatibility.md "Subscriptions"). */
-  async create(principal: Principal, input: OrganizationPostDto): Promise<OrganizationDetails> {
-    const organization = { organizationId: randomUUID(), name: input.name };
+  async create(principal: PrincipalOf<'user' | 'master'>, name: string): Promise<OrganizationDetails> {
+    const organization = { organizationId: randomUUID(), name };
     if (principal.kind === 'user') await this.members.createOrganizationWithEditor(organization, principal.userId);
-    else if (principal.kind === 'master') await this.organizations.create(organization);
-    else throw new ProblemError('Forbidden');
+    else await this.organizations.create(organization);
     return this.details(organization.organizationId);
   }
 
   /** The caller's organizations with its role in each: editor/viewer for users, editor for a service token, master for the master key. */
-  async list(principal: Principal): Promise<ListedOrganization[]> {
+  async list(principal: PrincipalOf<'master' | 'user' | 'service-token'>): Promise<ListedOrganization[]> {
     switch (principal.kind) {
       case 'master':
         return (await this.organizations.list()).map((organization) => ({ organization, role: 'master' }));
@@ -41,25 +37,20 @@ export class OrganizationService {
         const organization = await this.organizations.find(principal.organizationId);
         return organization ? [{ organization, role: 'editor' }] : [];
       }
-      default:
-        throw new ProblemError('Forbidden');
     }
   }
 
-  async get(principal: Principal, organizationId: string): Promise<OrganizationDetails> {
-    this.access.organization(principal, organizationId, 'read');
+  get({ organizationId }: OrganizationGrant): Promise<OrganizationDetails> {
     return this.details(organizationId);
   }
 
-  async rename(principal: Principal, organizationId: string, input: OrganizationPostDto): Promise<OrganizationDetails> {
-    this.access.organization(principal, organizationId, 'write');
-    if (!(await this.organizations.rename(organizationId, input.name))) throw new ProblemError('NotFound');
+  async rename({ organizationId }: OrganizationGrant, name: string): Promise<OrganizationDetails> {
+    if (!(await this.organizations.rename(organizationId, name))) throw new ProblemError('NotFound');
     return this.details(organizationId);
   }
 
   /** 409 OrganizationIsNotEmpty while a live application remains. */
-  async delete(principal: Principal, organizationId: string): Promise<void> {
-    this.access.administration(principal, organizationId);
+  async delete({ organizationId }: OrganizationGrant): Promise<void> {
     const outcome = await this.organizations.deleteIfEmpty(organizationId);
     if (outcome === 'not-found') throw new ProblemError('NotFound');
     if (outcome === 'not-empty') throw new ProblemError('OrganizationIsNotEmpty');

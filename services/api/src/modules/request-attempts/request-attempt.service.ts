@@ -1,7 +1,6 @@
 import { decodeCursor, encodeCursor, isRfc3339, ProblemError } from '@hook0/core';
 import type { RequestAttemptRepository, RequestAttemptRow } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { ApplicationGrant } from '../../auth/grants';
 import type { RequestAttemptQueryDto } from './request-attempt.dto';
 
 export const PAGE_SIZE = 50;
@@ -30,13 +29,9 @@ function parseNames(text: string | undefined): string[] | undefined {
 
 /** Request attempts (docs/hook0-compatibility.md "Request attempts"), paginated by keyset (docs/hook0-compatibility.md "Conventions"). */
 export class RequestAttemptService {
-  constructor(
-    private readonly attempts: RequestAttemptRepository,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly attempts: RequestAttemptRepository) {}
 
-  async list(principal: Principal, query: RequestAttemptQueryDto): Promise<RequestAttemptPage> {
-    const application = await this.access.application(principal, query.application_id, 'read');
+  async list({ application }: ApplicationGrant, query: RequestAttemptQueryDto): Promise<RequestAttemptPage> {
     const attempts = await this.attempts.list({
       applicationId: application.applicationId,
       eventId: query.event_id,
@@ -51,8 +46,7 @@ export class RequestAttemptService {
     return { attempts, nextCursor: last ? encodeCursor({ date: last.createdAt, id: last.requestAttemptId }) : null };
   }
 
-  async get(principal: Principal, applicationId: string, requestAttemptId: string): Promise<RequestAttemptRow> {
-    const application = await this.access.application(principal, applicationId, 'read');
+  async get({ application }: ApplicationGrant, requestAttemptId: string): Promise<RequestAttemptRow> {
     const attempt = await this.attempts.findInApplication(application.applicationId, requestAttemptId);
     if (!attempt) throw new ProblemError('NotFound');
     return attempt;

@@ -1,17 +1,12 @@
 import { ProblemError } from '@hook0/core';
 import type { ResponseEntity, ResponseRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import type { ApplicationGrant } from '../../auth/grants';
 
 /** Responses recorded by deliveries; reached by the ids request attempts carry. */
 export class ResponseService {
-  constructor(
-    private readonly responses: ResponseRepository,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly responses: ResponseRepository) {}
 
-  async get(principal: Principal, applicationId: string, responseId: string): Promise<ResponseEntity> {
-    const application = await this.access.application(principal, applicationId, 'read');
+  async get({ application }: ApplicationGrant, responseId: string): Promise<ResponseEntity> {
     const response = await this.responses.findInApplication(application.applicationId, responseId);
     if (!response) throw new ProblemError('NotFound');
     return response;

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { ServiceTokenEntity, ServiceTokenRepository } from '@hook0/db';
-import type { AccessPolicy } from '../../auth/access-policy';
+import type { OrganizationGrant } from '../../auth/grants';
 import { mintToken, tokenHint } from '../../auth/opaque-token';
-import type { Principal } from '../../auth/principal';
-import type { ServiceTokenPostDto } from './service-token.dto';
 
 export interface CreatedServiceToken {
   readonly token: ServiceTokenEntity;
@@ -14,25 +12,18 @@ export interface CreatedServiceToken {
 
 /** Service tokens (docs/hook0-compatibility.md "Service tokens"): organization-wide editor credentials, managed by the organization's editors. */
 export class ServiceTokenService {
-  constructor(
-    private readonly tokens: ServiceTokenRepository,
-    private readonly access: AccessPolicy,
-  ) {}
+  constructor(private readonly tokens: ServiceTokenRepository) {}
 
-  async list(principal: Principal, organizationId: string): Promise<ServiceTokenEntity[]> {
-    this.access.organization(principal, organizationId, 'read');
-    this.refuseServiceTokens(principal);
+  list({ organizationId }: OrganizationGrant): Promise<ServiceTokenEntity[]> {
     return this.tokens.listLive(organizationId);
   }
 
-  async create(principal: Principal, input: ServiceTokenPostDto): Promise<CreatedServiceToken> {
-    const organizationId = input.organization_id;
-    this.access.administration(principal, organizationId);
+  async create({ organizationId }: OrganizationGrant, name: string): Promise<CreatedServiceToken> {
     const minted = mintToken('service');
     const created = await this.tokens.create({
       tokenId: randomUUID(),
       organizationId,
-      name: input.name,
+      name,
       tokenHash: minted.hash,
       tokenHint: tokenHint(minted.value),
     });
@@ -41,30 +32,20 @@ export class ServiceTokenService {
     return { token: created.token, value: minted.value };
   }
 
-  async get(principal: Principal, organizationId: string, tokenId: string): Promise<ServiceTokenEntity> {
-    this.access.organization(principal, organizationId, 'read');
-    this.refuseServiceTokens(principal);
+  async get({ organizationId }: OrganizationGrant, tokenId: string): Promise<ServiceTokenEntity> {
     const token = await this.tokens.findLive(organizationId, tokenId);
     if (!token) throw new ProblemError('NotFound');
     return token;
   }
 
-  async rename(principal: Principal, tokenId: string, input: ServiceTokenPostDto): Promise<ServiceTokenEntity> {
-    const organizationId = input.organization_id;
-    this.access.administration(principal, organizationId);
-    const token = await this.tokens.rename(organizationId, tokenId, input.name);
+  async rename({ organizationId }: OrganizationGrant, tokenId: string, name: string): Promise<ServiceTokenEntity> {
+    const token = await this.tokens.rename(organizationId, tokenId, name);
     if (!token) throw new ProblemError('NotFound');
     return token;
   }
 
   /** Deleting expires the token: it stops authenticating at once. */
-  async delete(principal: Principal, organizationId: string, tokenId: string): Promise<void> {
-    this.access.administration(principal, organizationId);
+  async delete({ organizationId }: OrganizationGrant, tokenId: string): Promise<void> {
     if (!(await this.tokens.expire(organizationId, tokenId))) throw new ProblemError('NotFound');
-  }
-
-  /** Service tokens do not see other service tokens, not even their names: credentials are the editors' business. */
-  private refuseServiceTokens(principal: Principal): void {
-    if (principal.kind === 'service-token') throw new ProblemError('Forbidden');
   }
 }

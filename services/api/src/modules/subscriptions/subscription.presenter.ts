@@ -1,6 +1,6 @@
 import { formatDuration, standardWebhooksSecret } from '@hook0/core';
 import type { SubscriptionEntity } from '@hook0/db';
-import type { Authorized } from '../../auth/access-policy';
+import type { Authorized } from '../../auth/grants';
 
 /** What a caller who may only read sees in place of a credential. */
 export const MASKED = '***';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
 import type { EventTypeRepository, SubscriptionEntity, SubscriptionFields, SubscriptionRepository } from '@hook0/db';
-import { WRITE_ACCESS, type AccessPolicy, type Authorized } from '../../auth/access-policy';
-import type { Principal } from '../../auth/principal';
+import { WRITE_ACCESS, type ApplicationGrant, type Authorized } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
 import type { SubscriptionPostDto } from './subscription.dto';
 import { toSubscriptionFields } from './subscription-fields';
@@ -12,18 +11,15 @@ export class SubscriptionService {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly eventTypes: EventTypeRepository,
-    private readonly access: AccessPolicy,
     private readonly quotas: QuotaService,
   ) {}
 
   /** Readers get the access they have, so that the secrets and header values reach only those who may write. */
-  async list(principal: Principal, applicationId: string): Promise<Authorized<SubscriptionEntity[]>> {
-    const application = await this.access.application(principal, applicationId, 'read');
-    return { value: await this.subscriptions.listLive(application.applicationId), access: this.access.viewOf(principal, application) };
+  async list({ application, view }: ApplicationGrant): Promise<Authorized<SubscriptionEntity[]>> {
+    return { value: await this.subscriptions.listLive(application.applicationId), access: view };
   }
 
-  async create(principal: Principal, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
-    const application = await this.access.application(principal, input.application_id, 'write');
+  async create({ application }: ApplicationGrant, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
     await this.quotas.assertCanCreateSubscription(application.applicationId);
     const fields = await this.checkedFields(application.applicationId, input);
     const created = await this.subscriptions.create({
@@ -35,24 +31,25 @@ export class SubscriptionService {
     return { value: created, access: WRITE_ACCESS };
   }
 
-  /** Needs no application_id: the subscription names its application, which the principal must be allowed. */
-  async get(principal: Principal, subscriptionId: string): Promise<Authorized<SubscriptionEntity>> {
+  /** The route names the subscription alone; its grant is for the subscription's own application. */
+  async get({ application, view }: ApplicationGrant, subscriptionId: string): Promise<Authorized<SubscriptionEntity>> {
     const subscription = await this.subscriptions.findLive(subscriptionId);
-    if (!subscription) throw new ProblemError('NotFound');
-    const application = await this.access.applicationOfResource(principal, subscription.applicationId, 'read');
-    return { value: subscription, access: this.access.viewOf(principal, application) };
+    if (!subscription || subscription.applicationId !== application.applicationId) throw new ProblemError('NotFound');
+    return { value: subscription, access: view };
   }
 
-  async replace(principal: Principal, subscriptionId: string, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
-    const application = await this.access.application(principal, input.application_id, 'write');
+  async replace(
+    { application }: ApplicationGrant,
+    subscriptionId: string,
+    input: SubscriptionPostDto,
+  ): Promise<Authorized<SubscriptionEntity>> {
     const fields = await this.checkedFields(application.applicationId, input);
     const replaced = await this.subscriptions.replace(application.applicationId, subscriptionId, fields);
     if (!replaced) throw new ProblemError('NotFound');
     return { value: replaced, access: WRITE_ACCESS };
   }
 
-  async delete(principal: Principal, applicationId: string, subscriptionId: string): Promise<void> {
-    const application = await this.access.application(principal, applicationId, 'write');
+  async delete({ application }: ApplicationGrant, subscriptionId: string): Promise<void> {
     if (!(await this.subscriptions.softDelete(application.applicationId, subscriptionId))) throw new ProblemError('NotFound');
   }
 

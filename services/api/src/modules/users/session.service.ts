@@ -6,7 +6,7 @@ import { HashingOverloaded } from '../../auth/hashing-limiter';
 import type { LoginThrottle } from '../../auth/login-throttle';
 import { mintToken } from '../../auth/opaque-token';
 import type { PasswordHasher } from '../../auth/password-hasher';
-import type { Principal } from '../../auth/principal';
+import type { PrincipalOf } from '../../auth/grants';
 import type { IssuedTokens } from './user.presenter';
 import { checkPasswordPolicy, passwordLength } from './password-policy';
 
@@ -58,8 +58,7 @@ export class SessionService {
   }
 
   /** Rotation: the presented refresh token is revoked and the session gets a new pair. */
-  async refresh(principal: Principal): Promise<LoggedIn> {
-    if (principal.kind !== 'refresh') throw new ProblemError('AuthFailedRefresh');
+  async refresh(principal: PrincipalOf<'refresh'>): Promise<LoggedIn> {
     const user = await this.users.find(principal.userId);
     const { tokens, rows } = this.mint();
     if (!user || !(await this.sessions.rotate(principal.tokenId, principal.sessionId, rows))) throw new ProblemError('AuthFailedRefresh');
@@ -67,14 +66,12 @@ export class SessionService {
   }
 
   /** Revokes the session of the token presented (access or refresh) and every token of it. */
-  async logout(principal: Principal): Promise<void> {
-    if (principal.kind !== 'user' && principal.kind !== 'refresh') throw new ProblemError('Forbidden');
+  async logout(principal: PrincipalOf<'user' | 'refresh'>): Promise<void> {
     await this.sessions.revokeSession(principal.sessionId);
   }
 
   /** The current session stays; every other session of the user is revoked. */
-  async changePassword(principal: Principal, newPassword: string): Promise<void> {
-    if (principal.kind !== 'user') throw new ProblemError('Forbidden');
+  async changePassword(principal: PrincipalOf<'user'>, newPassword: string): Promise<void> {
     checkPasswordPolicy(newPassword, this.config);
     await this.users.changePassword(principal.userId, await this.hasher.hash(newPassword), principal.sessionId);
   }
