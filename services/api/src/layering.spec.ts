@@ -27,6 +27,13 @@ describe('services', () => {
     expect(importsOf(file).filter((source) => /(^|\/)http\/|^express$/.test(source))).toEqual([]);
   });
 
+  it.each(files.map((file) => [relative(__dirname, file), file]))(
+    '%s checks no access itself: it receives the grant its route rule decided (docs/api.md "Who may do what")',
+    (_name, file) => {
+      expect(importsOf(file).filter((source) => /access-policy$/.test(source))).toEqual([]);
+    },
+  );
+
   it.each(files.map((file) => [relative(__dirname, file), file]))('%s matches no SQLSTATE or constraint name', (_name, file) => {
     const text = readFileSync(file, 'utf8');
     expect(text).not.toMatch(/\bpgErrorCode\b|\bpgConstraint\b|\bPG\.|QueryFailedError|'\w+_(pkey|key|fkey)'|'23\d{3}'/);
