@@ -150,8 +150,12 @@ describe('nextRetryDelay: Retry-After', () => {
     expect(nextRetryDelay(DEFAULTS, failure({ httpStatus: 429, retryAfterHeader: '4' }), NOW, MAX_JITTER)).toBe(5 * SECOND - 1);
   });
 
-  it.each([503, 500, 408, 302, 200, null])('ignores Retry-After on status %p', (httpStatus) => {
+  it.each([500, 502, 408, 302, 200, null])('ignores Retry-After on status %p', (httpStatus) => {
     expect(nextRetryDelay(DEFAULTS, failure({ httpStatus, retryAfterHeader: '120' }), NOW, NO_JITTER)).toBe(3 * SECOND);
+  });
+
+  it('honours Retry-After on a 503 as on a 429', () => {
+    expect(nextRetryDelay(DEFAULTS, failure({ httpStatus: 503, retryAfterHeader: '120' }), NOW, NO_JITTER)).toBe(120 * SECOND);
   });
 
   it('honours an HTTP-date on a 429', () => {

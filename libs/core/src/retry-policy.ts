@@ -39,6 +39,9 @@ export function boundedSubscriptionMaxRetries(maxRetries: number): number {
   return Math.min(maxRetries, SUBSCRIPTION_MAX_RETRIES);
 }
 
+/** Statuses whose `Retry-After` sets the least delay before the retry: Too Many Requests and Service Unavailable. */
+const HONOURS_RETRY_AFTER: ReadonlySet<number> = new Set([429, 503]);
+
 /** Delay before the retry that follows `failed`, or null when the delivery gives up. */
 export function nextRetryDelay(
   settings: RetrySettings,
@@ -50,7 +53,7 @@ export function nextRetryDelay(
   if (failed.retryCount >= settings.maxRetries) return null;
   const base = baseDelay(settings.scheduleMs, failed.retryCount);
   const scheduled = base + Math.floor(random() * jitterSpread(settings, base));
-  const hint = failed.httpStatus === 429 ? parseRetryAfter(failed.retryAfterHeader, now) : null;
+  const hint = HONOURS_RETRY_AFTER.has(failed.httpStatus ?? 0) ? parseRetryAfter(failed.retryAfterHeader, now) : null;
   return hint === null ? scheduled : Math.max(scheduled, hint);
 }
 
