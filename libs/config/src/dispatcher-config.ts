@@ -1,6 +1,7 @@
 import { DEFAULT_SIGNATURE_HEADER_NAME, type RetrySettings, type SignatureVersion } from '@hook0/core';
 import { EnvReader, type Env } from './env-reader';
 import { readCommonConfig, type CommonConfig } from './common-config';
+import { readSubscriptionHealthConfig, type SubscriptionHealthConfig } from './health-config';
 
 export interface DispatcherConfig extends CommonConfig {
   readonly retry: RetrySettings;
@@ -24,6 +25,7 @@ export interface DispatcherConfig extends CommonConfig {
   readonly reconcileStaleAfterMs: number;
   /** How often expired leases (a dispatcher died mid-delivery) and stranded parked attempts are looked for. */
   readonly leaseRecoveryIntervalMs: number;
+  readonly health: SubscriptionHealthConfig;
 }
 
 export function loadDispatcherConfig(environment: Env = process.env): DispatcherConfig {
@@ -53,6 +55,7 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     reconcileIntervalMs: env.duration('RECONCILE_INTERVAL', '1m'),
     reconcileStaleAfterMs: env.duration('RECONCILE_STALE_AFTER', '10m'),
     leaseRecoveryIntervalMs: env.duration('LEASE_RECOVERY_INTERVAL', '5s'),
+    health: readSubscriptionHealthConfig(env),
   };
   env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');
   env.check(config.connectionPoolIdleMs > 0, 'CONNECTION_POOL_IDLE', 'must be above 0');

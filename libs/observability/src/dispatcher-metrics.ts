@@ -1,6 +1,7 @@
 import { DEAD_REASONS } from '@hook0/core';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { createBrokerGauges, type BrokerConnectionState } from './broker-gauges';
+import { createHealthMetrics, type HealthMetrics } from './health-metrics';
 import { createQueueDepthGauge, type QueueDepthReader } from './queue-depth-gauge';
 
 export interface DispatcherMetrics {
@@ -16,6 +17,7 @@ export interface DispatcherMetrics {
   readonly messagesRedelivered: Counter<'queue'>;
   readonly deliveriesThrottled: Counter<'reason'>;
   readonly attemptsRecovered: Counter<'reason'>;
+  readonly health: HealthMetrics;
 }
 
 export interface DispatcherMetricsOptions {
@@ -92,5 +94,6 @@ export function createDispatcherMetrics(registry: Registry, options: DispatcherM
     }),
     deliveriesThrottled,
     attemptsRecovered,
+    health: createHealthMetrics(registry),
   };
 }

@@ -8,3 +8,4 @@ export * from './queue-depth-gauge';
 export * from './ops-server';
 export * from './tracing';
 export * from './trace-context';
+export * from './health-metrics';

@@ -10,7 +10,7 @@ import { assertHandlersComplete } from './consumers/message-handlers';
 import { AxiosHttpSender } from './delivery/axios-http-sender';
 import type { HttpSender } from './delivery/http-sender';
 import { TracedHttpSender } from './tracing/traced-http-sender';
-import { buildMessageHandlers } from './dispatcher-graph';
+import { buildDispatcherGraph } from './dispatcher-graph';
 import { DeliverySlots } from './dispatch/delivery-slots';
 import { LostMessageReconciler } from './reconcile/lost-message.reconciler';
 import { CleanupStack } from './startup/cleanup-stack';
@@ -76,9 +76,7 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
 
     const now = overrides.now ?? Date.now;
     const slots = new DeliverySlots(config.concurrency, (error) => logger.error('delivery.failed', errorFields(error)));
-    // Runs after the consumers stopped: no new claim can start, the deliveries in flight finish.
-    cleanup.push('deliveries in flight', () => slots.drain(config.shutdownTimeoutMs));
-    const handlers = buildMessageHandlers({
+    const { handlers, health } = buildDispatcherGraph({
       config,
       workerName,
       dataSource,
@@ -91,6 +89,10 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
       random: overrides.random ?? Math.random,
     });
     assertHandlersComplete(handlers);
+    // Runs last: the outcomes of the deliveries that finished during shutdown are written with its final pass.
+    cleanup.push('subscription health', () => health.stop());
+    // Runs after the consumers stopped: no new claim can start, the deliveries in flight finish.
+    cleanup.push('deliveries in flight', () => slots.drain(config.shutdownTimeoutMs));
     const consumers = [
       new QueueConsumer(broker, {
         queue: topology.dispatchQueue,
@@ -134,6 +136,7 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     );
     reconciler.start();
     cleanup.push('reconciler', () => reconciler.stop());
+    health.start();
 
     const isReady = async () => {
       if (stopping || !broker.isConnected()) return false;

@@ -2,6 +2,7 @@ import { variablesOf, type ConfigVariable } from './config-variable';
 
 const delivery = variablesOf('Delivery', 'config');
 const retries = variablesOf('Retries', 'config');
+const health = variablesOf('Subscription health', 'config');
 
 /** Read by the dispatcher alone (dispatcher-config.ts), but for the wait ladder every process declares. */
 export const DISPATCHER_VARIABLES: readonly ConfigVariable[] = [
@@ -77,5 +78,42 @@ export const DISPATCHER_VARIABLES: readonly ConfigVariable[] = [
     'all',
     '18h',
     'largest retry wait queue (see [the wait ladder](architecture.md#retries-on-stock-rabbitmq-the-wait-ladder))',
+  ),
+  health(
+    'SUBSCRIPTION_DISABLE_AFTER',
+    'dispatcher',
+    '5d',
+    'a subscription whose every attempt has failed for this long (and at least `SUBSCRIPTION_DISABLE_MIN_FAILURES` times) is disabled by health (see [docs/guarantees.md](guarantees.md#subscription-health))',
+  ),
+  health(
+    'SUBSCRIPTION_DISABLE_MIN_FAILURES',
+    'dispatcher',
+    '10',
+    'consecutive failed attempts needed, with `SUBSCRIPTION_DISABLE_AFTER`, to disable a subscription',
+  ),
+  health(
+    'SUBSCRIPTION_PROBE_INTERVAL',
+    'dispatcher',
+    '1h',
+    'first probe of a subscription disabled by health, with its oldest waiting delivery; each failed probe doubles the interval',
+  ),
+  health('SUBSCRIPTION_PROBE_MAX_INTERVAL', 'dispatcher', '1d', 'longest interval between probes'),
+  health(
+    'SUBSCRIPTION_REDRIVE_RATE',
+    'dispatcher',
+    '20',
+    'waiting deliveries released per second to a recovered subscription, oldest event first',
+  ),
+  health(
+    'SUBSCRIPTION_HEALTH_CHECK_INTERVAL',
+    'dispatcher',
+    '1s',
+    'how often each dispatcher looks for due probes and for deliveries to release',
+  ),
+  health(
+    'OPERATIONAL_WEBHOOKS_APPLICATION_ID',
+    'dispatcher',
+    null,
+    'application that receives `hook0.subscription.disabled`, `hook0.subscription.recovered` and `hook0.attempt.exhausted` events; unset: none are emitted',
   ),
 ];

@@ -21,3 +21,4 @@ export * from './batch-delete';
 export * from './old-events.repository';
 export * from './soft-deleted-application.repository';
 export * from './expired-token.repository';
+export * from './subscription-health.repository';

@@ -17,6 +17,8 @@ export interface AttemptOutcomeDeps {
   readonly retryDefaults: RetrySettings;
   readonly now: () => number;
   readonly random: () => number;
+  /** Told of each delivery that gave up (operational webhooks). */
+  readonly onExhausted?: (attempt: { attemptId: string; eventId: string; subscriptionId: string; reason: DeadReason }) => void;
 }
 
 /**
@@ -94,5 +96,6 @@ export class AttemptOutcomeService {
     await this.deps.publisher.dead({ v: 1, type: 'attempt.dead', attemptId, eventId, subscriptionId, reason });
     this.deps.metrics.deadLettered.inc({ reason });
     this.deps.logger.warn('delivery.dead_lettered', { reason });
+    this.deps.onExhausted?.({ attemptId, eventId, subscriptionId, reason });
   }
 }

@@ -35,7 +35,7 @@ const ok: SendResult = { status: 204, headers: {}, body: '', errorName: null, el
 const claimedOutcome = (attempt: ClaimedAttempt): ClaimOutcome => ({ outcome: 'claimed', attempt });
 const unavailable: ClaimOutcome = { outcome: 'unavailable', attemptId: ATTEMPT_ID };
 
-function setup(claim: ClaimOutcome, state: Partial<AttemptState> | null = null, slotCount = 4) {
+function setup(claim: ClaimOutcome, state: Partial<AttemptState> | null = null, slotCount = 4, disabled = new Map<string, Date | null>()) {
   const repository = {
     claim: jest.fn(async (): Promise<ClaimOutcome> => claim),
     pullParked: jest.fn(async (): Promise<ClaimOutcome[]> => []),
@@ -46,6 +46,11 @@ function setup(claim: ClaimOutcome, state: Partial<AttemptState> | null = null, 
   const sender = { send: jest.fn(async () => ok), close: jest.fn() };
   const outcomes = { complete: jest.fn(async () => ({ parkedWaiting: false })), recover: jest.fn(async () => undefined) };
   const metrics = createDispatcherMetrics(createRegistry('test'));
+  const health = {
+    disabledUntil: (subscriptionId: string) => disabled.get(subscriptionId),
+    hold: jest.fn(async () => true),
+    report: jest.fn(),
+  };
   const errors: unknown[] = [];
   const slots = new DeliverySlots(slotCount, (error) => errors.push(error));
   const service = new DeliveryService({
@@ -53,6 +58,7 @@ function setup(claim: ClaimOutcome, state: Partial<AttemptState> | null = null, 
     outcomes: outcomes as unknown as AttemptOutcomeService,
     publisher: publisher as WorkPublisher,
     sender: sender as HttpSender,
+    health,
     slots,
     metrics,
     logger: createLogger('test', 'error', true),
@@ -63,7 +69,7 @@ function setup(claim: ClaimOutcome, state: Partial<AttemptState> | null = null, 
   });
   /** Everything the message started in the background, settled. */
   const settled = () => slots.whenIdle();
-  return { service, repository, publisher, sender, outcomes, metrics, slots, settled, errors };
+  return { service, repository, publisher, sender, outcomes, metrics, slots, settled, errors, health };
 }
 
 const message = (dueAt: number) => ({ v: 1 as const, type: 'attempt.deliver' as const, attemptId: ATTEMPT_ID, dueAt });
@@ -258,5 +264,40 @@ describe('DeliveryService', () => {
       await expect(service.startNow(ATTEMPT_ID)).rejects.toThrow('database gone');
       expect(slots.tryAcquire()).toBe(true);
     });
+  });
+
+  it('reports each outcome to subscription health, a 410 as gone', async () => {
+    const { service, sender, health, settled } = setup(claimedOutcome(claimed));
+    sender.send.mockResolvedValueOnce({ status: 410, headers: {}, body: '', errorName: 'E_HTTP', elapsedMs: 3 });
+    await service.handle(message(NOW));
+    await settled();
+    expect(health.report).toHaveBeenCalledWith({
+      subscriptionId: claimed.subscriptionId,
+      at: new Date(NOW),
+      succeeded: false,
+      gone: true,
+      probe: false,
+    });
+  });
+
+  it('holds, without sending, an attempt of a subscription disabled by health; a probe sends it all the same', async () => {
+    const probeAt = new Date(NOW + 3_600_000);
+    const { service, sender, health, outcomes, metrics, settled } = setup(
+      claimedOutcome(claimed),
+      null,
+      4,
+      new Map([[claimed.subscriptionId, probeAt]]),
+    );
+    await service.handle(message(NOW));
+    await settled();
+    expect(health.hold).toHaveBeenCalledWith(ATTEMPT_ID, probeAt);
+    expect(sender.send).not.toHaveBeenCalled();
+    expect(outcomes.complete).not.toHaveBeenCalled();
+    expect(await metricValue(metrics.health.deliveriesHeld)).toBe(1);
+
+    await service.probe(ATTEMPT_ID);
+    await settled();
+    expect(sender.send).toHaveBeenCalledTimes(1);
+    expect(health.report).toHaveBeenCalledWith(expect.objectContaining({ succeeded: true, probe: true }));
   });
 });

@@ -3,6 +3,7 @@ import type { ClaimedAttempt, ClaimOutcome, DeliveryRepository } from '@hook0/db
 import type { DeliverAttemptMessage } from '@hook0/messaging';
 import type { DispatcherMetrics, Logger } from '@hook0/observability';
 import type { HttpSender, SendResult } from '../delivery/http-sender';
+import type { DeliveryOutcome } from '../health/health-report-buffer';
 import { buildOutgoingRequest, type SigningOptions } from '../delivery/outgoing-request';
 import type { AttemptOutcomeService } from './attempt-outcome.service';
 import { DispatcherStoppingError, type DeliverySlots } from './delivery-slots';
@@ -17,11 +18,21 @@ const MAX_BACKOFF_MS = 5_000;
 /** Extra slots a completion may take, beyond its own, to pull parked attempts when a subscription's room grew. */
 export const MAX_EXTRA_PULLED = 3;
 
+/** Subscription health as the delivery path sees it (docs/guarantees.md "Subscription health"). */
+export interface DeliveryHealth {
+  /** The next probe of a subscription disabled by health; undefined while it is not disabled. */
+  disabledUntil(subscriptionId: string): Date | null | undefined;
+  /** Gives up a claimed attempt's lease and keeps it waiting for the subscription's recovery. */
+  hold(attemptId: string, until: Date | null): Promise<unknown>;
+  report(outcome: DeliveryOutcome): void;
+}
+
 export interface DeliveryDeps {
   readonly repository: DeliveryRepository;
   readonly outcomes: AttemptOutcomeService;
   readonly publisher: WorkPublisher;
   readonly sender: HttpSender;
+  readonly health: DeliveryHealth;
   readonly slots: DeliverySlots;
   readonly metrics: DispatcherMetrics;
   readonly logger: Logger;
@@ -90,11 +101,39 @@ export class DeliveryService {
     return true;
   }
 
+  /**
+   * A probe of a subscription disabled by health: the held attempt the monitor made due is claimed like any other
+   * (the subscription's room and rate still decide) and sent whatever the subscription's health.
+   */
+  async probe(attemptId: string): Promise<void> {
+    const { repository, slots } = this.deps;
+    await slots.acquire();
+    let claim: ClaimOutcome;
+    try {
+      claim = await repository.claim(attemptId);
+    } catch (error) {
+      slots.release();
+      throw error;
+    }
+    if (claim.outcome === 'claimed') {
+      slots.run(() => this.deliver(claim.attempt, true));
+      return;
+    }
+    slots.release();
+    await this.notClaimed(claim);
+  }
+
   /** Sends a held attempt and records its outcome; then pulls what its subscription parked meanwhile. */
-  private async deliver(attempt: ClaimedAttempt): Promise<void> {
+  private async deliver(attempt: ClaimedAttempt, probe = false): Promise<void> {
     if (!attempt.subscriptionEnabled || attempt.subscriptionDeletedAt !== null || attempt.applicationDeletedAt !== null) {
       await this.deps.repository.cancel(attempt.attemptId);
       this.deps.logger.info('delivery.cancelled', { subscriptionId: attempt.subscriptionId, reason: 'subscription_inactive' });
+      return;
+    }
+    const heldUntil = probe ? undefined : this.deps.health.disabledUntil(attempt.subscriptionId);
+    if (heldUntil !== undefined) {
+      await this.deps.health.hold(attempt.attemptId, heldUntil);
+      this.deps.metrics.health.deliveriesHeld.inc();
       return;
     }
     const inFlight = this.deps.metrics.deliveriesInFlight;
@@ -103,6 +142,13 @@ export class DeliveryService {
     try {
       const result = await this.send(attempt);
       this.record(attempt, result);
+      this.deps.health.report({
+        subscriptionId: attempt.subscriptionId,
+        at: new Date(this.deps.now()),
+        succeeded: result.errorName === null,
+        gone: result.status === 410,
+        probe,
+      });
       ({ parkedWaiting } = await this.retryingInPlace(() => this.deps.outcomes.complete(attempt, result)));
     } finally {
       inFlight.dec();
