@@ -112,6 +112,8 @@ export interface EventOptions {
   readonly labels?: Record<string, string>;
   readonly dispatchRound?: number;
   readonly eventId?: string;
+  /** Defaults to now. */
+  readonly occurredAt?: Date;
 }
 
 /** Inserts an event (and its event type when missing); no outbox row: tests publish the dispatch message themselves. */
@@ -122,7 +124,7 @@ export async function createEvent(db: Queryable, applicationId: string, options:
   const payload = options.payload ?? '{"test":true}';
   await db.query(
     `INSERT INTO event (event_id, application_id, event_type_name, payload, payload_content_type, labels, occurred_at, dispatch_round)
-     VALUES ($1, $2, $3, $4, $5, $6, now(), $7)`,
+     VALUES ($1, $2, $3, $4, $5, $6, coalesce($8, now()), $7)`,
     [
       eventId,
       applicationId,
@@ -131,6 +133,7 @@ export async function createEvent(db: Queryable, applicationId: string, options:
       options.contentType ?? 'application/json',
       JSON.stringify(options.labels ?? { env: 'test' }),
       dispatchRound,
+      options.occurredAt ?? null,
     ],
   );
   return { eventId, applicationId, eventTypeName: options.eventTypeName, dispatchRound };

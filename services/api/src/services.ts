@@ -7,6 +7,7 @@ import {
   OrganizationRepository,
   RequestAttemptRepository,
   ResponseRepository,
+  SubscriptionHealthRepository,
   SubscriptionRepository,
 } from '@hook0/db';
 import { DatabaseHealthRepository, EventReplayRepository, EventsPerDayRepository, QuotaUsageRepository } from '@hook0/db';
@@ -66,6 +67,7 @@ export interface Repositories {
   readonly eventTypes: EventTypeRepository;
   readonly events: EventRepository;
   readonly subscriptions: SubscriptionRepository;
+  readonly subscriptionHealth: SubscriptionHealthRepository;
   readonly requestAttempts: RequestAttemptRepository;
   readonly responses: ResponseRepository;
   readonly quotaUsage: QuotaUsageRepository;
@@ -86,6 +88,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     eventTypes: new EventTypeRepository(dataSource),
     events: new EventRepository(dataSource),
     subscriptions: new SubscriptionRepository(dataSource),
+    subscriptionHealth: new SubscriptionHealthRepository(dataSource),
     requestAttempts: new RequestAttemptRepository(dataSource),
     responses: new ResponseRepository(dataSource),
     quotaUsage: new QuotaUsageRepository(dataSource),
@@ -123,7 +126,7 @@ export function createServices(repositories: Repositories, ingestHooks: IngestHo
     applicationSecrets: new ApplicationSecretService(repositories.applicationSecrets),
     eventTypes: new EventTypeService(repositories.eventTypes, quotas),
     events: new EventService(repositories.events, ingestHooks, quotas),
-    subscriptions: new SubscriptionService(repositories.subscriptions, repositories.eventTypes, quotas),
+    subscriptions: new SubscriptionService(repositories.subscriptions, repositories.eventTypes, repositories.subscriptionHealth, quotas),
     requestAttempts: new RequestAttemptService(repositories.requestAttempts),
     responses: new ResponseService(repositories.responses),
     quotas,

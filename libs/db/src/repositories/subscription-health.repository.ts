@@ -71,6 +71,10 @@ export class SubscriptionHealthRepository {
          ON CONFLICT (subscription_id) DO NOTHING`,
         [ids],
       );
+      // Locked before RECORD runs, so that its snapshot holds every report committed before this one.
+      await manager.query(`SELECT 1 FROM subscription_health WHERE subscription_id = ANY($1::uuid[]) ORDER BY subscription_id FOR UPDATE`, [
+        ids,
+      ]);
       const [rows]: [TransitionRow[], number] = await manager.query(RECORD, [
         ids,
         sorted.map((r) => r.lastSuccessAt),
@@ -182,7 +186,7 @@ export class SubscriptionHealthRepository {
    * they become due now, unheld. The caller announces them; one whose announce is lost is found by the reconciler.
    */
   async release(perSubscription: number, subscriptions: number): Promise<string[]> {
-    const rows: { request_attempt_id: string }[] = await this.dataSource.query(
+    const [rows]: [{ request_attempt_id: string }[], number] = await this.dataSource.query(
       `WITH subs AS (
          SELECT DISTINCT ra.subscription_id FROM request_attempt ra
           WHERE ra.held_at IS NOT NULL AND ${PENDING}
@@ -207,24 +211,20 @@ export class SubscriptionHealthRepository {
 }
 
 /**
- * One UPDATE over the locked rows: every SET expression reads the row as it was, so the streak, the status and its
- * `since` are decided together. `changed` marks the rows whose status this statement changed.
+ * One UPDATE over rows this transaction already locked: every SET expression reads the row as it was, so the streak,
+ * the status and its `since` are decided together. `changed` marks the rows whose status this statement changed.
  */
 const RECORD = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::bool[], $7::bool[])
            AS i (subscription_id, last_success_at, failures, first_failure_at, last_failure_at, gone, probe_failed)
-), locked AS (
-  SELECT h.subscription_id FROM subscription_health h JOIN input USING (subscription_id)
-   ORDER BY h.subscription_id FOR UPDATE OF h
 ), decided AS (
-  SELECT h.subscription_id, i.*, h.status AS old_status,
+  SELECT h.subscription_id, i.last_success_at, i.failures, i.last_failure_at, i.gone, i.probe_failed, h.status AS old_status,
          CASE WHEN i.last_success_at IS NOT NULL THEN i.failures ELSE h.consecutive_failures + i.failures END AS streak,
          CASE WHEN i.failures = 0 AND i.last_success_at IS NOT NULL THEN NULL
               WHEN i.last_success_at IS NOT NULL THEN i.first_failure_at
-              ELSE coalesce(h.failing_since, i.first_failure_at) END AS streak_since,
-         h.probe_interval_ms AS old_interval
-    FROM subscription_health h JOIN input i USING (subscription_id) JOIN locked USING (subscription_id)
+              ELSE coalesce(h.failing_since, i.first_failure_at) END AS streak_since
+    FROM subscription_health h JOIN input i USING (subscription_id)
 ), next AS (
   SELECT d.*,
          CASE

@@ -2,6 +2,22 @@ import { Type } from '@sinclair/typebox';
 import { DateTime, Nullable, StringMap, stringMap, Tag, Uuid } from './schema-types';
 
 /** Subscriptions and request attempts (docs/hook0-compatibility.md "Subscriptions", "Request attempts"). */
+const SubscriptionHealthView = Type.Object(
+  {
+    status: Type.String({ enum: ['healthy', 'failing', 'disabled'] }),
+    since: DateTime,
+    consecutive_failures: Type.Integer(),
+    last_success_at: Nullable(DateTime),
+    last_failure_at: Nullable(DateTime),
+    disabled_reason: Nullable(Type.String({ enum: ['gone', 'failing'] })),
+    next_probe_at: Nullable(DateTime),
+  },
+  {
+    title: 'SubscriptionHealth',
+    description: 'extension: disabled by health leaves is_enabled as set; deliveries wait until a probe succeeds',
+  },
+);
+
 export const SubscriptionView = Type.Object(
   {
     application_id: Uuid,
@@ -28,6 +44,7 @@ export const SubscriptionView = Type.Object(
     max_retries: Nullable(Type.Integer({ description: 'extension' })),
     max_in_flight: Nullable(Type.Integer({ description: 'extension' })),
     max_deliveries_per_second: Nullable(Type.Number({ description: 'extension' })),
+    health: SubscriptionHealthView,
   },
   { title: 'Subscription' },
 );

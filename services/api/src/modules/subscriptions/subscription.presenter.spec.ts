@@ -58,7 +58,39 @@ describe('toSubscriptionView', () => {
   });
 
   it('gives every item of a list the same access', () => {
-    const views = toSubscriptionListView({ value: [subscription, subscription], access: { mayWrite: false } });
+    const views = toSubscriptionListView({ value: [subscription, subscription], access: { mayWrite: false }, health: new Map() });
     expect(views.map((view) => view.secret)).toEqual([null, null]);
+  });
+
+  it('shows a subscription no delivery reported on as healthy since its creation, and recorded health as it is', () => {
+    expect(toSubscriptionView({ value: subscription, access: { mayWrite: true } }).health).toEqual({
+      status: 'healthy',
+      since: subscription.createdAt,
+      consecutive_failures: 0,
+      last_success_at: null,
+      last_failure_at: null,
+      disabled_reason: null,
+      next_probe_at: null,
+    });
+    const at = new Date('2026-01-02T03:04:05Z');
+    const health = {
+      subscriptionId: subscription.subscriptionId,
+      status: 'disabled' as const,
+      since: at,
+      consecutiveFailures: 3,
+      lastSuccessAt: null,
+      lastFailureAt: at,
+      disabledReason: 'gone' as const,
+      nextProbeAt: at,
+    };
+    expect(toSubscriptionView({ value: subscription, access: { mayWrite: false }, health }).health).toEqual({
+      status: 'disabled',
+      since: at,
+      consecutive_failures: 3,
+      last_success_at: null,
+      last_failure_at: at,
+      disabled_reason: 'gone',
+      next_probe_at: at,
+    });
   });
 });

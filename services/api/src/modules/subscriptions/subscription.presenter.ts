@@ -1,5 +1,5 @@
 import { formatDuration, standardWebhooksSecret } from '@hook0/core';
-import type { SubscriptionEntity } from '@hook0/db';
+import type { SubscriptionEntity, SubscriptionHealth } from '@hook0/db';
 import type { Authorized } from '../../auth/grants';
 
 /** What a caller who may only read sees in place of a credential. */
@@ -21,7 +21,23 @@ const maskedHeaders = (headers: Record<string, string>) => Object.fromEntries(Ob
  * A caller who may only read gets `secret` and `standard_webhooks_secret` as null, and the target's header values
  * and URL password as `***`: with them it could sign webhooks or call the receivers as this server does.
  */
-export function toSubscriptionView({ value: subscription, access }: Authorized<SubscriptionEntity>) {
+/** A subscription as its service returns it: with the health the dispatchers recorded (null before any delivery). */
+export type SubscriptionDetails = Authorized<SubscriptionEntity> & { readonly health?: SubscriptionHealth | null };
+
+/** Health as the API shows it (docs/guarantees.md "Subscription health"): healthy since creation until a delivery says otherwise. */
+function toHealthView(subscription: SubscriptionEntity, health: SubscriptionHealth | null | undefined) {
+  return {
+    status: health?.status ?? 'healthy',
+    since: health?.since ?? subscription.createdAt,
+    consecutive_failures: health?.consecutiveFailures ?? 0,
+    last_success_at: health?.lastSuccessAt ?? null,
+    last_failure_at: health?.lastFailureAt ?? null,
+    disabled_reason: health?.disabledReason ?? null,
+    next_probe_at: health?.nextProbeAt ?? null,
+  };
+}
+
+export function toSubscriptionView({ value: subscription, access, health }: SubscriptionDetails) {
   const [firstLabel] = Object.entries(subscription.labels);
   const secret = access.mayWrite ? subscription.secret : null;
   return {
@@ -49,9 +65,14 @@ export function toSubscriptionView({ value: subscription, access }: Authorized<S
     max_retries: subscription.maxRetries,
     max_in_flight: subscription.maxInFlight,
     max_deliveries_per_second: subscription.maxDeliveriesPerSecond,
+    health: toHealthView(subscription, health),
   };
 }
 
-export function toSubscriptionListView({ value, access }: Authorized<readonly SubscriptionEntity[]>) {
-  return value.map((subscription) => toSubscriptionView({ value: subscription, access }));
+export function toSubscriptionListView({
+  value,
+  access,
+  health,
+}: Authorized<readonly SubscriptionEntity[]> & { readonly health: ReadonlyMap<string, SubscriptionHealth> }) {
+  return value.map((subscription) => toSubscriptionView({ value: subscription, access, health: health.get(subscription.subscriptionId) }));
 }

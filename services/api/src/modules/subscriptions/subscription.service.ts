@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from '@hook0/core';
-import type { EventTypeRepository, SubscriptionEntity, SubscriptionFields, SubscriptionRepository } from '@hook0/db';
+import type {
+  EventTypeRepository,
+  SubscriptionEntity,
+  SubscriptionFields,
+  SubscriptionHealth,
+  SubscriptionHealthRepository,
+  SubscriptionRepository,
+} from '@hook0/db';
 import { WRITE_ACCESS, type ApplicationGrant, type Authorized } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
 import type { SubscriptionPostDto } from './subscription.dto';
+import type { SubscriptionDetails } from './subscription.presenter';
 import { toSubscriptionFields } from './subscription-fields';
 
 /** Subscriptions (docs/hook0-compatibility.md "Subscriptions"). */
@@ -11,12 +19,17 @@ export class SubscriptionService {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly eventTypes: EventTypeRepository,
+    private readonly health: SubscriptionHealthRepository,
     private readonly quotas: QuotaService,
   ) {}
 
   /** Readers get the access they have, so that the secrets and header values reach only those who may write. */
-  async list({ application, view }: ApplicationGrant): Promise<Authorized<SubscriptionEntity[]>> {
-    return { value: await this.subscriptions.listLive(application.applicationId), access: view };
+  async list({
+    application,
+    view,
+  }: ApplicationGrant): Promise<Authorized<SubscriptionEntity[]> & { health: Map<string, SubscriptionHealth> }> {
+    const value = await this.subscriptions.listLive(application.applicationId);
+    return { value, access: view, health: await this.health.find(value.map((subscription) => subscription.subscriptionId)) };
   }
 
   async create({ application }: ApplicationGrant, input: SubscriptionPostDto): Promise<Authorized<SubscriptionEntity>> {
@@ -32,21 +45,21 @@ export class SubscriptionService {
   }
 
   /** The route names the subscription alone; its grant is for the subscription's own application. */
-  async get({ application, view }: ApplicationGrant, subscriptionId: string): Promise<Authorized<SubscriptionEntity>> {
+  async get({ application, view }: ApplicationGrant, subscriptionId: string): Promise<SubscriptionDetails> {
     const subscription = await this.subscriptions.findLive(subscriptionId);
     if (!subscription || subscription.applicationId !== application.applicationId) throw new ProblemError('NotFound');
-    return { value: subscription, access: view };
+    return { value: subscription, access: view, health: await this.healthOf(subscriptionId) };
   }
 
-  async replace(
-    { application }: ApplicationGrant,
-    subscriptionId: string,
-    input: SubscriptionPostDto,
-  ): Promise<Authorized<SubscriptionEntity>> {
+  async replace({ application }: ApplicationGrant, subscriptionId: string, input: SubscriptionPostDto): Promise<SubscriptionDetails> {
     const fields = await this.checkedFields(application.applicationId, input);
     const replaced = await this.subscriptions.replace(application.applicationId, subscriptionId, fields);
     if (!replaced) throw new ProblemError('NotFound');
-    return { value: replaced, access: WRITE_ACCESS };
+    return { value: replaced, access: WRITE_ACCESS, health: await this.healthOf(subscriptionId) };
+  }
+
+  private async healthOf(subscriptionId: string): Promise<SubscriptionHealth | null> {
+    return (await this.health.find([subscriptionId])).get(subscriptionId) ?? null;
   }
 
   async delete({ application }: ApplicationGrant, subscriptionId: string): Promise<void> {
