@@ -65,7 +65,8 @@ export class OperationalEvents {
       payloadContentType: 'application/json',
       ip: null,
       metadata: {},
-      labels: { organization_id: event.organizationId, application_id: event.applicationId },
+      // `instance` as Hook0 labels its own events: a label every operational event carries, to subscribe to them all.
+      labels: { instance: '1', organization_id: event.organizationId, application_id: event.applicationId },
       occurredAt,
     };
     let outcome = await this.deps.events.insertWithOutbox(stored);
