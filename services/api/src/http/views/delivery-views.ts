@@ -9,7 +9,7 @@ const SubscriptionHealthView = Type.Object(
     consecutive_failures: Type.Integer(),
     last_success_at: Nullable(DateTime),
     last_failure_at: Nullable(DateTime),
-    disabled_reason: Nullable(Type.String({ enum: ['gone', 'failing'] })),
+    disabled_reason: Type.Unsafe<'gone' | 'failing' | null>({ type: 'string', enum: ['gone', 'failing', null], nullable: true }),
     next_probe_at: Nullable(DateTime),
   },
   {

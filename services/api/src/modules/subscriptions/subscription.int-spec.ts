@@ -46,6 +46,15 @@ describe('subscriptions (docs/hook0-compatibility.md "Subscriptions")', () => {
       max_retries: null,
       max_in_flight: null,
       max_deliveries_per_second: null,
+      health: {
+        status: 'healthy',
+        since: response.body.created_at,
+        consecutive_failures: 0,
+        last_success_at: null,
+        last_failure_at: null,
+        disabled_reason: null,
+        next_probe_at: null,
+      },
     });
     expect((await get(response.body.subscription_id).expect(200)).body).toEqual(response.body);
   });
