@@ -20,6 +20,7 @@ const REQUIRED_ALERTS = [
   'Hook0DispatcherDown',
   'ApiHigh5xxRate',
   'EventLoopLagHigh',
+  'SubscriptionsDisabledUnusualRate',
 ];
 
 const groups = loadRuleGroups(repoPath(RULES));

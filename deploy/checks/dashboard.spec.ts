@@ -112,6 +112,12 @@ describe('Grafana dashboard deploy/grafana/dashboards/hook0.json', () => {
     expect(gaugeQueries.filter((q) => !/^max by \(queue\) \(hook0_queue_messages\{[^}]*\}\)$/.test(q.expr))).toEqual([]);
   });
 
+  it('takes the max of the disabled-subscriptions gauge every dispatcher replica reports', () => {
+    const gaugeQueries = queries.filter((q) => metricNamesIn(q.promql).includes('hook0_subscriptions_disabled'));
+    expect(gaugeQueries.length).toBeGreaterThan(0);
+    expect(gaugeQueries.filter((q) => !/^max\(hook0_subscriptions_disabled\)$/.test(q.expr))).toEqual([]);
+  });
+
   describe('has the panels the issue asks for', () => {
     const QUANTILES = ['0.5', '0.95', '0.99'];
     const required: Array<{ row: string; title: RegExp; metrics: string[]; quantiles?: boolean; expr?: RegExp }> = [
@@ -147,6 +153,19 @@ describe('Grafana dashboard deploy/grafana/dashboards/hook0.json', () => {
       },
       { row: 'RabbitMQ', title: /wait queues/i, metrics: ['rabbitmq_queue_messages_ready'], expr: /\.wait/ },
       { row: 'RabbitMQ', title: /dead-letter queue/i, metrics: ['rabbitmq_queue_messages_ready'], expr: /\.dead-letters/ },
+      { row: 'Subscription health', title: /subscriptions disabled/i, metrics: ['hook0_subscriptions_disabled'] },
+      {
+        row: 'Subscription health',
+        title: /transitions by status and reason/i,
+        metrics: ['hook0_subscription_health_transitions_total'],
+        expr: /by \(status, reason\)/,
+      },
+      {
+        row: 'Subscription health',
+        title: /held and released/i,
+        metrics: ['hook0_deliveries_held_total', 'hook0_deliveries_released_total'],
+      },
+      { row: 'Subscription health', title: /probes/i, metrics: ['hook0_subscription_probes_total'] },
     ];
     const rows = panelsByRow(dashboard);
 
