@@ -77,6 +77,22 @@ export class EnvReader {
     return value;
   }
 
+  /** Comma-separated web origins (`https://app.example.com`), each an origin alone: scheme, host, port; no path. */
+  originList(name: string): string[] {
+    const raw = this.raw(name);
+    if (raw === undefined || raw.trim() === '') return [];
+    const origins = raw.split(',').map((entry) => entry.trim());
+    const bad = origins.filter((origin) => {
+      try {
+        return new URL(origin).origin !== origin;
+      } catch {
+        return true;
+      }
+    });
+    if (bad.length > 0) return this.fail(name, `must be comma-separated origins such as https://app.example.com, got "${bad[0]}"`, []);
+    return origins;
+  }
+
   url(name: string, fallback: string, protocols: readonly string[]): string {
     const raw = this.raw(name) ?? fallback;
     try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type RequestHandler } from 'express';
+import cors from 'cors';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { ApiConfig } from '@hook0/config';
 import { startSpan, withLogContext, type ApiMetrics, type Logger } from '@hook0/observability';
 import type { Authenticator } from './auth/principal';
@@ -44,10 +45,32 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** A caller's own request id is kept when it is a plain token; anything else (too long, spaces, control characters) is replaced. */
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Hook0's CORS (docs/api.md "CORS and request ids"): only the listed origins, Hook0's methods and request headers,
+ * preflights cached for an hour; the headers a client needs from an answer are exposed to it.
+ */
+function corsFor(origins: readonly string[]): RequestHandler {
+  return cors({
+    origin: [...origins],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Accept', 'Authorization', 'Content-Type', 'Hook0-Client-Options', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Link', 'Retry-After'],
+    maxAge: 3600,
+  });
+}
+
 /** Request id, metrics and a server span per request (continuing a caller's `traceparent`, docs/observability.md). */
 function requestContext(record: ResponseRecorder, logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(req);
     const started = process.hrtime.bigint();
     const span = startSpan(req.method, { kind: 'server', parent: req.headers, attributes: { 'http.request.method': req.method } });
     res.setHeader('X-Request-Id', requestId);
@@ -70,6 +93,7 @@ export function buildApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxyHops);
   app.use(requestContext(responseRecorder(deps.metrics, INGEST_ROUTE), deps.logger));
+  if (deps.config.corsAllowedOrigins.length > 0) app.use(API_PREFIX, corsFor(deps.config.corsAllowedOrigins));
   app.use(DOCS_PATH, securityHeaders, ...swaggerUiHandlers(API_PREFIX));
   app.use(trimTrailingSlash);
   app.use(API_PREFIX, routeLabels(API_PREFIX, deps.routes));

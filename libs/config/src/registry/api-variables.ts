@@ -16,6 +16,12 @@ export const API_VARIABLES: readonly ConfigVariable[] = [
     'largest JSON body, counted after decompression; past it, 413 `PayloadTooLarge` (see [Request bodies](api.md#request-bodies))',
   ),
   server('TRUST_PROXY_HOPS', 'api', '0', 'reverse proxies trusted for the client IP (stored with each event; keys the per-IP rate limit)'),
+  server(
+    'CORS_ALLOWED_ORIGINS',
+    'api',
+    null,
+    'comma-separated web origins whose browsers may call the API (see [CORS](api.md#cors-and-request-ids)); unset: no cross-origin call is allowed',
+  ),
   server('HEALTH_CHECK_KEY', 'api', null, '`GET /api/v1/health`: unset → 404; empty → public; otherwise `?key=` must equal it (else 403)', {
     sensitive: true,
   }),
