@@ -24,7 +24,12 @@ export class SubscriptionSecretRepository {
    * `overlapSeconds` (none at 0). Only one previous secret is kept: a rotation during an overlap drops the older one.
    * Null when not found.
    */
-  async rotate(applicationId: string, subscriptionId: string, newSecret: string, overlapSeconds: number): Promise<RotatedSubscription | null> {
+  async rotate(
+    applicationId: string,
+    subscriptionId: string,
+    newSecret: string,
+    overlapSeconds: number,
+  ): Promise<RotatedSubscription | null> {
     return this.dataSource.transaction(async (manager) => {
       const [rows]: [{ previous_secret_expires_at: Date | null }[], number] = await manager.query(
         `UPDATE subscription

@@ -21,6 +21,9 @@ export class SecretRotationService {
     const overlapSeconds = input.overlap_seconds ?? DEFAULT_OVERLAP_SECONDS;
     const rotated = await this.secrets.rotate(application.applicationId, subscriptionId, randomUUID(), overlapSeconds);
     if (!rotated) throw new ProblemError('NotFound');
-    return { subscription: { value: rotated.subscription, access: WRITE_ACCESS }, previousSecretExpiresAt: rotated.previousSecretExpiresAt };
+    return {
+      subscription: { value: rotated.subscription, access: WRITE_ACCESS },
+      previousSecretExpiresAt: rotated.previousSecretExpiresAt,
+    };
   }
 }

@@ -15,7 +15,6 @@ export function subscriptionActionHandlers(
       return { ...toSubscriptionView(rotated.subscription), previous_secret_expires_at: rotated.previousSecretExpiresAt };
     },
     test: async ({ grant, params, ip }) => toRequestAttemptView(await deliveries.test(grant, params.subscription_id, ip), new Date()),
-    retryAttempt: async ({ grant, params }) =>
-      toRequestAttemptView(await deliveries.retry(grant, params.request_attempt_id), new Date()),
+    retryAttempt: async ({ grant, params }) => toRequestAttemptView(await deliveries.retry(grant, params.request_attempt_id), new Date()),
   };
 }
