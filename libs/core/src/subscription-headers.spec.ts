@@ -27,12 +27,17 @@ describe('forbiddenHeaderReason', () => {
     expect(forbiddenHeaderReason(name)).toBe(reason);
   });
 
-  it.each(['Host', 'CONTENT-LENGTH', 'Transfer-Encoding', 'Proxy-Authorization', 'Webhook-Id', 'X-Hook0-Signature', 'X-HOOK0-SIGNATURE-PREVIOUS'])(
-    'ignores case: %s',
-    (name) => {
-      expect(forbiddenHeaderReason(name)).not.toBeNull();
-    },
-  );
+  it.each([
+    'Host',
+    'CONTENT-LENGTH',
+    'Transfer-Encoding',
+    'Proxy-Authorization',
+    'Webhook-Id',
+    'X-Hook0-Signature',
+    'X-HOOK0-SIGNATURE-PREVIOUS',
+  ])('ignores case: %s', (name) => {
+    expect(forbiddenHeaderReason(name)).not.toBeNull();
+  });
 
   it.each([
     'authorization',
