@@ -15,6 +15,8 @@ interface Attempt {
   readonly request_attempt_id: string;
   readonly subscription: { readonly subscription_id: string };
   readonly retry_count: number;
+  readonly created_at: string;
+  readonly delay_until: string | null;
   readonly http_response_status: number | null;
   readonly status: { readonly type: string };
 }
@@ -198,6 +200,35 @@ describe('subscription actions, end to end', () => {
     });
     expect(deliveriesOf(eventId, '/steady')).toHaveLength(1);
     expect(attempts.filter((attempt) => attempt.subscription.subscription_id === steady.subscription_id)).toHaveLength(1);
+  });
+
+  it("retries a redriven delivery with backoff on the subscription's schedule, from its first step", async () => {
+    failing.add('/backoff');
+    const backoff = await subscribe('/backoff', { retry_schedule: ['1s'], max_retries: 1 });
+    const eventId = await ingest();
+    const exhausted = await settled(eventId, 2);
+    expect(exhausted.map((attempt) => [attempt.retry_count, attempt.status.type]).sort()).toEqual([
+      [0, 'failed'],
+      [1, 'failed'],
+    ]);
+
+    const dead = exhausted.find((attempt) => attempt.retry_count === 1)!;
+    await harness
+      .http()
+      .post(`/request_attempts/${dead.request_attempt_id}/retry`)
+      .set(auth)
+      .send({ application_id: tenant.applicationId })
+      .expect(202);
+    await delivered(eventId, '/backoff', 3);
+    failing.delete('/backoff');
+
+    const attempts = await settled(eventId, 4);
+    const [succeeded] = attempts.filter((attempt) => attempt.status.type === 'successful');
+    expect(succeeded).toMatchObject({ retry_count: 1, http_response_status: 204 });
+    // The retry waited for the schedule's first step, recorded as the attempt's due time.
+    expect(Date.parse(succeeded.delay_until!) - Date.parse(succeeded.created_at)).toBeGreaterThanOrEqual(1000);
+    const request = await delivered(eventId, '/backoff', 4);
+    expect(hook0Verifies(request, 'x-hook0-signature', backoff.secret)).toBe(true);
   });
 
   it('delivers a retry accepted while no dispatcher runs once one starts', async () => {
