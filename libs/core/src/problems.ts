@@ -105,6 +105,16 @@ export const PROBLEMS = {
     title: 'Event replayed too many times',
     detail: 'This event was replayed 32767 times, the most one event can be.',
   },
+  SubscriptionInactive: {
+    status: 409,
+    title: 'Subscription is not active',
+    detail: 'The subscription is disabled or deleted, so nothing can be delivered to it; enable it first.',
+  },
+  AttemptStillPending: {
+    status: 409,
+    title: 'Delivery still pending',
+    detail: 'An attempt of this delivery is still pending or in progress; retry it once it has finished.',
+  },
   PayloadTooLarge: {
     status: 413,
     title: 'Request body too large',

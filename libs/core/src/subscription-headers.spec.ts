@@ -18,6 +18,7 @@ describe('forbiddenHeaderReason', () => {
     ['x-event-id', 'the server sets it from the event'],
     ['x-event-type', 'the server sets it from the event'],
     ['x-hook0-signature', "it carries the server's signature"],
+    ['x-hook0-signature-previous', "it carries the server's signature"],
     ['webhook-id', "it carries the server's signature"],
     ['webhook-timestamp', "it carries the server's signature"],
     ['webhook-signature', "it carries the server's signature"],
@@ -26,12 +27,17 @@ describe('forbiddenHeaderReason', () => {
     expect(forbiddenHeaderReason(name)).toBe(reason);
   });
 
-  it.each(['Host', 'CONTENT-LENGTH', 'Transfer-Encoding', 'Proxy-Authorization', 'Webhook-Id', 'X-Hook0-Signature'])(
-    'ignores case: %s',
-    (name) => {
-      expect(forbiddenHeaderReason(name)).not.toBeNull();
-    },
-  );
+  it.each([
+    'Host',
+    'CONTENT-LENGTH',
+    'Transfer-Encoding',
+    'Proxy-Authorization',
+    'Webhook-Id',
+    'X-Hook0-Signature',
+    'X-HOOK0-SIGNATURE-PREVIOUS',
+  ])('ignores case: %s', (name) => {
+    expect(forbiddenHeaderReason(name)).not.toBeNull();
+  });
 
   it.each([
     'authorization',
@@ -52,7 +58,9 @@ describe('forbiddenHeaderReason', () => {
     expect(forbiddenHeaderReason('X-Sig', 'X-Sig')).toBe("it carries the server's signature");
     expect(forbiddenHeaderReason('x-sig', 'X-Sig')).toBe("it carries the server's signature");
     expect(forbiddenHeaderReason(DEFAULT_SIGNATURE_HEADER_NAME, 'X-Sig')).toBe("it carries the server's signature");
+    expect(forbiddenHeaderReason('X-Sig-Previous', 'X-Sig')).toBe("it carries the server's signature");
     expect(forbiddenHeaderReason('x-sig')).toBeNull();
+    expect(forbiddenHeaderReason('x-sig-previous')).toBeNull();
   });
 
   it('lists every forbidden name and prefix for the documentation', () => {
@@ -73,6 +81,7 @@ describe('forbiddenHeaderReason', () => {
         'x-event-id',
         'x-event-type',
         'x-hook0-signature',
+        'x-hook0-signature-previous',
         'webhook-*',
       ].sort(),
     );

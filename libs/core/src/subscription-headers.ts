@@ -1,6 +1,14 @@
 /** Hook0's signature header (docs/hook0-compatibility.md "Delivery and signatures"); the dispatcher's SIGNATURE_HEADER_NAME defaults to it. */
 export const DEFAULT_SIGNATURE_HEADER_NAME = 'X-Hook0-Signature';
 
+/**
+ * The header that carries, during a secret rotation's overlap, the same signature made with the previous secret
+ * (docs/security.md "Secret rotation"): the signature header's name with `-Previous` appended.
+ */
+export function previousSignatureHeaderName(signatureHeaderName: string): string {
+  return `${signatureHeaderName}-Previous`;
+}
+
 const ROUTING = 'the server sets it from the target URL';
 const FRAMING = 'the server frames the body itself';
 const HOP_BY_HOP = 'it governs the connection, which the server owns';
@@ -26,6 +34,7 @@ const FORBIDDEN: ReadonlyMap<string, string> = new Map([
   ['x-event-id', FROM_EVENT],
   ['x-event-type', FROM_EVENT],
   [DEFAULT_SIGNATURE_HEADER_NAME.toLowerCase(), SIGNATURE],
+  [previousSignatureHeaderName(DEFAULT_SIGNATURE_HEADER_NAME).toLowerCase(), SIGNATURE],
 ]);
 
 const FORBIDDEN_PREFIXES: readonly (readonly [string, string])[] = [
@@ -46,5 +55,6 @@ export function forbiddenHeaderReason(name: string, signatureHeaderName: string 
   const reason = FORBIDDEN.get(lower);
   if (reason !== undefined) return reason;
   for (const [prefix, prefixReason] of FORBIDDEN_PREFIXES) if (lower.startsWith(prefix)) return prefixReason;
-  return lower === signatureHeaderName.toLowerCase() ? SIGNATURE : null;
+  const configured = signatureHeaderName.toLowerCase();
+  return lower === configured || lower === previousSignatureHeaderName(configured).toLowerCase() ? SIGNATURE : null;
 }

@@ -27,6 +27,8 @@ import { serviceTokenRoutes } from './modules/service-tokens/service-token.route
 import { serviceTokenHandlers } from './modules/service-tokens/service-token.handlers';
 import { subscriptionRoutes } from './modules/subscriptions/subscription.routes';
 import { subscriptionHandlers } from './modules/subscriptions/subscription.handlers';
+import { subscriptionActionRoutes } from './modules/subscription-actions/subscription-actions.routes';
+import { subscriptionActionHandlers } from './modules/subscription-actions/subscription-actions.handlers';
 import { userRoutes } from './modules/users/user.routes';
 import { userHandlers } from './modules/users/user.handlers';
 
@@ -60,6 +62,7 @@ const modules: readonly RouteModule[] = [
   routeModule(healthRoutes, (s) => healthHandlers(s.health)),
   routeModule(eventReplayRoutes, (s) => eventReplayHandlers(s.eventReplays)),
   routeModule(eventsPerDayRoutes, (s) => eventsPerDayHandlers(s.eventsPerDay)),
+  routeModule(subscriptionActionRoutes, (s) => subscriptionActionHandlers(s.secretRotations, s.manualDeliveries)),
   routeModule(openApiRoutes, (_s, options) =>
     openApiHandlers(routeTable, { title: 'hook0-ts', version: 'v1', serverUrl: `${options.appUrl}/api/v1` }),
   ),

@@ -11,6 +11,7 @@ import {
   SubscriptionRepository,
 } from '@hook0/db';
 import { DatabaseHealthRepository, EventReplayRepository, EventsPerDayRepository, QuotaUsageRepository } from '@hook0/db';
+import { ManualDeliveryRepository, SubscriptionSecretRepository } from '@hook0/db';
 import { OrganizationMemberRepository, ServiceTokenRepository, UserRepository, UserSessionRepository } from '@hook0/db';
 import type { ApiConfig } from '@hook0/config';
 import { AccessPolicy } from './auth/access-policy';
@@ -34,6 +35,8 @@ import { OrganizationService } from './modules/organizations/organization.servic
 import { RequestAttemptService } from './modules/request-attempts/request-attempt.service';
 import { ResponseService } from './modules/responses/response.service';
 import { SubscriptionService } from './modules/subscriptions/subscription.service';
+import { ManualDeliveryService } from './modules/subscription-actions/manual-delivery.service';
+import { SecretRotationService } from './modules/subscription-actions/secret-rotation.service';
 
 export interface Services {
   readonly access: AccessPolicy;
@@ -54,6 +57,8 @@ export interface Services {
   readonly health: HealthService;
   readonly eventReplays: EventReplayService;
   readonly eventsPerDay: EventsPerDayService;
+  readonly secretRotations: SecretRotationService;
+  readonly manualDeliveries: ManualDeliveryService;
 }
 
 export interface Repositories {
@@ -74,6 +79,8 @@ export interface Repositories {
   readonly databaseHealth: DatabaseHealthRepository;
   readonly eventReplays: EventReplayRepository;
   readonly eventsPerDay: EventsPerDayRepository;
+  readonly subscriptionSecrets: SubscriptionSecretRepository;
+  readonly manualDeliveries: ManualDeliveryRepository;
 }
 
 export function createRepositories(dataSource: DataSource): Repositories {
@@ -95,6 +102,8 @@ export function createRepositories(dataSource: DataSource): Repositories {
     databaseHealth: new DatabaseHealthRepository(dataSource),
     eventReplays: new EventReplayRepository(dataSource),
     eventsPerDay: new EventsPerDayRepository(dataSource),
+    subscriptionSecrets: new SubscriptionSecretRepository(dataSource),
+    manualDeliveries: new ManualDeliveryRepository(dataSource),
   };
 }
 
@@ -134,5 +143,9 @@ export function createServices(repositories: Repositories, ingestHooks: IngestHo
     health: new HealthService(healthProbes, { key: context.config.healthCheckKey, timeoutMs: context.config.healthCheckTimeoutMs }),
     eventReplays: new EventReplayService(repositories.eventReplays, { onQueued: context.onOutboxWritten }, quotas),
     eventsPerDay: new EventsPerDayService(repositories.eventsPerDay),
+    secretRotations: new SecretRotationService(repositories.subscriptionSecrets),
+    manualDeliveries: new ManualDeliveryService(repositories.manualDeliveries, repositories.requestAttempts, quotas, {
+      onQueued: context.onOutboxWritten,
+    }),
   };
 }

@@ -50,6 +50,9 @@ const BODIES: Record<string, (known: Known) => Record<string, unknown>> = {
   'PUT /subscriptions/:subscription_id': (k) =>
     subscriptionBody(k.application_id, { event_types: [COMMON_EVENT_TYPE], description: 'replaced' }),
   'POST /events/:event_id/replay': (k) => ({ application_id: k.application_id }),
+  'POST /subscriptions/:subscription_id/secret/rotate': (k) => ({ application_id: k.application_id, overlap_seconds: 3600 }),
+  'POST /subscriptions/:subscription_id/test': (k) => ({ application_id: k.application_id }),
+  'POST /request_attempts/:request_attempt_id/retry': (k) => ({ application_id: k.application_id }),
 };
 
 /** A body for a route nobody wrote one for: each field from `known`, else a plausible string. */

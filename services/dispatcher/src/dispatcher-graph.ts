@@ -7,12 +7,14 @@ import {
   EventTypeRepository,
   isDatabaseUnavailable,
   SubscriptionHealthRepository,
+  SubscriptionSecretRepository,
 } from '@hook0/db';
 import { MessagePublisher, type Broker } from '@hook0/messaging';
 import { errorFields, type DispatcherMetrics, type Logger } from '@hook0/observability';
 import type { DataSource } from 'typeorm';
 import type { MessageHandlers } from './consumers/message-handlers';
 import type { HttpSender } from './delivery/http-sender';
+import { PreviousSecrets } from './delivery/previous-secrets';
 import { AttemptOutcomeService } from './dispatch/attempt-outcome.service';
 import type { DeliverySlots } from './dispatch/delivery-slots';
 import { DeliveryService, DUE_TOLERANCE_MS, LEASE_MARGIN_MS } from './dispatch/delivery.service';
@@ -106,6 +108,7 @@ export function buildDispatcherGraph(inputs: GraphInputs): DispatcherGraph {
       signatureVersions: config.enabledSignatureVersions,
       userAgent: config.userAgent,
     },
+    previousSecrets: new PreviousSecrets(new SubscriptionSecretRepository(dataSource), now),
     now,
   });
   const fanOut = new FanOutService({

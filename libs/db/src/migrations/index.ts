@@ -8,6 +8,7 @@ import { PurgedEventsPerDay1765000000002 } from './1765000000002-purged-events-p
 import { EventIdPerApplication1765100000000 } from './1765100000000-event-id-per-application';
 import { SubscriptionFlowControl1765100000001 } from './1765100000001-subscription-flow-control';
 import { OutboxTraceContext1765200000000 } from './1765200000000-outbox-trace-context';
+import { SubscriptionActions1766000000000 } from './1766000000000-subscription-actions';
 import { SubscriptionHealth1766200000000 } from './1766200000000-subscription-health';
 
 export const MIGRATIONS = [
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   EventIdPerApplication1765100000000,
   SubscriptionFlowControl1765100000001,
   OutboxTraceContext1765200000000,
+  SubscriptionActions1766000000000,
   SubscriptionHealth1766200000000,
 ];

@@ -22,3 +22,5 @@ export * from './old-events.repository';
 export * from './soft-deleted-application.repository';
 export * from './expired-token.repository';
 export * from './subscription-health.repository';
+export * from './subscription-secret.repository';
+export * from './manual-delivery.repository';

@@ -5,6 +5,11 @@ export interface OutboxRow {
   readonly applicationId: string;
   readonly eventId: string;
   readonly dispatchRound: number;
+  /**
+   * Set when the row announces one attempt (a retried attempt, a test delivery) rather than dispatching the event's
+   * round: the relay publishes that attempt's deliver message.
+   */
+  readonly requestAttemptId: string | null;
   /** The trace the row was written in, to continue when publishing it; null outside a trace. */
   readonly traceParent: string | null;
 }
@@ -14,6 +19,15 @@ export interface OutboxBacklog {
   readonly rows: number;
   /** Age of the oldest waiting row; 0 when none waits. */
   readonly oldestAgeSeconds: number;
+}
+
+interface LockedRow {
+  readonly outbox_id: string;
+  readonly application_id: string;
+  readonly event_id: string;
+  readonly dispatch_round: number;
+  readonly request_attempt_id: string | null;
+  readonly trace_parent: string | null;
 }
 
 export class OutboxRepository {
@@ -26,11 +40,11 @@ export class OutboxRepository {
    */
   async publishBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const locked: { outbox_id: string; application_id: string; event_id: string; dispatch_round: number; trace_parent: string | null }[] =
-        await manager.query(
-          `SELECT outbox_id, application_id, event_id, dispatch_round, trace_parent FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [limit],
-        );
+      const locked: LockedRow[] = await manager.query(
+        `SELECT outbox_id, application_id, event_id, dispatch_round, request_attempt_id, trace_parent
+           FROM event_outbox ORDER BY outbox_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
       if (locked.length === 0) return 0;
       await publish(
         locked.map((row) => ({
@@ -38,6 +52,7 @@ export class OutboxRepository {
           applicationId: row.application_id,
           eventId: row.event_id,
           dispatchRound: row.dispatch_round,
+          requestAttemptId: row.request_attempt_id,
           traceParent: row.trace_parent,
         })),
       );

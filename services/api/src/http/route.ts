@@ -48,8 +48,8 @@ export interface RouteRow<
   readonly body?: DtoClass<TBody>;
   readonly query?: DtoClass<TQuery>;
   readonly params?: DtoClass<TParams>;
-  /** 204 sends no body. */
-  readonly status: 200 | 201 | 204;
+  /** 204 sends no body; 202 answers work accepted and done later (a delivery). */
+  readonly status: 200 | 201 | 202 | 204;
   /** The schema of the success body (absent for 204): the OpenAPI document publishes it, the handler must return it. */
   readonly view?: TView;
 }
@@ -80,7 +80,7 @@ export function defineRoute<
   TRule extends AccessRule = AccessRule,
   TView extends TSchema = never,
 >(
-  row: RowFields<TBody, TQuery, TParams, TRule> & { readonly status: 200 | 201; readonly view: TView },
+  row: RowFields<TBody, TQuery, TParams, TRule> & { readonly status: 200 | 201 | 202; readonly view: TView },
 ): RouteRow<TBody, TQuery, TParams, TView, TRule>;
 export function defineRoute<TBody = undefined, TQuery = undefined, TParams = undefined, TRule extends AccessRule = AccessRule>(
   row: RowFields<TBody, TQuery, TParams, TRule> & { readonly status: 204 },

@@ -9,14 +9,17 @@ export interface OutboxRelayOptions {
 }
 
 const MAX_BACKOFF_MS = 10_000;
-const PUBLISH_ATTRIBUTES = {
+const publishAttributes = (routingKey: string) => ({
   'messaging.system': 'rabbitmq',
   'messaging.operation.type': 'send',
-  'messaging.rabbitmq.destination.routing_key': ROUTING.dispatch,
-};
+  'messaging.rabbitmq.destination.routing_key': routingKey,
+});
+const DISPATCH_ATTRIBUTES = publishAttributes(ROUTING.dispatch);
+const DELIVER_ATTRIBUTES = publishAttributes(ROUTING.deliver);
 
 /**
- * Moves committed events from the outbox table to RabbitMQ. Ingest nudges it after each commit;
+ * Moves committed events from the outbox table to RabbitMQ (and single attempts: a retried attempt or a test delivery,
+ * announced straight to the deliver queue). Ingest nudges it after each commit;
  * a timer also sweeps rows left by a replica that died between commit and publish. A batch is
  * published concurrently (one confirm window), then deleted in the same transaction that locked it.
  */
@@ -120,14 +123,18 @@ export class OutboxRelay {
   private async publish(rows: OutboxRow[]): Promise<void> {
     const { workExchange } = this.broker.topology;
     await Promise.all(
-      rows.map((row) =>
+      rows.map((row) => {
+        const parent = row.traceParent ? { traceparent: row.traceParent } : {};
+        const attemptId = row.requestAttemptId;
         // A producer span in the trace of the request that wrote the row; the broker puts it in the message headers.
-        inSpan(
-          `${workExchange} publish`,
-          { kind: 'producer', parent: row.traceParent ? { traceparent: row.traceParent } : {}, attributes: PUBLISH_ATTRIBUTES },
-          () => this.messages.dispatch(row, row.dispatchRound),
-        ),
-      ),
+        return attemptId === null
+          ? inSpan(`${workExchange} publish`, { kind: 'producer', parent, attributes: DISPATCH_ATTRIBUTES }, () =>
+              this.messages.dispatch(row, row.dispatchRound),
+            )
+          : inSpan(`${workExchange} publish`, { kind: 'producer', parent, attributes: DELIVER_ATTRIBUTES }, () =>
+              this.messages.deliver(attemptId, Date.now()),
+            );
+      }),
     );
   }
 }

@@ -1,4 +1,10 @@
-import { forbiddenHeaderReason, hook0Signature, standardWebhooksSignature, type SignatureVersion } from '@hook0/core';
+import {
+  forbiddenHeaderReason,
+  hook0Signature,
+  previousSignatureHeaderName,
+  standardWebhooksSignature,
+  type SignatureVersion,
+} from '@hook0/core';
 import type { OutgoingRequest } from './http-sender';
 
 export interface SigningOptions {
@@ -18,11 +24,15 @@ export interface DeliveryTarget {
   readonly url: string;
   readonly customHeaders: Readonly<Record<string, unknown>>;
   readonly secret: string;
+  /** The secret a rotation replaced, while its overlap lasts (docs/security.md "Secret rotation"); null otherwise. */
+  readonly previousSecret?: string | null;
 }
 
 /**
  * Hook0's request (docs/hook0-compatibility.md "Delivery and signatures"): custom headers, then content-type, x-event-id, x-event-type, all signed;
  * then the signature; then the Standard Webhooks headers (docs/hook0-compatibility.md "Delivery and signatures") and the user agent, none of them signed.
+ * During a secret rotation's overlap, the signature header is made with the new secret and `<signature header>-Previous`,
+ * over the same input, with the previous one; `webhook-signature` carries one `v1,` signature per secret.
  * Custom headers a subscription may not set (docs/security.md) are dropped: rows stored before the API refused them
  * may still carry some. Throws UnsignableHeaderError when a signed value is not visible ASCII.
  */
@@ -35,17 +45,18 @@ export function buildOutgoingRequest(target: DeliveryTarget, options: SigningOpt
   headers.set('content-type', target.payloadContentType);
   headers.set('x-event-id', target.eventId);
   headers.set('x-event-type', target.eventTypeName);
-  const signature = hook0Signature({
-    secret: target.secret,
-    timestampSeconds,
-    body: target.payload,
-    headers: Object.fromEntries(headers),
-    versions: options.signatureVersions,
-  });
-  headers.set(signatureHeader, signature);
+  const signed = Object.fromEntries(headers);
+  const sign = (secret: string) =>
+    hook0Signature({ secret, timestampSeconds, body: target.payload, headers: signed, versions: options.signatureVersions });
+  const secrets = target.previousSecret ? [target.secret, target.previousSecret] : [target.secret];
+  headers.set(signatureHeader, sign(target.secret));
+  if (target.previousSecret) headers.set(previousSignatureHeaderName(signatureHeader).toLowerCase(), sign(target.previousSecret));
   headers.set('webhook-id', target.eventId);
   headers.set('webhook-timestamp', String(timestampSeconds));
-  headers.set('webhook-signature', standardWebhooksSignature(target.secret, target.eventId, timestampSeconds, target.payload));
+  headers.set(
+    'webhook-signature',
+    secrets.map((secret) => standardWebhooksSignature(secret, target.eventId, timestampSeconds, target.payload)).join(' '),
+  );
   if (!headers.has('user-agent')) headers.set('user-agent', options.userAgent);
   return {
     poolKey: target.applicationId,

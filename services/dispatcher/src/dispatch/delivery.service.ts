@@ -38,6 +38,8 @@ export interface DeliveryDeps {
   readonly logger: Logger;
   readonly waitTiersMs: readonly number[];
   readonly signing: SigningOptions;
+  /** The previous secret of a subscription during a rotation's overlap (docs/security.md "Secret rotation"); absent, none. */
+  readonly previousSecrets?: { of(subscriptionId: string, currentSecret: string): Promise<string | null> };
   /** Errors worth retrying in place (the database is down): a recorded outcome is not given up for them. */
   readonly isTransient: (error: unknown) => boolean;
   readonly now: () => number;
@@ -227,6 +229,7 @@ export class DeliveryService {
 
   private async send(attempt: ClaimedAttempt): Promise<SendResult> {
     const started = this.deps.now();
+    const previousSecret = (await this.deps.previousSecrets?.of(attempt.subscriptionId, attempt.secret)) ?? null;
     try {
       const request = buildOutgoingRequest(
         {
@@ -239,6 +242,7 @@ export class DeliveryService {
           url: attempt.targetUrl,
           customHeaders: attempt.targetHeaders,
           secret: attempt.secret,
+          previousSecret,
         },
         this.deps.signing,
         Math.floor(started / 1000),

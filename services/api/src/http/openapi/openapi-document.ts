@@ -4,7 +4,7 @@ import type { RouteRow } from '../route';
 import { ProblemView } from '../views';
 import { dtoSchemas, reachableSchemas, SCHEMA_REF } from './dto-schemas';
 
-const DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No content' };
+const DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' };
 
 /** `/events/:event_id/replay` → `/events/{event_id}/replay`. */
 export function openApiPath(expressPath: string): string {

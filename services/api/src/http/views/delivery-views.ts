@@ -49,6 +49,15 @@ export const SubscriptionView = Type.Object(
   { title: 'Subscription' },
 );
 
+/** A rotation's answer (docs/security.md "Secret rotation"): the subscription with its new secret, and when the old one stops signing. */
+export const RotatedSubscriptionView = Type.Object(
+  {
+    ...SubscriptionView.properties,
+    previous_secret_expires_at: Nullable(DateTime),
+  },
+  { title: 'RotatedSubscription' },
+);
+
 const AttemptStatus = Type.Union([
   Type.Object({ type: Tag('failed'), at: Nullable(DateTime), full_processing_ms: Type.Integer() }),
   Type.Object({ type: Tag('successful'), at: Nullable(DateTime), full_processing_ms: Type.Integer() }),

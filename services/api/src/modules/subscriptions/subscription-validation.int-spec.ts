@@ -21,6 +21,7 @@ const FORBIDDEN_HEADERS: [string][] = [
   ['X-Event-Id'],
   ['x-event-type'],
   ['X-Hook0-Signature'],
+  ['X-Hook0-Signature-Previous'],
   ['webhook-id'],
   ['Webhook-Signature'],
   ['webhook-timestamp'],
