@@ -26,6 +26,9 @@ export interface DispatcherConfig extends CommonConfig {
   /** How often expired leases (a dispatcher died mid-delivery) and stranded parked attempts are looked for. */
   readonly leaseRecoveryIntervalMs: number;
   readonly health: SubscriptionHealthConfig;
+  /** Replays by query: re-deliveries scheduled per second per application, and how often each dispatcher schedules. */
+  readonly replayRate: number;
+  readonly replayIntervalMs: number;
 }
 
 export function loadDispatcherConfig(environment: Env = process.env): DispatcherConfig {
@@ -56,12 +59,15 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     reconcileStaleAfterMs: env.duration('RECONCILE_STALE_AFTER', '10m'),
     leaseRecoveryIntervalMs: env.duration('LEASE_RECOVERY_INTERVAL', '5s'),
     health: readSubscriptionHealthConfig(env),
+    replayRate: env.number('REPLAY_RATE', 50, 0.1, 100_000),
+    replayIntervalMs: env.duration('REPLAY_INTERVAL', '250ms'),
   };
   env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');
   env.check(config.connectionPoolIdleMs > 0, 'CONNECTION_POOL_IDLE', 'must be above 0');
   env.check(config.connectTimeoutMs > 0, 'CONNECT_TIMEOUT', 'must be above 0');
   env.check(config.timeoutMs >= config.connectTimeoutMs, 'TIMEOUT', 'must not be below CONNECT_TIMEOUT');
   env.check(config.leaseRecoveryIntervalMs > 0, 'LEASE_RECOVERY_INTERVAL', 'must be above 0');
+  env.check(config.replayIntervalMs > 0, 'REPLAY_INTERVAL', 'must be above 0');
   env.done();
   return config;
 }

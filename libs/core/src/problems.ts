@@ -115,6 +115,11 @@ export const PROBLEMS = {
     title: 'Delivery still pending',
     detail: 'An attempt of this delivery is still pending or in progress; retry it once it has finished.',
   },
+  ReplayFinished: {
+    status: 409,
+    title: 'Replay already finished',
+    detail: 'This replay already scheduled every delivery it matched; there is nothing left to cancel.',
+  },
   PayloadTooLarge: {
     status: 413,
     title: 'Request body too large',

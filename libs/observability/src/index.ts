@@ -9,3 +9,4 @@ export * from './ops-server';
 export * from './tracing';
 export * from './trace-context';
 export * from './health-metrics';
+export * from './replay-metrics';

@@ -29,6 +29,10 @@ import { subscriptionRoutes } from './modules/subscriptions/subscription.routes'
 import { subscriptionHandlers } from './modules/subscriptions/subscription.handlers';
 import { subscriptionActionRoutes } from './modules/subscription-actions/subscription-actions.routes';
 import { subscriptionActionHandlers } from './modules/subscription-actions/subscription-actions.handlers';
+import { replayRoutes } from './modules/replays/replay.routes';
+import { replayHandlers } from './modules/replays/replay.handlers';
+import { subscriptionStatsRoutes } from './modules/subscription-stats/subscription-stats.routes';
+import { subscriptionStatsHandlers } from './modules/subscription-stats/subscription-stats.handlers';
 import { userRoutes } from './modules/users/user.routes';
 import { userHandlers } from './modules/users/user.handlers';
 
@@ -63,6 +67,8 @@ const modules: readonly RouteModule[] = [
   routeModule(eventReplayRoutes, (s) => eventReplayHandlers(s.eventReplays)),
   routeModule(eventsPerDayRoutes, (s) => eventsPerDayHandlers(s.eventsPerDay)),
   routeModule(subscriptionActionRoutes, (s) => subscriptionActionHandlers(s.secretRotations, s.manualDeliveries)),
+  routeModule(replayRoutes, (s) => replayHandlers(s.replays)),
+  routeModule(subscriptionStatsRoutes, (s) => subscriptionStatsHandlers(s.subscriptionStats)),
   routeModule(openApiRoutes, (_s, options) =>
     openApiHandlers(routeTable, { title: 'hook0-ts', version: 'v1', serverUrl: `${options.appUrl}/api/v1` }),
   ),

@@ -12,6 +12,8 @@ import {
 } from '@hook0/db';
 import { DatabaseHealthRepository, EventReplayRepository, EventsPerDayRepository, QuotaUsageRepository } from '@hook0/db';
 import { ManualDeliveryRepository, SubscriptionSecretRepository } from '@hook0/db';
+import { ReplayRepository, SubscriptionStatsRepository } from '@hook0/db';
+import { v7 as uuidv7 } from 'uuid';
 import { OrganizationMemberRepository, ServiceTokenRepository, UserRepository, UserSessionRepository } from '@hook0/db';
 import type { ApiConfig } from '@hook0/config';
 import { AccessPolicy } from './auth/access-policy';
@@ -24,6 +26,8 @@ import { SessionService } from './modules/users/session.service';
 import { UserService } from './modules/users/user.service';
 import { EventReplayService } from './modules/events/event-replay.service';
 import { EventsPerDayService } from './modules/events-per-day/events-per-day.service';
+import { ReplayService } from './modules/replays/replay.service';
+import { SubscriptionStatsService } from './modules/subscription-stats/subscription-stats.service';
 import { HealthService } from './modules/health/health.service';
 import { instanceInfo, InstanceService } from './modules/instance/instance.service';
 import { QuotaService } from './modules/quotas/quota.service';
@@ -59,6 +63,8 @@ export interface Services {
   readonly eventsPerDay: EventsPerDayService;
   readonly secretRotations: SecretRotationService;
   readonly manualDeliveries: ManualDeliveryService;
+  readonly replays: ReplayService;
+  readonly subscriptionStats: SubscriptionStatsService;
 }
 
 export interface Repositories {
@@ -81,6 +87,8 @@ export interface Repositories {
   readonly eventsPerDay: EventsPerDayRepository;
   readonly subscriptionSecrets: SubscriptionSecretRepository;
   readonly manualDeliveries: ManualDeliveryRepository;
+  readonly replays: ReplayRepository;
+  readonly subscriptionStats: SubscriptionStatsRepository;
 }
 
 export function createRepositories(dataSource: DataSource): Repositories {
@@ -104,6 +112,8 @@ export function createRepositories(dataSource: DataSource): Repositories {
     eventsPerDay: new EventsPerDayRepository(dataSource),
     subscriptionSecrets: new SubscriptionSecretRepository(dataSource),
     manualDeliveries: new ManualDeliveryRepository(dataSource),
+    replays: new ReplayRepository(dataSource),
+    subscriptionStats: new SubscriptionStatsRepository(dataSource),
   };
 }
 
@@ -147,5 +157,7 @@ export function createServices(repositories: Repositories, ingestHooks: IngestHo
     manualDeliveries: new ManualDeliveryService(repositories.manualDeliveries, repositories.requestAttempts, quotas, {
       onQueued: context.onOutboxWritten,
     }),
+    replays: new ReplayService(repositories.replays, quotas, uuidv7),
+    subscriptionStats: new SubscriptionStatsService(repositories.subscriptions, repositories.subscriptionStats),
   };
 }

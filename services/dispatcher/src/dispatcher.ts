@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DispatcherConfig } from '@hook0/config';
-import { connectDataSource, isDatabaseUnavailable, StaleAttemptRepository, StaleDispatchRepository } from '@hook0/db';
+import {
+  connectDataSource,
+  isDatabaseUnavailable,
+  ReplaySchedulerRepository,
+  StaleAttemptRepository,
+  StaleDispatchRepository,
+} from '@hook0/db';
 import { Broker, buildTopology, MessagePublisher, QueueConsumer } from '@hook0/messaging';
 import { createDispatcherMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
+import { createReplayMetrics } from '@hook0/observability';
+import { v7 as uuidv7 } from 'uuid';
 import { createDeliverConsumer } from './consumers/deliver.consumer';
 import { createFanOutConsumer } from './consumers/fan-out.consumer';
 import { assertHandlersComplete } from './consumers/message-handlers';
@@ -13,6 +21,7 @@ import { TracedHttpSender } from './tracing/traced-http-sender';
 import { buildDispatcherGraph } from './dispatcher-graph';
 import { DeliverySlots } from './dispatch/delivery-slots';
 import { LostMessageReconciler } from './reconcile/lost-message.reconciler';
+import { ReplayScheduler } from './replay/replay-scheduler';
 import { CleanupStack } from './startup/cleanup-stack';
 
 export interface DispatcherOverrides {
@@ -137,6 +146,22 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
     reconciler.start();
     cleanup.push('reconciler', () => reconciler.stop());
     health.start();
+    const replays = new ReplayScheduler(
+      new ReplaySchedulerRepository(dataSource),
+      new MessagePublisher(broker),
+      createReplayMetrics(registry),
+      logger,
+      {
+        ratePerSecond: config.replayRate,
+        intervalMs: config.replayIntervalMs,
+        maxApplications: 1_000,
+        maxBatch: 1_000,
+        newId: uuidv7,
+        now,
+      },
+    );
+    replays.start();
+    cleanup.push('replay scheduler', () => replays.stop());
 
     const isReady = async () => {
       if (stopping || !broker.isConnected()) return false;

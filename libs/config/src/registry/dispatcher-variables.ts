@@ -3,6 +3,7 @@ import { variablesOf, type ConfigVariable } from './config-variable';
 const delivery = variablesOf('Delivery', 'config');
 const retries = variablesOf('Retries', 'config');
 const health = variablesOf('Subscription health', 'config');
+const replays = variablesOf('Replays', 'config');
 
 /** Read by the dispatcher alone (dispatcher-config.ts), but for the wait ladder every process declares. */
 export const DISPATCHER_VARIABLES: readonly ConfigVariable[] = [
@@ -46,6 +47,14 @@ export const DISPATCHER_VARIABLES: readonly ConfigVariable[] = [
   ),
   delivery('RECONCILE_INTERVAL', 'dispatcher', '1m', 'how often the reconciler looks for pending attempts whose message was lost'),
   delivery('RECONCILE_STALE_AFTER', 'dispatcher', '10m', 'how long past due such a pending attempt must be'),
+
+  replays(
+    'REPLAY_RATE',
+    'dispatcher',
+    '50',
+    'replays by query: re-deliveries scheduled per second per application, across all dispatchers (see [docs/api.md](api.md#replays))',
+  ),
+  replays('REPLAY_INTERVAL', 'dispatcher', '250ms', 'how often each dispatcher schedules the next batch of every running replay'),
 
   retries(
     'RETRY_SCHEDULE',

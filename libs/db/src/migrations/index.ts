@@ -9,6 +9,7 @@ import { EventIdPerApplication1765100000000 } from './1765100000000-event-id-per
 import { SubscriptionFlowControl1765100000001 } from './1765100000001-subscription-flow-control';
 import { OutboxTraceContext1765200000000 } from './1765200000000-outbox-trace-context';
 import { SubscriptionActions1766000000000 } from './1766000000000-subscription-actions';
+import { Replays1766100000000 } from './1766100000000-replays';
 import { SubscriptionHealth1766200000000 } from './1766200000000-subscription-health';
 
 export const MIGRATIONS = [
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   SubscriptionFlowControl1765100000001,
   OutboxTraceContext1765200000000,
   SubscriptionActions1766000000000,
+  Replays1766100000000,
   SubscriptionHealth1766200000000,
 ];

@@ -24,3 +24,6 @@ export * from './expired-token.repository';
 export * from './subscription-health.repository';
 export * from './subscription-secret.repository';
 export * from './manual-delivery.repository';
+export * from './replay.repository';
+export * from './replay-scheduler.repository';
+export * from './subscription-stats.repository';

@@ -25,10 +25,24 @@ export interface RequestAttemptFilter {
   readonly minCreatedAt?: string;
   readonly maxCreatedAt?: string;
   readonly eventTypeNames?: readonly string[];
+  /** Read-time status types (docs/api.md "Request attempts by status"); any of them. */
+  readonly statuses?: readonly AttemptStatusType[];
   /** Keyset: only rows after this one in the listing order. */
   readonly after?: { readonly createdAt: string; readonly requestAttemptId: string };
   readonly limit: number;
 }
+
+export type AttemptStatusType = 'failed' | 'successful' | 'inprogress' | 'waiting' | 'pending';
+
+/** Each read-time status as a condition, in the order attemptStatus (libs/core) decides them. */
+export const ATTEMPT_STATUS_CONDITIONS: Record<AttemptStatusType, string> = {
+  failed: 'ra.failed_at IS NOT NULL',
+  successful: 'ra.failed_at IS NULL AND ra.succeeded_at IS NOT NULL',
+  inprogress: 'ra.failed_at IS NULL AND ra.succeeded_at IS NULL AND ra.picked_at IS NOT NULL',
+  waiting: 'ra.failed_at IS NULL AND ra.succeeded_at IS NULL AND ra.picked_at IS NULL AND ra.delay_until > now()',
+  pending:
+    'ra.failed_at IS NULL AND ra.succeeded_at IS NULL AND ra.picked_at IS NULL AND (ra.delay_until IS NULL OR ra.delay_until <= now())',
+};
 
 /** JS Dates keep milliseconds only; a keyset cursor built from one would skip rows within the same millisecond. */
 const rfc3339 = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -61,6 +75,8 @@ export class RequestAttemptRepository {
     if (filter.minCreatedAt) conditions.push(`ra.created_at >= ${bind(filter.minCreatedAt)}::timestamptz`);
     if (filter.maxCreatedAt) conditions.push(`ra.created_at <= ${bind(filter.maxCreatedAt)}::timestamptz`);
     if (filter.eventTypeNames?.length) conditions.push(`e.event_type_name = ANY(${bind(filter.eventTypeNames)}::text[])`);
+    if (filter.statuses?.length)
+      conditions.push(`(${filter.statuses.map((status) => `(${ATTEMPT_STATUS_CONDITIONS[status]})`).join(' OR ')})`);
     if (filter.after) {
       const date = bind(filter.after.createdAt);
       const id = bind(filter.after.requestAttemptId);

@@ -103,6 +103,7 @@ describe('the OpenAPI document, generated from the route table', () => {
         'max_created_at',
         'min_created_at',
         'pagination_cursor',
+        'status',
         'subscription_id',
       ].sort(),
     );

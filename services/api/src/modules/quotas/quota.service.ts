@@ -60,6 +60,12 @@ export class QuotaService {
     await this.refuseAtLimit('eventsPerDay', (cap) => this.usage.countEventsToday(applicationId, cap));
   }
 
+  /** For a replay by query of `events` distinct events: each counts as one event of today, and all must fit. */
+  async assertCanReplay(applicationId: string, events: number): Promise<void> {
+    const limit = this.limitOf('eventsPerDay');
+    if (limit !== null && (await this.usage.countEventsToday(applicationId)) + events > limit) throw refusal('eventsPerDay', limit);
+  }
+
   async assertCanCreateSubscription(applicationId: string): Promise<void> {
     await this.refuseAtLimit('subscriptionsPerApplication', (cap) => this.usage.countLiveSubscriptions(applicationId, cap));
   }

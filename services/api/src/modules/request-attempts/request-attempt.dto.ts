@@ -1,5 +1,9 @@
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsRfc3339, NoControlCharacters, SHAPE } from '../../http/validators';
+
+/** `failed`, `successful`, `inprogress`, `waiting` or `pending`, comma-separated. */
+const ATTEMPT_STATUS_LIST =
+  /^\s*(failed|successful|inprogress|waiting|pending)\s*(,\s*(failed|successful|inprogress|waiting|pending)\s*)*$/;
 
 /** The filters of `GET /request_attempts` (docs/hook0-compatibility.md "Request attempts"); any malformed one is a 400 InvalidQueryString. */
 export class RequestAttemptQueryDto {
@@ -29,6 +33,11 @@ export class RequestAttemptQueryDto {
   @NoControlCharacters()
   'event.event_type_names'?: string;
 
+  /** Extension: a comma-separated list of read-time status types (docs/api.md "Request attempts by status"). */
+  @IsOptional()
+  @Matches(ATTEMPT_STATUS_LIST, SHAPE)
+  status?: string;
+
   @IsOptional()
   @IsString(SHAPE)
   @MaxLength(1_000)
@@ -43,6 +52,7 @@ export const CARRIED_FILTERS = [
   'min_created_at',
   'max_created_at',
   'event.event_type_names',
+  'status',
 ] as const;
 
 export class RequestAttemptIdParamsDto {

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, isRfc3339, ProblemError } from '@hook0/core';
-import type { RequestAttemptRepository, RequestAttemptRow } from '@hook0/db';
+import type { AttemptStatusType, RequestAttemptRepository, RequestAttemptRow } from '@hook0/db';
 import type { ApplicationGrant } from '../../auth/grants';
 import type { RequestAttemptQueryDto } from './request-attempt.dto';
 
@@ -39,6 +39,7 @@ export class RequestAttemptService {
       minCreatedAt: query.min_created_at,
       maxCreatedAt: query.max_created_at,
       eventTypeNames: parseNames(query['event.event_type_names']),
+      statuses: parseNames(query.status) as AttemptStatusType[] | undefined,
       after: query.pagination_cursor === undefined ? undefined : parseCursor(query.pagination_cursor),
       limit: PAGE_SIZE,
     });
