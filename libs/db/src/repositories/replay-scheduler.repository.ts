@@ -130,7 +130,8 @@ export class ReplaySchedulerRepository {
    */
   private async nextRounds(manager: EntityManager, applicationId: string, eventIds: string[]): Promise<Map<string, number>> {
     if (eventIds.length === 0) return new Map();
-    const rows: { event_id: string; dispatch_round: number }[] = await manager.query(
+    // An UPDATE resolves [rows, affected count] through typeorm.
+    const [rows]: [{ event_id: string; dispatch_round: number }[], number] = await manager.query(
       `WITH locked AS (
          SELECT event_id FROM event
           WHERE application_id = $1 AND event_id = ANY($2::uuid[])
