@@ -53,6 +53,7 @@ const BODIES: Record<string, (known: Known) => Record<string, unknown>> = {
   'POST /subscriptions/:subscription_id/secret/rotate': (k) => ({ application_id: k.application_id, overlap_seconds: 3600 }),
   'POST /subscriptions/:subscription_id/test': (k) => ({ application_id: k.application_id }),
   'POST /request_attempts/:request_attempt_id/retry': (k) => ({ application_id: k.application_id }),
+  'POST /replays': (k) => ({ application_id: k.application_id, from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z', status: 'any' }),
 };
 
 /** A body for a route nobody wrote one for: each field from `known`, else a plausible string. */

@@ -91,6 +91,13 @@ export async function buildWorld(
     responseId,
     succeededAt: new Date().toISOString(),
   });
+  const replayId: string = (
+    await http()
+      .post('/replays')
+      .set(auth)
+      .send({ application_id: app, from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z', status: 'any' })
+      .expect(202)
+  ).body.replay_id;
   const service = (await http().post('/service_token').set(auth).send({ organization_id: organizationId, name: 'ci' }).expect(201)).body;
   const expired = (await http().post('/service_token').set(auth).send({ organization_id: organizationId, name: 'old' }).expect(201)).body;
   await http().delete(`/service_token/${expired.token_id}`).query({ organization_id: organizationId }).set(auth).expect(204);
@@ -114,6 +121,7 @@ export async function buildWorld(
       subscription_id: subscriptionId,
       request_attempt_id: requestAttemptId,
       response_id: responseId,
+      replay_id: replayId,
       token_id: service.token_id,
       user_id: options.memberUserId ?? '',
       email: options.inviteeEmail ?? '',
