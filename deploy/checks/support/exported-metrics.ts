@@ -1,4 +1,4 @@
-import { createApiMetrics, createDispatcherMetrics, createRegistry } from '@hook0/observability';
+import { createApiMetrics, createDispatcherMetrics, createRegistry, createReplayMetrics } from '@hook0/observability';
 
 /** The series names Prometheus stores for one metric: a classic histogram has no series under its bare name. */
 export function seriesNames(name: string, type: string): string[] {
@@ -13,6 +13,7 @@ export function exportedMetricNames(): ReadonlySet<string> {
   createApiMetrics(api);
   const dispatcher = createRegistry('dispatcher');
   createDispatcherMetrics(dispatcher);
+  createReplayMetrics(dispatcher);
   // getMetricsAsArray lists what is registered without running collect callbacks (a queue gauge asks RabbitMQ).
   const metrics = [...api.getMetricsAsArray(), ...dispatcher.getMetricsAsArray()];
   // prom-client's typings declare a numeric enum; at run time the type is 'counter', 'gauge', 'histogram' or 'summary'.
