@@ -172,3 +172,18 @@ describe('loadDispatcherConfig refuses invalid values, naming the variable', () 
     );
   });
 });
+
+describe('replay settings (docs/api.md "Replays")', () => {
+  it('schedules 50 re-deliveries per second per application, every 250 ms, by default', () => {
+    expect(loadDispatcherConfig({})).toMatchObject({ replayRate: 50, replayIntervalMs: 250 });
+    expect(loadDispatcherConfig({ REPLAY_RATE: '2.5', REPLAY_INTERVAL: '1s' })).toMatchObject({ replayRate: 2.5, replayIntervalMs: 1000 });
+  });
+
+  it.each([
+    [{ REPLAY_RATE: '0.5' }, 'REPLAY_RATE'],
+    [{ REPLAY_RATE: 'fast' }, 'REPLAY_RATE'],
+    [{ REPLAY_INTERVAL: '0s' }, 'REPLAY_INTERVAL'],
+  ])('refuses %p', (env, name) => {
+    expect(problemsOf(env).join('\n')).toContain(name);
+  });
+});

@@ -59,7 +59,7 @@ export function loadDispatcherConfig(environment: Env = process.env): Dispatcher
     reconcileStaleAfterMs: env.duration('RECONCILE_STALE_AFTER', '10m'),
     leaseRecoveryIntervalMs: env.duration('LEASE_RECOVERY_INTERVAL', '5s'),
     health: readSubscriptionHealthConfig(env),
-    replayRate: env.number('REPLAY_RATE', 50, 0.1, 100_000),
+    replayRate: env.number('REPLAY_RATE', 50, 1, 100_000),
     replayIntervalMs: env.duration('REPLAY_INTERVAL', '250ms'),
   };
   env.check(/^[A-Za-z0-9-]+$/.test(config.signatureHeaderName), 'SIGNATURE_HEADER_NAME', 'must be a valid header name');

@@ -52,7 +52,7 @@ export const DISPATCHER_VARIABLES: readonly ConfigVariable[] = [
     'REPLAY_RATE',
     'dispatcher',
     '50',
-    'replays by query: re-deliveries scheduled per second per application, across all dispatchers (see [docs/api.md](api.md#replays))',
+    'replays by query: re-deliveries scheduled per second per application, across all dispatchers, 1 to 100000 (see [docs/api.md](api.md#replays))',
   ),
   replays('REPLAY_INTERVAL', 'dispatcher', '250ms', 'how often each dispatcher schedules the next batch of every running replay'),
 
