@@ -4,6 +4,7 @@ import { ReplayRepository } from './replay.repository';
 import { ReplaySchedulerRepository, type ReplayBatch } from './replay-scheduler.repository';
 
 const HOUR = 3_600_000;
+const admitAll = () => Promise.resolve();
 
 /** The scheduling statements of replays by query (docs/api.md "Replays"), against PostgreSQL. */
 describe('ReplaySchedulerRepository', () => {
@@ -23,13 +24,18 @@ describe('ReplaySchedulerRepository', () => {
     for (let i = 1; i < events; i += 1)
       eventIds.push((await createEvent(db.pool, applicationId, { eventTypeName: DISPATCH_FIXTURE_EVENT_TYPE })).eventId);
     await db.pool.query('UPDATE event SET dispatched_round = dispatch_round WHERE application_id = $1', [applicationId]);
-    const replay = await replays.create(randomUUID(), {
-      applicationId,
-      from: new Date(Date.now() - HOUR).toISOString(),
-      to: new Date(Date.now() + HOUR).toISOString(),
-      subscriptionIds: [subs[0].subscriptionId],
-      status: 'any',
-    });
+    const replay = await replays.create(
+      randomUUID(),
+      {
+        applicationId,
+        from: new Date(Date.now() - HOUR).toISOString(),
+        to: new Date(Date.now() + HOUR).toISOString(),
+        subscriptionIds: [subs[0].subscriptionId],
+        status: 'any',
+      },
+      1000,
+      admitAll,
+    );
     return { applicationId, subs, eventIds, replay };
   }
   const options = (ratePerSecond: number, maxBatch = 1000) => ({ ratePerSecond, maxBatch, newId: randomUUID });
@@ -90,13 +96,18 @@ describe('ReplaySchedulerRepository', () => {
     expect(batch).toMatchObject({ skipped: 1, completed: 1 });
     expect(batch.scheduled).toHaveLength(2);
 
-    const other = await replays.create(randomUUID(), {
-      applicationId,
-      from: new Date(Date.now() - HOUR).toISOString(),
-      to: new Date(Date.now() + HOUR).toISOString(),
-      subscriptionIds: [subs[0].subscriptionId],
-      status: 'any',
-    });
+    const other = await replays.create(
+      randomUUID(),
+      {
+        applicationId,
+        from: new Date(Date.now() - HOUR).toISOString(),
+        to: new Date(Date.now() + HOUR).toISOString(),
+        subscriptionIds: [subs[0].subscriptionId],
+        status: 'any',
+      },
+      1000,
+      admitAll,
+    );
     await db.pool.query('UPDATE subscription SET is_enabled = false WHERE subscription_id = $1', [subs[0].subscriptionId]);
     await db.pool.query(`UPDATE replay_rate SET tat = now() - interval '10 seconds' WHERE application_id = $1`, [applicationId]);
     expect(await scheduler.scheduleBatch(applicationId, options(100))).toMatchObject({ scheduled: [], skipped: 3, completed: 1 });

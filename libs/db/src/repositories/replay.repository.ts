@@ -99,10 +99,11 @@ export class ReplayRepository {
   }
 
   /**
-   * Creates the replay with its items (the pairs matching now) and counts its events as replayed today, in one
-   * transaction; the application's rate row is created for the dispatchers to lock.
+   * Creates the replay with its items (the pairs matching now, at most `maxItems` + 1 of them) in one transaction, and
+   * asks `admit` whether to keep it once their number is known: `admit` throws to refuse, and nothing is kept. Admitted,
+   * its events are counted as replayed today and the application's rate row is created for the dispatchers to lock.
    */
-  async create(replayId: string, query: ReplayQuery): Promise<ReplayRow> {
+  async create(replayId: string, query: ReplayQuery, maxItems: number, admit: (match: ReplayMatch) => Promise<void>): Promise<ReplayRow> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO replay (replay_id, application_id, status, attempt_status, from_at, to_at, subscription_ids, event_types, matched, events)
@@ -112,24 +113,26 @@ export class ReplayRepository {
       await manager.query(
         `INSERT INTO replay_item (replay_id, position, event_id, subscription_id)
          SELECT $6, row_number() OVER (ORDER BY received_at, event_id, subscription_id), event_id, subscription_id
-           FROM (${pairsOf(query.status)}) pairs`,
-        [...values(query), replayId],
+           FROM (${pairsOf(query.status)} ORDER BY e.received_at, e.event_id, s.subscription_id LIMIT $7) pairs`,
+        [...values(query), replayId, maxItems + 1],
       );
+      const [match]: ReplayMatch[] = await manager.query(
+        `SELECT count(*)::int AS matched, count(DISTINCT event_id)::int AS events FROM replay_item WHERE replay_id = $1`,
+        [replayId],
+      );
+      await admit(match);
       await manager.query(
-        `WITH counted AS (
-           SELECT count(*)::int AS matched, count(DISTINCT event_id)::int AS events FROM replay_item WHERE replay_id = $1
-         ), replay AS (
-           UPDATE replay r SET matched = c.matched, events = c.events,
-                  status = CASE WHEN c.matched = 0 THEN 'completed' ELSE 'running' END,
-                  finished_at = CASE WHEN c.matched = 0 THEN now() END
-             FROM counted c WHERE r.replay_id = $1
+        `WITH replay AS (
+           UPDATE replay SET matched = $3, events = $4,
+                  status = CASE WHEN $3 = 0 THEN 'completed' ELSE 'running' END, finished_at = CASE WHEN $3 = 0 THEN now() END
+            WHERE replay_id = $1
          ), rate AS (
            INSERT INTO replay_rate (application_id, tat) VALUES ($2, now()) ON CONFLICT (application_id) DO NOTHING
          )
          INSERT INTO replayed_events_per_day AS d (application_id, day, amount)
-         SELECT $2, ${UTC_DAY}, c.events FROM counted c WHERE c.events > 0
+         SELECT $2, ${UTC_DAY}, $4::int WHERE $4::int > 0
          ON CONFLICT (application_id, day) DO UPDATE SET amount = d.amount + excluded.amount`,
-        [replayId, query.applicationId],
+        [replayId, query.applicationId, match.matched, match.events],
       );
     });
     return (await this.find(query.applicationId, replayId))!;

@@ -10,8 +10,8 @@ export const MAX_REPLAY_DELIVERIES = 100_000;
 export type ReplayCreation = ({ dryRun: true } & ReplayMatch) | { dryRun: false; replay: ReplayRow };
 
 /**
- * Replays by query (docs/api.md "Replays"): the matching (event, subscription) pairs are recorded at creation, counted
- * against the events-per-day quota (one per distinct event, as `POST /events/{id}/replay` counts), and scheduled by the
+ * Replays by query (docs/api.md "Replays"): the matching (event, subscription) pairs are recorded at creation (in the
+ * transaction that checks the quota, so a refused replay leaves nothing), counted against the events-per-day quota (one per distinct event, as `POST /events/{id}/replay` counts), and scheduled by the
  * dispatchers at REPLAY_RATE per application.
  */
 export class ReplayService {
@@ -31,25 +31,16 @@ export class ReplayService {
       eventTypes: dto.event_types,
       status: dto.status ?? 'failed',
     };
-    const match = await this.replays.count(query);
-    if (match.matched > MAX_REPLAY_DELIVERIES) {
-      throw new ProblemError(
-        'Validation',
-        `This replay matches ${match.matched} deliveries; one replay takes at most ${MAX_REPLAY_DELIVERIES}.`,
-        {
-          from: [
-            {
-              code: 'replay_too_large',
-              message: 'narrow the window or the filters',
-              params: { matched: match.matched, max: MAX_REPLAY_DELIVERIES },
-            },
-          ],
-        },
-      );
+    if (dto.dry_run === true) {
+      const match = await this.replays.count(query);
+      refuseTooLarge(match);
+      return { dryRun: true, ...match };
     }
-    if (dto.dry_run === true) return { dryRun: true, ...match };
-    await this.quotas.assertCanReplay(application.applicationId, match.events);
-    return { dryRun: false, replay: await this.replays.create(this.newId(), query) };
+    const replay = await this.replays.create(this.newId(), query, MAX_REPLAY_DELIVERIES, async (match) => {
+      refuseTooLarge(match);
+      await this.quotas.assertCanReplay(application.applicationId, match.events);
+    });
+    return { dryRun: false, replay };
   }
 
   async get({ application }: ApplicationGrant, replayId: string): Promise<ReplayRow> {
@@ -64,4 +55,11 @@ export class ReplayService {
     if (replay.status === 'completed') throw new ProblemError('ReplayFinished');
     return replay;
   }
+}
+
+function refuseTooLarge(match: ReplayMatch): void {
+  if (match.matched <= MAX_REPLAY_DELIVERIES) return;
+  throw new ProblemError('Validation', `This replay matches more than ${MAX_REPLAY_DELIVERIES} deliveries, the most one replay takes.`, {
+    from: [{ code: 'replay_too_large', message: 'narrow the window or the filters', params: { max: MAX_REPLAY_DELIVERIES } }],
+  });
 }
