@@ -43,12 +43,15 @@ export interface ReplayRow {
 
 const rfc3339 = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** The pair's latest attempt, or latest finished attempt, by dispatch round then retry. */
+/**
+ * The pair's latest attempt, or latest finished attempt: the last created (a retry is created when the attempt before
+ * it fails; a manual retry takes a round below zero, so rounds alone do not order attempts in time).
+ */
 const latestAttempt = (finishedOnly: boolean) => `
   SELECT ra.failed_at FROM request_attempt ra
    WHERE ra.event_id = e.event_id AND ra.subscription_id = s.subscription_id
      ${finishedOnly ? 'AND (ra.succeeded_at IS NOT NULL OR ra.failed_at IS NOT NULL)' : ''}
-   ORDER BY ra.dispatch_round DESC, ra.retry_count DESC LIMIT 1`;
+   ORDER BY ra.created_at DESC, ra.retry_count DESC LIMIT 1`;
 
 const STATUS_CONDITION: Record<ReplayAttemptStatus, string> = {
   any: 'true',
