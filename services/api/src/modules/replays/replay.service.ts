@@ -4,15 +4,15 @@ import type { ApplicationGrant } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
 import type { ReplayCreateDto } from './replay.dto';
 
-/** The most deliveries one replay may take; a wider query is refused before anything is written. */
+/** The most deliveries one replay may take; a wider query is refused and nothing of it is kept. */
 export const MAX_REPLAY_DELIVERIES = 100_000;
 
 export type ReplayCreation = ({ dryRun: true } & ReplayMatch) | { dryRun: false; replay: ReplayRow };
 
 /**
- * Replays by query (docs/api.md "Replays"): the matching (event, subscription) pairs are recorded at creation (in the
- * transaction that checks the quota, so a refused replay leaves nothing), counted against the events-per-day quota (one per distinct event, as `POST /events/{id}/replay` counts), and scheduled by the
- * dispatchers at REPLAY_RATE per application.
+ * Replays by query (docs/api.md "Replays"): the matching (event, subscription) pairs are recorded at creation, in the
+ * transaction that checks their size and the events-per-day quota (one per distinct event, as `POST /events/{id}/replay`
+ * counts), so a refused replay leaves nothing; the dispatchers then schedule them at REPLAY_RATE per application.
  */
 export class ReplayService {
   constructor(
