@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'bench-results/**', 'coverage/**', '.hook0/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'bench-results/**', 'coverage/**', '.hook0/**', 'libs/sdk/src/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
