@@ -458,6 +458,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay the deliveries a query matches, to their subscriptions only, at REPLAY_RATE (extension) */
+        post: operations["replays.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/replays/{replay_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A replay's progress (extension) */
+        get: operations["replays.get"];
+        put?: never;
+        post?: never;
+        /** Cancel a running replay: nothing more is scheduled (extension) */
+        delete: operations["replays.cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/request_attempts": {
         parameters: {
             query?: never;
@@ -486,6 +521,23 @@ export interface paths {
         get: operations["requestAttempts.get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/request_attempts/{request_attempt_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver an attempt's event again to its subscription only, with a fresh retry schedule (extension) */
+        post: operations["requestAttempts.retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -578,6 +630,57 @@ export interface paths {
         post?: never;
         /** Delete a subscription (soft) and fail its pending attempts */
         delete: operations["subscriptions.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{subscription_id}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a subscription a new secret; the previous one keeps signing for overlap_seconds (extension) */
+        post: operations["subscriptions.rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{subscription_id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's delivery figures over a period, optionally per time bucket (extension) */
+        get: operations["subscriptions.stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{subscription_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed hook0.subscription.tested event to this subscription only (extension) */
+        post: operations["subscriptions.test"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -780,7 +883,7 @@ export interface components {
             total_duration_ms: number;
         };
         HttpTargetDto: {
-            /** @description names and values of at most 500 characters; never host, content-length, transfer-encoding, te, trailer, connection, keep-alive, upgrade, expect, content-type, content-encoding, x-event-id, x-event-type, x-hook0-signature, proxy-*, webhook-* (any case) */
+            /** @description names and values of at most 500 characters; never host, content-length, transfer-encoding, te, trailer, connection, keep-alive, upgrade, expect, content-type, content-encoding, x-event-id, x-event-type, x-hook0-signature, x-hook0-signature-previous, proxy-*, webhook-* (any case) */
             headers: {
                 [key: string]: string;
             };
@@ -861,6 +964,10 @@ export interface components {
             refresh_token_expiration: string;
             /** Format: uuid */
             user_id: string;
+        };
+        ManualDeliveryDto: {
+            /** Format: uuid */
+            application_id: string;
         };
         /** MemberRemoval */
         MemberRemoval: {
@@ -971,6 +1078,64 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        /** Replay */
+        Replay: {
+            /** Format: uuid */
+            application_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description scheduled deliveries that succeeded (first attempt or a retry) */
+            delivered: number;
+            events: number;
+            /** Format: date-time */
+            finished_at: string | null;
+            matched: number;
+            query: {
+                event_types: string[] | null;
+                /** Format: date-time */
+                from: string;
+                /** @enum {string} */
+                status: "failed" | "exhausted" | "any";
+                subscription_ids: string[] | null;
+                /** Format: date-time */
+                to: string;
+            };
+            /** Format: uuid */
+            replay_id: string;
+            /** @description deliveries given their first attempt so far */
+            scheduled: number;
+            /** @description deliveries given up: event purged, subscription disabled or deleted since, event mid-dispatch */
+            skipped: number;
+            /** @enum {string} */
+            status: "running" | "completed" | "cancelled";
+        };
+        /** ReplayCreated */
+        ReplayCreated: {
+            /** @description distinct events among them, what counts against the events-per-day quota */
+            events: number;
+            /** @description deliveries: (event, subscription) pairs matched */
+            matched: number;
+            /**
+             * Format: uuid
+             * @description null for a dry run
+             */
+            replay_id: string | null;
+            /** @enum {string} */
+            status: "running" | "completed" | "dry_run";
+        };
+        ReplayCreateDto: {
+            /** Format: uuid */
+            application_id: string;
+            dry_run?: boolean | null;
+            event_types?: string[] | null;
+            /** Format: date-time */
+            from: string;
+            /** @enum {string|null} */
+            status?: "failed" | "exhausted" | "any" | null;
+            subscription_ids?: string[] | null;
+            /** Format: date-time */
+            to: string;
+        };
         /** RequestAttempt */
         RequestAttempt: {
             /** Format: date-time */
@@ -1050,6 +1215,78 @@ export interface components {
             role: "editor" | "viewer";
             /** Format: uuid */
             user_id: string;
+        };
+        /** RotatedSubscription */
+        RotatedSubscription: {
+            /** Format: uuid */
+            application_id: string;
+            /** Format: date-time */
+            created_at: string;
+            dedicated_workers: string[];
+            description: string | null;
+            event_types: string[];
+            /**
+             * SubscriptionHealth
+             * @description extension: disabled by health leaves is_enabled as set; deliveries wait until a probe succeeds
+             */
+            health: {
+                consecutive_failures: number;
+                /** @enum {string|null} */
+                disabled_reason: "gone" | "failing" | null;
+                /** Format: date-time */
+                last_failure_at: string | null;
+                /** Format: date-time */
+                last_success_at: string | null;
+                /** Format: date-time */
+                next_probe_at: string | null;
+                /** Format: date-time */
+                since: string;
+                /** @enum {string} */
+                status: "healthy" | "failing" | "disabled";
+            };
+            is_enabled: boolean;
+            label_key: string | null;
+            label_value: string | null;
+            labels: {
+                [key: string]: string;
+            };
+            /** @description extension */
+            max_deliveries_per_second: number | null;
+            /** @description extension */
+            max_in_flight: number | null;
+            /** @description extension */
+            max_retries: number | null;
+            metadata: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            previous_secret_expires_at: string | null;
+            /** @description extension */
+            retry_schedule: string[] | null;
+            /** @description null for a caller who may only read */
+            secret: string | null;
+            /** @description whsec_ form of the secret (extension) */
+            standard_webhooks_secret: string | null;
+            /** Format: uuid */
+            subscription_id: string;
+            target: {
+                /** @description values masked for a caller who may only read */
+                headers: {
+                    [key: string]: string;
+                };
+                method: string;
+                /** @enum {string} */
+                type: "http";
+                /** @description its password masked for a caller who may only read */
+                url: string;
+            };
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        SecretRotationDto: {
+            /** Format: uuid */
+            application_id: string;
+            overlap_seconds?: number | null;
         };
         /** ServiceToken */
         ServiceToken: {
@@ -1153,6 +1390,41 @@ export interface components {
             } | null;
             retry_schedule?: string[] | null;
             target: components["schemas"]["HttpTargetDto"];
+        };
+        /** SubscriptionStats */
+        SubscriptionStats: {
+            attempts: {
+                failed: number;
+                pending: number;
+                successful: number;
+            };
+            /** @enum {string} */
+            bucket?: "1m" | "1h" | "1d";
+            buckets?: {
+                attempts: {
+                    failed: number;
+                    pending: number;
+                    successful: number;
+                };
+                latency_ms: {
+                    p50: number | null;
+                    p95: number | null;
+                };
+                /** Format: date-time */
+                start: string;
+                /** @description successful / (successful + failed); null when none finished */
+                success_rate: number | null;
+            }[];
+            latency_ms: {
+                p50: number | null;
+                p95: number | null;
+            };
+            /** @enum {string} */
+            period: "1h" | "24h" | "7d" | "30d";
+            /** Format: uuid */
+            subscription_id: string;
+            /** @description successful / (successful + failed); null when none finished */
+            success_rate: number | null;
         };
     };
     responses: never;
@@ -2367,6 +2639,105 @@ export interface operations {
             };
         };
     };
+    "replays.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayCreateDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayCreated"];
+                };
+            };
+            /** @description A problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "replays.get": {
+        parameters: {
+            query: {
+                application_id: string;
+            };
+            header?: never;
+            path: {
+                replay_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replay"];
+                };
+            };
+            /** @description A problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "replays.cancel": {
+        parameters: {
+            query: {
+                application_id: string;
+            };
+            header?: never;
+            path: {
+                replay_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replay"];
+                };
+            };
+            /** @description A problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "requestAttempts.read": {
         parameters: {
             query: {
@@ -2376,6 +2747,7 @@ export interface operations {
                 max_created_at?: string | null;
                 min_created_at?: string | null;
                 pagination_cursor?: string | null;
+                status?: string | null;
                 subscription_id?: string | null;
             };
             header?: never;
@@ -2419,6 +2791,41 @@ export interface operations {
         responses: {
             /** @description OK */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestAttempt"];
+                };
+            };
+            /** @description A problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "requestAttempts.retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualDeliveryDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2782,6 +3189,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "subscriptions.rotateSecret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSubscription"];
+                };
+            };
+            /** @description A problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "subscriptions.stats": {
+        parameters: {
+            query: {
+                application_id: string;
+                bucket?: "1m" | "1h" | "1d" | null;
+                period?: "1h" | "24h" | "7d" | "30d" | null;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionStats"];
+                };
+            };
+            /** @description A problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "subscriptions.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualDeliveryDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestAttempt"];
+                };
             };
             /** @description A problem */
             default: {
