@@ -11,6 +11,7 @@ import { OutboxTraceContext1765200000000 } from './1765200000000-outbox-trace-co
 import { SubscriptionActions1766000000000 } from './1766000000000-subscription-actions';
 import { Replays1766100000000 } from './1766100000000-replays';
 import { SubscriptionHealth1766200000000 } from './1766200000000-subscription-health';
+import { ClaimGenericPlans1766300000000 } from './1766300000000-claim-generic-plans';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   SubscriptionActions1766000000000,
   Replays1766100000000,
   SubscriptionHealth1766200000000,
+  ClaimGenericPlans1766300000000,
 ];
