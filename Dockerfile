@@ -18,13 +18,14 @@ COPY libs/testing/package.json libs/testing/
 COPY services/api/package.json services/api/
 COPY services/dispatcher/package.json services/dispatcher/
 
-# Compiles every workspace with the dev dependencies (TypeScript, type packages).
+# Compiles the services and the libraries they use, with the dev dependencies (TypeScript, type packages); the SDK
+# (libs/sdk) is a package of its own, not part of the image.
 FROM manifests AS build
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
 COPY libs libs
 COPY services services
-RUN npm run build
+RUN npm run build:services
 
 # The runtime dependencies only, installed from the same lock file.
 FROM manifests AS production-dependencies
