@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
+import { type ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 import { eventBody } from '../../services/api/test/event-requests';
 import { expectProblem } from '../../services/api/test/problem-assertions';
 import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
@@ -56,12 +57,7 @@ describe('event ids scoped per application, end to end', () => {
   beforeAll(async () => {
     await receiver.start();
     harness = await startApiHarness();
-    dispatcher = await ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
-      DISABLE_TARGET_IP_CHECK: 'true',
-    });
+    dispatcher = await startDispatcherFor(harness);
     acme = await createTenant(harness);
     globex = await createTenant(harness);
     for (const tenant of [acme, globex]) {

@@ -1,5 +1,6 @@
-import { ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
+import { type ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 import { ingestEvent } from '../../services/api/test/event-requests';
 import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
 
@@ -21,12 +22,7 @@ describe('event replay, end to end', () => {
   beforeAll(async () => {
     await receiver.start();
     harness = await startApiHarness();
-    dispatcher = await ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
-      DISABLE_TARGET_IP_CHECK: 'true',
-    });
+    dispatcher = await startDispatcherFor(harness);
     tenant = await createTenant(harness);
     auth = { Authorization: `Bearer ${tenant.secret}` };
   });

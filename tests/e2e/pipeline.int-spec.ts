@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Event, Hook0Client, verifyWebhookSignature } from 'hook0-client';
 import { Webhook } from 'standardwebhooks';
-import { scrapeMetric, ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
+import { scrapeMetric, type ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 
 function headersOf(request: ReceivedRequest): Headers {
   const headers = new Headers();
@@ -49,11 +50,7 @@ describe('event pipeline, end to end', () => {
   beforeAll(async () => {
     await receiver.start();
     harness = await startApiHarness();
-    dispatcher = await ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
-      DISABLE_TARGET_IP_CHECK: 'true',
+    dispatcher = await startDispatcherFor(harness, {
       ENABLED_SIGNATURE_VERSIONS: 'v0,v1',
       LOG_LEVEL: 'debug',
     });

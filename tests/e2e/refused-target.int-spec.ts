@@ -1,5 +1,6 @@
-import { ServiceProcess, waitFor, WebhookReceiver } from '@hook0/testing';
+import { type ServiceProcess, waitFor, WebhookReceiver } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 import { ingestEvent } from '../../services/api/test/event-requests';
 import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
 
@@ -19,10 +20,7 @@ describe('a refused target, end to end', () => {
   beforeAll(async () => {
     await receiver.start();
     harness = await startApiHarness();
-    dispatcher = await ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
+    dispatcher = await startDispatcherFor(harness, {
       DISABLE_TARGET_IP_CHECK: 'false',
       MAX_RETRIES: '0',
     });

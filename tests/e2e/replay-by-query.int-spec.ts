@@ -1,5 +1,6 @@
-import { ServiceProcess, waitFor, WebhookReceiver } from '@hook0/testing';
+import { type ServiceProcess, waitFor, WebhookReceiver } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 import { DatabaseProbe } from '../../services/api/test/database-probe';
 import { ingestEvent } from '../../services/api/test/event-requests';
 import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
@@ -28,11 +29,7 @@ describe('replays by query, end to end', () => {
   let receiverDown = true;
 
   const startDispatcher = async () => {
-    const dispatcher = await ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
-      DISABLE_TARGET_IP_CHECK: 'true',
+    const dispatcher = await startDispatcherFor(harness, {
       REPLAY_RATE: String(RATE),
       REPLAY_INTERVAL: '100ms',
       // After a crash: attempts scheduled but never announced, and leases the dead dispatcher held, come back soon.

@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHook0Client, webhookHandler, type Hook0Client, type VerifiedWebhook, type WebhookScheme } from '@hook0-ts/sdk';
-import { ServiceProcess } from '@hook0/testing';
+import { type ServiceProcess } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 
 /** A local receiver whose routes verify with the SDK's middleware; each delivery resolves the promise of its path. */
 class SdkReceiver {
@@ -56,12 +57,7 @@ describe('the SDK, end to end', () => {
   beforeAll(async () => {
     await receiver.start();
     harness = await startApiHarness();
-    dispatcher = await ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
-      DISABLE_TARGET_IP_CHECK: 'true',
-    });
+    dispatcher = await startDispatcherFor(harness);
     tenant = await createTenant(harness);
     hook0 = createHook0Client({ baseUrl: `${harness.api.url}/api/v1`, token: tenant.secret });
   });

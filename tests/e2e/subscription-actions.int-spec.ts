@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { verifyWebhookSignature } from 'hook0-client';
 import { Webhook } from 'standardwebhooks';
-import { ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
+import { type ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 import { ingestEvent } from '../../services/api/test/event-requests';
 import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
 
@@ -61,13 +62,7 @@ describe('subscription actions, end to end', () => {
   let auth: Record<string, string>;
   const failing = new Set<string>();
 
-  const startDispatcher = () =>
-    ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
-      DISABLE_TARGET_IP_CHECK: 'true',
-    });
+  const startDispatcher = () => startDispatcherFor(harness);
 
   beforeAll(async () => {
     await receiver.start();

@@ -1,5 +1,6 @@
-import { ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
+import { type ServiceProcess, waitFor, WebhookReceiver, type ReceivedRequest } from '@hook0/testing';
 import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../../services/api/test/api-harness';
+import { startDispatcherFor } from './support/dispatcher-for-api';
 import { ingestEvent } from '../../services/api/test/event-requests';
 import { subscriptionBody } from '../../services/api/test/subscription.fixtures';
 
@@ -47,11 +48,7 @@ describe('subscription health, end to end', () => {
         .send(subscriptionBody(operations.applicationId, { event_types: OPERATIONAL_TYPES, labels: { instance: '1' }, target }))
         .expect(201);
     }
-    dispatcher = await ServiceProcess.start('dispatcher', {
-      DATABASE_URL: harness.config.databaseUrl,
-      AMQP_URL: harness.config.amqpUrl,
-      AMQP_PREFIX: harness.config.amqpPrefix,
-      DISABLE_TARGET_IP_CHECK: 'true',
+    dispatcher = await startDispatcherFor(harness, {
       RETRY_SCHEDULE: '1s',
       SUBSCRIPTION_DISABLE_AFTER: '2s',
       SUBSCRIPTION_DISABLE_MIN_FAILURES: '3',

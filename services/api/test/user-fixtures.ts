@@ -50,3 +50,15 @@ export async function signedInUser(
   const session = await login(harness, user);
   return { ...user, auth: bearer(session.accessToken) };
 }
+
+/** A signed-in user the master key made a viewer of `organizationId`; returns its Authorization header. */
+export async function signedInViewer(harness: ApiHarness, organizationId: string): Promise<Record<string, string>> {
+  const member = await signedInUser(harness);
+  await harness
+    .http()
+    .post(`/organizations/${organizationId}/invite`)
+    .set(bearer(harness.masterKey))
+    .send({ email: member.email, role: 'viewer' })
+    .expect(200);
+  return member.auth;
+}

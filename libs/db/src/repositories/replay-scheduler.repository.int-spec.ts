@@ -17,6 +17,21 @@ describe('ReplaySchedulerRepository', () => {
     scheduler = new ReplaySchedulerRepository(db.dataSource);
   });
 
+  /** A replay of the last and next hour's events of the application to one subscription. */
+  const replayTo = (applicationId: string, subscriptionId: string) =>
+    replays.create(
+      randomUUID(),
+      {
+        applicationId,
+        from: new Date(Date.now() - HOUR).toISOString(),
+        to: new Date(Date.now() + HOUR).toISOString(),
+        subscriptionIds: [subscriptionId],
+        status: 'any',
+      },
+      1000,
+      admitAll,
+    );
+
   /** An application with two subscriptions and `events` events fanned out (round 0), replayed to the first subscription. */
   async function replayOf(events: number) {
     const { applicationId, subs, event } = await createDispatchFixture(db.pool, [{}, {}]);
@@ -24,18 +39,7 @@ describe('ReplaySchedulerRepository', () => {
     for (let i = 1; i < events; i += 1)
       eventIds.push((await createEvent(db.pool, applicationId, { eventTypeName: DISPATCH_FIXTURE_EVENT_TYPE })).eventId);
     await db.pool.query('UPDATE event SET dispatched_round = dispatch_round WHERE application_id = $1', [applicationId]);
-    const replay = await replays.create(
-      randomUUID(),
-      {
-        applicationId,
-        from: new Date(Date.now() - HOUR).toISOString(),
-        to: new Date(Date.now() + HOUR).toISOString(),
-        subscriptionIds: [subs[0].subscriptionId],
-        status: 'any',
-      },
-      1000,
-      admitAll,
-    );
+    const replay = await replayTo(applicationId, subs[0].subscriptionId);
     return { applicationId, subs, eventIds, replay };
   }
   const options = (ratePerSecond: number, maxBatch = 1000) => ({ ratePerSecond, maxBatch, newId: randomUUID });
@@ -96,18 +100,7 @@ describe('ReplaySchedulerRepository', () => {
     expect(batch).toMatchObject({ skipped: 1, completed: 1 });
     expect(batch.scheduled).toHaveLength(2);
 
-    const other = await replays.create(
-      randomUUID(),
-      {
-        applicationId,
-        from: new Date(Date.now() - HOUR).toISOString(),
-        to: new Date(Date.now() + HOUR).toISOString(),
-        subscriptionIds: [subs[0].subscriptionId],
-        status: 'any',
-      },
-      1000,
-      admitAll,
-    );
+    const other = await replayTo(applicationId, subs[0].subscriptionId);
     await db.pool.query('UPDATE subscription SET is_enabled = false WHERE subscription_id = $1', [subs[0].subscriptionId]);
     await db.pool.query(`UPDATE replay_rate SET tat = now() - interval '10 seconds' WHERE application_id = $1`, [applicationId]);
     expect(await scheduler.scheduleBatch(applicationId, options(100))).toMatchObject({ scheduled: [], skipped: 3, completed: 1 });

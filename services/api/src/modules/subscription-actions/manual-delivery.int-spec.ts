@@ -5,7 +5,7 @@ import { DatabaseProbe } from '../../../test/database-probe';
 import { ingestEvent } from '../../../test/event-requests';
 import { expectProblem } from '../../../test/problem-assertions';
 import { subscriptionBody } from '../../../test/subscription.fixtures';
-import { bearer, signedInUser } from '../../../test/user-fixtures';
+import { bearer, signedInViewer } from '../../../test/user-fixtures';
 
 interface AttemptRow {
   readonly request_attempt_id: string;
@@ -30,14 +30,7 @@ describe('manual deliveries', () => {
     probe = await DatabaseProbe.open(harness);
     tenant = await createTenant(harness);
     auth = bearer(tenant.secret);
-    const member = await signedInUser(harness);
-    await harness
-      .http()
-      .post(`/organizations/${tenant.organizationId}/invite`)
-      .set(bearer(harness.masterKey))
-      .send({ email: member.email, role: 'viewer' })
-      .expect(200);
-    viewer = member.auth;
+    viewer = await signedInViewer(harness, tenant.organizationId);
   });
   afterAll(async () => {
     await probe.close();

@@ -4,7 +4,7 @@ import { createTenant, startApiHarness, type ApiHarness, type Tenant } from '../
 import { DatabaseProbe } from '../../../test/database-probe';
 import { expectProblem } from '../../../test/problem-assertions';
 import { subscriptionBody } from '../../../test/subscription.fixtures';
-import { bearer, signedInUser } from '../../../test/user-fixtures';
+import { bearer, signedInViewer } from '../../../test/user-fixtures';
 
 /** `POST /subscriptions/{id}/secret/rotate` (docs/security.md "Secret rotation"). */
 describe('secret rotation', () => {
@@ -19,14 +19,7 @@ describe('secret rotation', () => {
     probe = await DatabaseProbe.open(harness);
     tenant = await createTenant(harness);
     editor = bearer(tenant.secret);
-    const member = await signedInUser(harness);
-    await harness
-      .http()
-      .post(`/organizations/${tenant.organizationId}/invite`)
-      .set(bearer(harness.masterKey))
-      .send({ email: member.email, role: 'viewer' })
-      .expect(200);
-    viewer = member.auth;
+    viewer = await signedInViewer(harness, tenant.organizationId);
   });
   afterAll(async () => {
     await probe.close();
