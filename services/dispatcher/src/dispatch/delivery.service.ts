@@ -55,26 +55,14 @@ export class DeliveryService {
   constructor(private readonly deps: DeliveryDeps) {}
 
   async handle(message: DeliverAttemptMessage): Promise<void> {
-    const { repository, publisher, slots, now } = this.deps;
+    const { publisher, slots, now } = this.deps;
     const tierMs = nextHop(this.deps.waitTiersMs, message.dueAt - now(), DUE_TOLERANCE_MS);
     if (tierMs !== null) {
       await publisher.wait(message, tierMs);
       return;
     }
     await slots.acquire();
-    let claim: ClaimOutcome;
-    try {
-      claim = await repository.claim(message.attemptId);
-    } catch (error) {
-      slots.release();
-      throw error;
-    }
-    if (claim.outcome === 'claimed') {
-      slots.run(() => this.deliver(claim.attempt));
-      return;
-    }
-    slots.release();
-    await this.notClaimed(claim);
+    await this.claimOnHeldSlot(message.attemptId, false);
   }
 
   /**
@@ -85,21 +73,8 @@ export class DeliveryService {
    * A dispatcher that dies holding the claim leaves it to lease recovery, as after a deliver message.
    */
   async startNow(attemptId: string): Promise<boolean> {
-    const { repository, slots } = this.deps;
-    if (!slots.tryAcquire()) return false;
-    let claim: ClaimOutcome;
-    try {
-      claim = await repository.claim(attemptId);
-    } catch (error) {
-      slots.release();
-      throw error;
-    }
-    if (claim.outcome === 'claimed') {
-      slots.run(() => this.deliver(claim.attempt));
-      return true;
-    }
-    slots.release();
-    await this.notClaimed(claim);
+    if (!this.deps.slots.tryAcquire()) return false;
+    await this.claimOnHeldSlot(attemptId, false);
     return true;
   }
 
@@ -108,8 +83,13 @@ export class DeliveryService {
    * (the subscription's room and rate still decide) and sent whatever the subscription's health.
    */
   async probe(attemptId: string): Promise<void> {
+    await this.deps.slots.acquire();
+    await this.claimOnHeldSlot(attemptId, true);
+  }
+
+  /** With a slot already taken: claims the attempt and sends it on that slot, or gives the slot back. */
+  private async claimOnHeldSlot(attemptId: string, probe: boolean): Promise<void> {
     const { repository, slots } = this.deps;
-    await slots.acquire();
     let claim: ClaimOutcome;
     try {
       claim = await repository.claim(attemptId);
@@ -118,7 +98,7 @@ export class DeliveryService {
       throw error;
     }
     if (claim.outcome === 'claimed') {
-      slots.run(() => this.deliver(claim.attempt, true));
+      slots.run(() => this.deliver(claim.attempt, probe));
       return;
     }
     slots.release();
