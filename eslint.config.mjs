@@ -1,6 +1,7 @@
 // Lint rules for the whole repository (npm run lint, part of npm test). Formatting is Prettier's job.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,9 +10,22 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    ignores: ['services/dashboard/**'],
     languageOptions: {
       parserOptions: { project: './tsconfig.lint.json', tsconfigRootDir: import.meta.dirname },
     },
+  },
+  {
+    // The dashboard is a browser bundle with its own compiler options (DOM, JSX): its own project.
+    files: ['services/dashboard/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: './services/dashboard/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['**/*.ts', 'services/dashboard/**/*.tsx'],
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',

@@ -20,6 +20,8 @@ export interface ApiConfig extends CommonConfig {
   readonly outboxMaxBacklog: number;
   /** Number of reverse proxies whose X-Forwarded-For is trusted for the client IP. */
   readonly trustProxyHops: number;
+  /** The built web dashboard served at `/`; null: the one built beside the API. */
+  readonly dashboardDir: string | null;
   /** Web origins whose browsers may call the API (CORS); empty: none. */
   readonly corsAllowedOrigins: readonly string[];
   /** Users, passwords and session tokens. */
@@ -53,6 +55,7 @@ export function loadApiConfig(environment: Env = process.env): ApiConfig {
     outboxMaxBacklog: env.integer('OUTBOX_MAX_BACKLOG', 100_000, 1, 100_000_000),
     trustProxyHops: env.integer('TRUST_PROXY_HOPS', 0, 0, 10),
     corsAllowedOrigins: env.originList('CORS_ALLOWED_ORIGINS'),
+    dashboardDir: env.optionalString('DASHBOARD_DIR'),
     identity: readIdentityConfig(env),
     // Read raw: unlike every other variable, an empty HEALTH_CHECK_KEY means something (a public endpoint).
     healthCheckKey: env.optionalStringKeepingEmpty('HEALTH_CHECK_KEY'),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiConfig } from '@hook0/config';
@@ -5,6 +6,7 @@ import { connectDataSource, OutboxRepository } from '@hook0/db';
 import { Broker, buildTopology } from '@hook0/messaging';
 import { createApiMetrics, createLogger, createOpsServer, createRegistry, errorFields, type Logger } from '@hook0/observability';
 import { buildApp } from './app';
+import { builtDashboard } from './http/dashboard';
 import { TokenAuthenticator } from './auth/token-authenticator';
 import { buildHousekeeper } from './housekeeping/housekeeping-graph';
 import { OutboxFullProblem } from './outbox/outbox-full.problem';
@@ -12,6 +14,9 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { RouteAccess } from './http/route-access';
 import { boundRoutes } from './routes';
 import { createRepositories, createServices } from './services';
+
+/** Where `npm run build` and the image put the dashboard: services/dashboard/dist, beside this service's dist. */
+const DASHBOARD_BESIDE_THE_API = path.resolve(__dirname, '../../dashboard/dist');
 
 export interface RunningApi {
   readonly url: string;
@@ -100,7 +105,9 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     subscriptionApplication: async (subscriptionId) => (await repositories.subscriptions.findLive(subscriptionId))?.applicationId ?? null,
   });
   const routes = boundRoutes(services, { appUrl: config.appUrl });
-  const app = buildApp({ config, logger, metrics, authenticator, routes, access });
+  const dashboardDir = builtDashboard(config.dashboardDir ?? DASHBOARD_BESIDE_THE_API);
+  if (!dashboardDir) logger.warn('api.dashboard_not_built', { dir: config.dashboardDir ?? DASHBOARD_BESIDE_THE_API });
+  const app = buildApp({ config, logger, metrics, authenticator, routes, access, dashboardDir });
 
   let stopping = false;
   const http = createServer(app);

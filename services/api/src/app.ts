@@ -12,6 +12,7 @@ import { mountRoutes } from './http/route-mounting';
 import { ApiRateLimits } from './http/rate-limits';
 import { responseRecorder, routeLabels, type ResponseRecorder } from './http/request-metrics';
 import { DOCS_PATH, swaggerUiHandlers } from './http/openapi/swagger-ui';
+import { dashboardRouter } from './http/dashboard';
 
 export interface AppDependencies {
   readonly config: ApiConfig;
@@ -21,6 +22,8 @@ export interface AppDependencies {
   readonly routes: readonly BoundRoute[];
   /** Enforces each route's access rule. */
   readonly access: RouteAccess;
+  /** The built web dashboard to serve at `/`, or null to serve none. */
+  readonly dashboardDir?: string | null;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -109,6 +112,7 @@ export function buildApp(deps: AppDependencies): Express {
     readJson: jsonBodyReader(deps.config.bodyLimitBytes),
   });
   app.use(API_PREFIX, router);
+  if (deps.dashboardDir) app.use(dashboardRouter(deps.dashboardDir));
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));
   return app;

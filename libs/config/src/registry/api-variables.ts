@@ -22,6 +22,12 @@ export const API_VARIABLES: readonly ConfigVariable[] = [
     null,
     'comma-separated web origins whose browsers may call the API (see [CORS](api.md#cors-and-request-ids)); unset: no cross-origin call is allowed',
   ),
+  server(
+    'DASHBOARD_DIR',
+    'api',
+    null,
+    'folder of the built web dashboard served at `/` (see [the dashboard](dashboard.md)); unset: `services/dashboard/dist`, where `npm run build` and the image put it',
+  ),
   server('HEALTH_CHECK_KEY', 'api', null, '`GET /api/v1/health`: unset → 404; empty → public; otherwise `?key=` must equal it (else 403)', {
     sensitive: true,
   }),

@@ -1,0 +1,53 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { unwrap } from '../../api/client';
+import { QueryState } from '../../components/query-state';
+import { useApi } from '../../session/session-context';
+import { useApplicationScope, useCanEdit } from '../../session/use-scope';
+
+/** An application's pages share its name, the way back to its organization, and tabs. */
+export function ApplicationLayout() {
+  const api = useApi();
+  const scope = useApplicationScope();
+  const canEdit = useCanEdit(scope.organizationId);
+  const application = useQuery({
+    queryKey: ['application', scope.applicationId],
+    queryFn: () => unwrap(api.GET('/applications/{application_id}', { params: { path: { application_id: scope.applicationId } } })),
+  });
+  const tabs: [string, string][] = [
+    ['', 'Overview'],
+    ['event_types', 'Event types'],
+    ['subscriptions', 'Subscriptions'],
+    ['events', 'Events'],
+    ['request_attempts', 'Request attempts'],
+  ];
+  if (canEdit) tabs.push(['secrets', 'Secrets']);
+  return (
+    <QueryState query={application}>
+      {(app) => (
+        <>
+          <nav aria-label="Breadcrumb">
+            <ul>
+              <li>
+                <Link to={`/organizations/${scope.organizationId}`}>Organization</Link>
+              </li>
+              <li>{app.name}</li>
+            </ul>
+          </nav>
+          <nav aria-label="Application" className="tabs">
+            <ul>
+              {tabs.map(([path, label]) => (
+                <li key={path}>
+                  <NavLink to={path ? `${scope.base}/${path}` : scope.base} end={!path}>
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Outlet />
+        </>
+      )}
+    </QueryState>
+  );
+}
