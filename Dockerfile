@@ -17,9 +17,12 @@ COPY libs/messaging/package.json libs/messaging/
 COPY libs/testing/package.json libs/testing/
 COPY services/api/package.json services/api/
 COPY services/dispatcher/package.json services/dispatcher/
+COPY services/dashboard/package.json services/dashboard/
+COPY libs/sdk/package.json libs/sdk/
 
-# Compiles the services and the libraries they use, with the dev dependencies (TypeScript, type packages); the SDK
-# (libs/sdk) is a package of its own, not part of the image.
+# Compiles the services and the libraries they use, with the dev dependencies (TypeScript, type packages), and bundles
+# the web dashboard (Vite; it reads the SDK's generated API types). The SDK itself is a package of its own, not part
+# of the image, and the dashboard needs nothing at run time but its bundle.
 FROM manifests AS build
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
@@ -55,6 +58,7 @@ COPY --from=build /app/libs/db/dist libs/db/dist
 COPY --from=build /app/libs/messaging/dist libs/messaging/dist
 COPY --from=build /app/services/api/dist services/api/dist
 COPY --from=build /app/services/dispatcher/dist services/dispatcher/dist
+COPY --from=build /app/services/dashboard/dist services/dashboard/dist
 USER 10001:10001
 EXPOSE 8081 9464 9465
 CMD ["node", "services/api/dist/main.js"]
