@@ -94,4 +94,19 @@ describe("the README's walk-through", () => {
     expect(received).toMatch(/x-hook0-signature: t=\d+,h=[^,]+,v1=[0-9a-f]{64}/);
     expect(received).toContain('{"invoice_id":"in_42","amount":1200}');
   }, 60_000);
+
+  it('serves the web dashboard at the address the README gives, with its script', async () => {
+    expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain('The web dashboard is at <http://127.0.0.1:8081/>');
+    const page = await fetch('http://127.0.0.1:8081/organizations');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const bundle = await fetch(`http://127.0.0.1:8081${script ?? '/assets/missing.js'}`);
+    expect({ status: bundle.status, type: bundle.headers.get('content-type') }).toEqual({
+      status: 200,
+      type: expect.stringMatching(/javascript/),
+    });
+  });
 });
