@@ -80,6 +80,16 @@ describe('docker-compose.yml, default profile', () => {
     expect((await project.containers('rabbitmq')).map((state) => state.health)).toEqual(['healthy']);
   });
 
+  it('serves the web dashboard bundled in the image at /', async () => {
+    const page = await fetch(`http://127.0.0.1:${env.HOOK0_API_PORT}/login`);
+    expect({ status: page.status, type: page.headers.get('content-type') }).toEqual({
+      status: 200,
+      type: expect.stringMatching(/^text\/html/),
+    });
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1] ?? '/assets/missing.js';
+    expect((await fetch(`http://127.0.0.1:${env.HOOK0_API_PORT}${script}`)).status).toBe(200);
+  });
+
   it('delivers events sent through the API to the receiver, signed with the subscription secret', async () => {
     const ids = await sendEvents(api, tenant, 5);
     await receiver.waitUntil(() => ids.every((eventId) => receiver.eventIds().has(eventId)), 'the 5 events delivered', 60_000);
