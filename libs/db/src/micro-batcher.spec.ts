@@ -72,6 +72,19 @@ describe('MicroBatcher', () => {
     expect(batches).toEqual([[1, 2, 3], [4], [7]]);
   });
 
+  it('lets inputs whose key is null share a batch with anything', async () => {
+    const batches: number[][] = [];
+    const batcher = new MicroBatcher<number, number>(
+      async (inputs) => {
+        batches.push(inputs);
+        return inputs;
+      },
+      { maxBatch: 10, maxInFlight: 1, retryAlone: () => true, key: (n) => (n < 0 ? null : String(n)) },
+    );
+    await expect(Promise.all([1, -1, 1, -1, -2].map((n) => batcher.submit(n)))).resolves.toEqual([1, -1, 1, -1, -2]);
+    expect(batches).toEqual([[1, -1, -1, -2], [1]]);
+  });
+
   it('re-runs a failed batch one input at a time, so only the bad input fails', async () => {
     const { batcher, batches, releaseAll } = recordingBatcher({ fail: (inputs) => inputs.includes(2) });
     const results = [1, 2, 3].map((n) => batcher.submit(n).catch((error: Error) => error.message));

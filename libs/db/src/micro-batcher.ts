@@ -5,8 +5,8 @@ export interface MicroBatcherOptions<In = unknown> {
   readonly maxInFlight: number;
   /** A failed batch of several inputs is re-run one input at a time when this says so, so one bad input fails alone. */
   readonly retryAlone: (error: unknown) => boolean;
-  /** Inputs with the same key never share a batch: a repeat waits for a later one. */
-  readonly key?: (input: In) => string;
+  /** Inputs with the same key never share a batch: a repeat waits for a later one. A null key conflicts with none. */
+  readonly key?: (input: In) => string | null;
 }
 
 interface Pending<In, Out> {
@@ -53,11 +53,11 @@ export class MicroBatcher<In, Out> {
     const batch: Pending<In, Out>[] = [];
     for (let index = 0; index < this.queue.length && batch.length < maxBatch;) {
       const k = key(this.queue[index].input);
-      if (keys.has(k)) {
+      if (k !== null && keys.has(k)) {
         index += 1;
         continue;
       }
-      keys.add(k);
+      if (k !== null) keys.add(k);
       batch.push(...this.queue.splice(index, 1));
     }
     return batch;

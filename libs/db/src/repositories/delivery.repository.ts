@@ -140,12 +140,13 @@ export class DeliveryRepository {
 
   private async claimAll(requests: ClaimRequest[]): Promise<(ClaimOutcome | ClaimOutcome[])[]> {
     const attemptIds = requests.flatMap((r) => (r.kind === 'attempt' ? [r.attemptId] : []));
-    const pulls = requests.flatMap((r) => (r.kind === 'parked' ? [r] : []));
+    const pullCounts = new Map<string, number>();
+    for (const r of requests) if (r.kind === 'parked') pullCounts.set(r.subscriptionId, (pullCounts.get(r.subscriptionId) ?? 0) + r.count);
     const { workerName, leaseMs, earlyToleranceMs, defaultMaxInFlight } = this.settings;
     const rows = await CLAIM.rows(this.dataSource, [
       attemptIds,
-      pulls.map((r) => r.subscriptionId),
-      pulls.map((r) => r.count),
+      [...pullCounts.keys()],
+      [...pullCounts.values()],
       workerName,
       leaseMs,
       earlyToleranceMs,
@@ -158,10 +159,11 @@ export class DeliveryRepository {
       if (asked.has(row.attemptId) || row.outcome === 'parked') continue;
       pulled.set(row.subscriptionId, [...(pulled.get(row.subscriptionId) ?? []), outcomes.get(row.attemptId) as ClaimOutcome]);
     }
+    // Pulls of one subscription went as one, for the sum of their counts: each takes its share, oldest first.
     return requests.map((request) =>
       request.kind === 'attempt'
         ? (outcomes.get(request.attemptId) ?? { outcome: 'unavailable', attemptId: request.attemptId })
-        : (pulled.get(request.subscriptionId) ?? []),
+        : (pulled.get(request.subscriptionId) ?? []).splice(0, request.count),
     );
   }
 
@@ -171,8 +173,9 @@ export class DeliveryRepository {
   }
 }
 
-function claimKey(request: ClaimRequest): string {
-  return request.kind === 'attempt' ? request.attemptId : `parked:${request.subscriptionId}`;
+/** The same attempt asked twice waits for the next batch; pulls share one, merged per subscription (claimAll). */
+function claimKey(request: ClaimRequest): string | null {
+  return request.kind === 'attempt' ? request.attemptId : null;
 }
 
 function toOutcome(row: ClaimRow): ClaimOutcome {

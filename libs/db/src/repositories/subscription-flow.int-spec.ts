@@ -88,6 +88,24 @@ describe('per-subscription flow control in the claim', () => {
     expect(rows).toEqual([{ worker_name: 'two', parked_at: null }]);
   });
 
+  it('gives pulls of one subscription made together their own shares of the oldest parked attempts, within the room', async () => {
+    const { subscriptionId, ids } = await subscriptionWithAttempts(9, { maxInFlight: 4 });
+    for (const id of ids) await one.claim(id);
+    await db.pool.query(`UPDATE request_attempt SET succeeded_at = now(), lease_expires_at = NULL WHERE request_attempt_id = ANY($1)`, [
+      ids.slice(0, 3),
+    ]);
+    const [first, second, third] = await Promise.all([
+      two.pullParked(subscriptionId, 1),
+      two.pullParked(subscriptionId, 2),
+      two.pullParked(subscriptionId, 1),
+    ]);
+    const claimedIds = (claims: ClaimOutcome[]) =>
+      claims.map((claim) => (claim.outcome === 'claimed' ? claim.attempt.attemptId : claim.outcome));
+    expect([first, second, third].map((claims) => claims.length)).toEqual([1, 2, 0]);
+    expect([...claimedIds(first), ...claimedIds(second)].sort()).toEqual(ids.slice(4, 7).sort());
+    expect(await leased(subscriptionId)).toBe(4);
+  });
+
   it('defers beyond the rate with reserved, spaced slots, and claims a reserved slot once due without a new one', async () => {
     const { subscriptionId, ids } = await subscriptionWithAttempts(5, { maxDeliveriesPerSecond: 2, maxInFlight: 100 });
     const claims = await Promise.all(ids.map((id) => one.claim(id)));
