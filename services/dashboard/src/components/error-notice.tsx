@@ -6,10 +6,10 @@ export function ErrorNotice({ error }: { readonly error: unknown }) {
   if (!error) return null;
   const fieldProblems = error instanceof ApiProblem ? validationMessages(error.problem?.validation) : [];
   return (
-    <div role="alert" className="error-notice">
-      <p>{describeFailure(error)}</p>
+    <div role="alert">
+      <p className="error-notice">{describeFailure(error)}</p>
       {fieldProblems.length > 0 ? (
-        <ul>
+        <ul className="error-notice">
           {fieldProblems.map((line) => (
             <li key={line}>{line}</li>
           ))}

@@ -58,21 +58,23 @@ export function RotateSecretForm({ subscriptionId }: { readonly subscriptionId: 
         Rotate secret
       </button>
       <ErrorNotice error={rotate.error} />
-      {rotate.data ? (
-        <article role="status">
-          <p>
-            New secret (copy it now): <code className="break-anywhere">{rotate.data.secret}</code>
-          </p>
-          <p>
-            Standard Webhooks form: <code className="break-anywhere">{rotate.data.standard_webhooks_secret}</code>
-          </p>
-          <p>
-            {rotate.data.previous_secret_expires_at
-              ? `The previous secret keeps signing until ${formatDateTime(rotate.data.previous_secret_expires_at)}.`
-              : 'The previous secret no longer signs.'}
-          </p>
-        </article>
-      ) : null}
+      <div role="status">
+        {rotate.data ? (
+          <article>
+            <p>
+              New secret (copy it now): <code className="break-anywhere">{rotate.data.secret}</code>
+            </p>
+            <p>
+              Standard Webhooks form: <code className="break-anywhere">{rotate.data.standard_webhooks_secret}</code>
+            </p>
+            <p>
+              {rotate.data.previous_secret_expires_at
+                ? `The previous secret keeps signing until ${formatDateTime(rotate.data.previous_secret_expires_at)}.`
+                : 'The previous secret no longer signs.'}
+            </p>
+          </article>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -78,12 +78,14 @@ function TestDelivery({ subscriptionId }: { readonly subscriptionId: string }) {
         Send test delivery
       </button>
       <ErrorNotice error={test.error} />
-      {test.data ? (
-        <p role="status">
-          Test delivery queued: a <code>{test.data.event.event_type_name}</code> event, attempt {test.data.status.type}.{' '}
-          <Link to={`${scope.base}/request_attempts/${test.data.request_attempt_id}`}>Open the test attempt</Link>
-        </p>
-      ) : null}
+      <div role="status">
+        {test.data ? (
+          <p>
+            Test delivery queued: a <code>{test.data.event.event_type_name}</code> event, attempt {test.data.status.type}.{' '}
+            <Link to={`${scope.base}/request_attempts/${test.data.request_attempt_id}`}>Open the test attempt</Link>
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

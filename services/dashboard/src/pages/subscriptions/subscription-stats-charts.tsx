@@ -22,6 +22,12 @@ const LATENCIES: readonly Series[] = [
   { key: 'p95', name: 'p95 (ms)', color: '#ef6c00', dash: '6 3' },
 ];
 
+/** Keeps the legend in the order the series are drawn (recharts sorts it alphabetically otherwise). */
+const inOrderOf =
+  (series: readonly Series[]) =>
+  (item: { readonly value: string | undefined }): number =>
+    series.findIndex((line) => line.name === item.value);
+
 /** A chart with its figures as a table in a <details>, for screen readers and anyone who wants the numbers. */
 function ChartFigure({
   title,
@@ -44,7 +50,8 @@ function ChartFigure({
       </div>
       <details>
         <summary>{title}: data table</summary>
-        <div className="table-scroll">
+        {/* Focusable, so that a keyboard can scroll it sideways on a phone. */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}: data table`}>
           <table>
             <thead>
               <tr>
@@ -86,7 +93,7 @@ export function DeliveriesChart({ rows }: { readonly rows: readonly StatsRow[] }
           <XAxis dataKey="label" minTickGap={16} />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={inOrderOf(OUTCOMES)} />
           {OUTCOMES.map((outcome) => (
             <Bar
               key={outcome.key}
@@ -111,9 +118,9 @@ export function LatencyChart({ rows }: { readonly rows: readonly StatsRow[] }) {
         <LineChart data={[...rows]} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" minTickGap={16} />
-          <YAxis unit=" ms" />
+          <YAxis />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={inOrderOf(LATENCIES)} />
           {LATENCIES.map((line) => (
             <Line
               key={line.key}
@@ -122,7 +129,7 @@ export function LatencyChart({ rows }: { readonly rows: readonly StatsRow[] }) {
               name={line.name}
               stroke={line.color}
               strokeDasharray={line.dash}
-              dot={false}
+              dot={{ r: 2 }}
               isAnimationActive={false}
             />
           ))}

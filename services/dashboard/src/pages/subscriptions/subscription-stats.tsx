@@ -16,7 +16,7 @@ export function SubscriptionStats({ subscriptionId }: { readonly subscriptionId:
   const stats = useSubscriptionStats(scope.applicationId, subscriptionId, period);
   return (
     <section aria-labelledby="subscription-stats">
-      <h2 id="subscription-stats">Deliveries</h2>
+      <h2 id="subscription-stats">Delivery statistics</h2>
       <p>
         <Link to={`${scope.base}/request_attempts?subscription_id=${subscriptionId}`}>Request attempts of this subscription</Link>
       </p>
