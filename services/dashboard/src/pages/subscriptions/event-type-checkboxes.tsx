@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/query-state';
 import { useApplicationScope } from '../../session/use-scope';
 import { toggleEventType } from './subscription-form';
-import { useEventTypes } from './subscription-queries';
+import { useEventTypes } from '../applications/application-queries';
 
 interface EventTypeCheckboxesProps {
   readonly selected: readonly string[];

@@ -11,8 +11,6 @@ export const subscriptionKeys = {
   stats: (subscriptionId: string, period: StatsPeriod) => ['subscription', subscriptionId, 'stats', period] as const,
 };
 
-export const eventTypesQueryKey = (applicationId: string) => ['event_types', applicationId] as const;
-
 export function useSubscriptions(applicationId: string) {
   const api = useApi();
   return useQuery({
@@ -42,13 +40,5 @@ export function useSubscriptionStats(applicationId: string, subscriptionId: stri
           },
         }),
       ),
-  });
-}
-
-export function useEventTypes(applicationId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: eventTypesQueryKey(applicationId),
-    queryFn: () => unwrap(api.GET('/event_types', { params: { query: { application_id: applicationId } } })),
   });
 }
