@@ -37,7 +37,7 @@ export function searchForFilters(filters: AttemptFilters): URLSearchParams {
 
 /** The query of `GET /request_attempts` for one page. */
 export function attemptsQuery(applicationId: string, filters: AttemptFilters, cursor: string | null) {
-  return { application_id: applicationId, ...filters, ...(cursor ? { [CURSOR_PARAM]: cursor } : {}) };
+  return cursor ? { application_id: applicationId, ...filters, pagination_cursor: cursor } : { application_id: applicationId, ...filters };
 }
 
 /** The cursor of the next page, from the answer's `Link: <…>; rel="next"` header; null on the last page. */

@@ -1,6 +1,7 @@
 import {
   attemptLinkName,
   attemptRefetchInterval,
+  attemptsRefetchInterval,
   attemptStatusLabel,
   canBeRetried,
   isUnfinished,
@@ -63,6 +64,16 @@ describe('attemptRefetchInterval', () => {
     expect(attemptRefetchInterval(waitingUntil('2026-03-01T11:00:00Z'), NOW)).toBe(2_000);
     expect(attemptRefetchInterval(waitingUntil('2026-03-01T18:00:00Z'), NOW)).toBe(30_000);
     expect(attemptRefetchInterval(waitingUntil(null), NOW)).toBe(2_000);
+  });
+});
+
+describe('attemptsRefetchInterval', () => {
+  it('polls a list as often as its most urgent attempt needs, and not at all once all finished', () => {
+    expect(attemptsRefetchInterval([failed, waitingUntil('2026-03-01T12:00:10Z'), successful], NOW)).toBe(10_000);
+    expect(attemptsRefetchInterval([waitingUntil('2026-03-01T12:00:10Z'), pending], NOW)).toBe(2_000);
+    expect(attemptsRefetchInterval([failed, successful], NOW)).toBe(false);
+    expect(attemptsRefetchInterval([], NOW)).toBe(false);
+    expect(attemptsRefetchInterval(undefined, NOW)).toBe(false);
   });
 });
 

@@ -44,6 +44,12 @@ export function attemptRefetchInterval(attempt: AttemptStatusFields | undefined,
   return Math.min(Math.max(untilDue, POLL_MS), LONGEST_WAIT_POLL_MS);
 }
 
+/** How often to read a list of attempts again: as soon as the earliest of them may change; never when all finished. */
+export function attemptsRefetchInterval(attempts: readonly AttemptStatusFields[] | undefined, now: Date): number | false {
+  const intervals = (attempts ?? []).map((attempt) => attemptRefetchInterval(attempt, now)).filter((ms) => ms !== false);
+  return intervals.length === 0 ? false : Math.min(...intervals);
+}
+
 /** The first eight characters of an id: enough to tell rows apart in a table. */
 export function shortId(id: string): string {
   return id.slice(0, 8);
