@@ -25,17 +25,17 @@ export function EventPage() {
   });
   return (
     <section>
-      <PageHeader title="Event">{canEdit ? <ReplayButton mutation={replay.mutation} /> : null}</PageHeader>
+      <PageHeader title="Event">{canEdit && event.isSuccess ? <ReplayButton mutation={replay.mutation} /> : null}</PageHeader>
       {canEdit ? <ReplayOutcome mutation={replay.mutation} /> : null}
       <QueryState query={event}>
         {(found) => (
           <>
             <EventDetails event={found} />
             <PayloadPanel payload={found.payload} contentType={found.payload_content_type} />
+            <EventAttempts scope={scope} eventId={eventId} watching={replay.watching} />
           </>
         )}
       </QueryState>
-      <EventAttempts scope={scope} eventId={eventId} watching={replay.watching} />
     </section>
   );
 }
@@ -61,11 +61,10 @@ function EventAttempts({
           ) : (
             <>
               <AttemptsTable attempts={page.attempts} base={scope.base} withoutEvent />
-              {page.nextCursor ? (
-                <p>
-                  These are the 50 most recent. <Link to={allAttempts}>All request attempts of this event</Link>
-                </p>
-              ) : null}
+              <p>
+                {page.nextCursor ? 'These are the 50 most recent. ' : null}
+                <Link to={allAttempts}>All request attempts of this event</Link>
+              </p>
             </>
           )
         }

@@ -4,6 +4,7 @@ import {
   isoToLocalInput,
   localInputToIso,
   nextCursorFromLink,
+  nextPageCursor,
   searchForFilters,
   STATUS_CHOICES,
 } from './attempt-filters';
@@ -53,6 +54,17 @@ describe('nextCursorFromLink', () => {
     expect(nextCursorFromLink('</a?pagination_cursor=p>; rel="prev"')).toBeNull();
     expect(nextCursorFromLink('</a?x=1>; rel="next"')).toBeNull();
     expect(nextCursorFromLink('garbage')).toBeNull();
+  });
+});
+
+describe('nextPageCursor', () => {
+  const link = '</api/v1/request_attempts?pagination_cursor=n>; rel="next"';
+
+  it('offers the next page after a full page only', () => {
+    expect(nextPageCursor(link, 50)).toBe('n');
+    expect(nextPageCursor(link, 49)).toBeNull();
+    expect(nextPageCursor(link, 0)).toBeNull();
+    expect(nextPageCursor(null, 50)).toBeNull();
   });
 });
 

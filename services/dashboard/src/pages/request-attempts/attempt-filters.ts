@@ -56,6 +56,17 @@ export function nextCursorFromLink(link: string | null): string | null {
   return null;
 }
 
+/** `GET /request_attempts` answers 50 attempts a page (docs/hook0-compatibility.md "Conventions"). */
+export const PAGE_SIZE = 50;
+
+/**
+ * The cursor worth offering as a next page: the API links a next page after every non-empty page, as Hook0 does,
+ * but a page shorter than a full one was the last.
+ */
+export function nextPageCursor(link: string | null, count: number): string | null {
+  return count < PAGE_SIZE ? null : nextCursorFromLink(link);
+}
+
 export interface StatusChoice {
   readonly value: string;
   readonly label: string;

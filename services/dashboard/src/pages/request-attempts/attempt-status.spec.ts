@@ -79,9 +79,13 @@ describe('attemptsRefetchInterval', () => {
 
 describe('link names', () => {
   it('names an attempt by its short id and its status', () => {
-    const id = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-    expect(shortId(id)).toBe('0a1b2c3d');
-    expect(attemptLinkName({ ...failed, request_attempt_id: id })).toBe('View attempt 0a1b2c3d, Failed');
-    expect(attemptLinkName({ ...inProgress, request_attempt_id: id })).toBe('View attempt 0a1b2c3d, In progress');
+    const id = '01a24c4d-1901-771a-ab82-aad9ecfa3ca5';
+    expect(shortId(id)).toBe('ecfa3ca5');
+    expect(attemptLinkName({ ...failed, request_attempt_id: id })).toBe('View attempt ecfa3ca5, Failed');
+    expect(attemptLinkName({ ...inProgress, request_attempt_id: id })).toBe('View attempt ecfa3ca5, In progress');
+  });
+
+  it('tells apart ids made at the same moment', () => {
+    expect(shortId('01a24c4d-1901-771a-ab82-aad9ecfa3ca5')).not.toBe(shortId('01a24c4d-1902-7c3e-9d01-5e6f7a8b9c0d'));
   });
 });

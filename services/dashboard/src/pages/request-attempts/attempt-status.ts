@@ -50,9 +50,12 @@ export function attemptsRefetchInterval(attempts: readonly AttemptStatusFields[]
   return intervals.length === 0 ? false : Math.min(...intervals);
 }
 
-/** The first eight characters of an id: enough to tell rows apart in a table. */
+/**
+ * The last eight characters of an id: enough to tell rows apart in a table. Not the first ones: ids made at the
+ * same moment (time-ordered UUIDs) share their start.
+ */
 export function shortId(id: string): string {
-  return id.slice(0, 8);
+  return id.slice(-8);
 }
 
 /** The accessible name of the link to an attempt's page: which attempt, and how it went. */

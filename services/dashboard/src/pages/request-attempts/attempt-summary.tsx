@@ -10,7 +10,8 @@ function StatusDetail({ status }: { readonly status: RequestAttempt['status'] })
     case 'failed':
       return (
         <>
-          at <TimeText value={status.at} />, {status.full_processing_ms} ms after it was created
+          at <TimeText value={status.at} />
+          {status.full_processing_ms >= 0 ? `, ${status.full_processing_ms} ms after it was due` : null}
         </>
       );
     case 'inprogress':

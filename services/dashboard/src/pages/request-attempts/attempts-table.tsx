@@ -29,7 +29,7 @@ export function AttemptsTable({ attempts, base, withoutEvent = false }: Attempts
         <tbody>
           {attempts.map((attempt) => (
             <tr key={attempt.request_attempt_id}>
-              <td>
+              <td className="nowrap">
                 <Link to={`${base}/request_attempts/${attempt.request_attempt_id}`} aria-label={attemptLinkName(attempt)}>
                   View attempt <code>{shortId(attempt.request_attempt_id)}</code>
                 </Link>

@@ -49,7 +49,7 @@ export function ReplayFailedForm({ applicationId, filters }: { readonly applicat
           <input type="datetime-local" required value={span.to} onChange={(e) => setSpan({ ...span, to: e.target.value })} />
         </label>
         <label>
-          Deliveries
+          Which deliveries
           <select value={status} onChange={(e) => setStatus(e.target.value as ReplayStatus)}>
             {REPLAY_STATUS_CHOICES.map((choice) => (
               <option key={choice.value} value={choice.value}>

@@ -6,15 +6,13 @@ const SUB = '22222222-2222-4222-8222-222222222222';
 const span = { from: '2026-03-01T00:00', to: '2026-03-02T00:00' };
 
 describe('replayRequest', () => {
-  it('asks for the window and status given, across all subscriptions and types when the page is not filtered', () => {
+  it('asks for the window and status given, leaving the subscription and type filters out when the page has none', () => {
     expect(replayRequest(APP, { ...span, status: 'failed' }, {}, false)).toEqual({
       body: {
         application_id: APP,
         from: localInputToIso(span.from),
         to: localInputToIso(span.to),
         status: 'failed',
-        subscription_ids: null,
-        event_types: null,
         dry_run: false,
       },
     });

@@ -39,14 +39,15 @@ export function replayRequest(applicationId: string, values: ReplayFormValues, f
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
+  // Filters not given are left out of the body, not sent as null.
   return {
     body: {
       application_id: applicationId,
       from,
       to,
       status: values.status,
-      subscription_ids: filters.subscription_id ? [filters.subscription_id] : null,
-      event_types: eventTypes.length > 0 ? eventTypes : null,
+      ...(filters.subscription_id ? { subscription_ids: [filters.subscription_id] } : {}),
+      ...(eventTypes.length > 0 ? { event_types: eventTypes } : {}),
       dry_run: dryRun,
     },
   };

@@ -33,7 +33,7 @@ export function RequestAttemptPage() {
         {(found) => (
           <>
             <AttemptSummary attempt={found} base={scope.base} />
-            {isUnfinished(found) ? <p aria-busy="true">Not finished: this page checks again every few seconds.</p> : null}
+            {isUnfinished(found) ? <p>Not finished yet: this page checks again every few seconds.</p> : null}
             <AttemptResponse
               key={found.response_id ?? 'none'}
               applicationId={scope.applicationId}
@@ -41,12 +41,7 @@ export function RequestAttemptPage() {
               finished={!isUnfinished(found)}
             />
             {canEdit && canBeRetried(found) ? (
-              <RetryAttempt
-                key={found.request_attempt_id}
-                applicationId={scope.applicationId}
-                requestAttemptId={found.request_attempt_id}
-                base={scope.base}
-              />
+              <RetryAttempt key={found.request_attempt_id} applicationId={scope.applicationId} attempt={found} base={scope.base} />
             ) : null}
           </>
         )}

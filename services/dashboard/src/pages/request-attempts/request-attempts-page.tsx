@@ -33,7 +33,13 @@ export function RequestAttemptsPage() {
         {(page) => (
           <div aria-busy={attempts.isPlaceholderData}>
             {page.attempts.length === 0 ? (
-              <p>{Object.keys(filters).length > 0 ? 'No request attempt matches these filters.' : 'No request attempt yet.'}</p>
+              <p>
+                {cursor
+                  ? 'No more request attempts.'
+                  : Object.keys(filters).length > 0
+                    ? 'No request attempt matches these filters.'
+                    : 'No request attempt yet.'}
+              </p>
             ) : (
               <AttemptsTable attempts={page.attempts} base={scope.base} />
             )}

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
 import { useApi } from '../../session/session-context';
-import { attemptsQuery, nextCursorFromLink, type AttemptFilters } from './attempt-filters';
+import { attemptsQuery, nextPageCursor, type AttemptFilters } from './attempt-filters';
 import { attemptsRefetchInterval, type RequestAttempt } from './attempt-status';
 
 export interface AttemptsPage {
   readonly attempts: RequestAttempt[];
-  /** The cursor of the next (older) page, from the answer's Link header; null on the last page. */
+  /** The cursor of the next (older) page, from the answer's Link header; null on a page that was not full. */
   readonly nextCursor: string | null;
 }
 
@@ -25,7 +25,7 @@ export function useAttemptsPage(applicationId: string, filters: AttemptFilters, 
     queryFn: async (): Promise<AttemptsPage> => {
       const answer = await api.GET('/request_attempts', { params: { query: attemptsQuery(applicationId, filters, cursor) } });
       const attempts = await unwrap(Promise.resolve(answer));
-      return { attempts, nextCursor: nextCursorFromLink(answer.response.headers.get('Link')) };
+      return { attempts, nextCursor: nextPageCursor(answer.response.headers.get('Link'), attempts.length) };
     },
     placeholderData: keepPreviousData,
     refetchInterval: (query) => {
