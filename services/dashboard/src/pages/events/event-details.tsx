@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { Schemas } from '../../api/client';
+import { TimeText } from '../../components/time-text';
+import { KeyValues } from './key-values';
+
+/** What was stored about the event besides its payload. */
+export function EventDetails({ event }: { readonly event: Schemas['Event'] }) {
+  const rows: [string, ReactNode][] = [
+    ['Event id', <code key="id">{event.event_id}</code>],
+    ['Event type', event.event_type_name],
+    ['Occurred', <TimeText key="occurred" value={event.occurred_at} />],
+    ['Received', <TimeText key="received" value={event.received_at} />],
+    ['Labels', <KeyValues key="labels" map={event.labels} />],
+    ['Metadata', <KeyValues key="metadata" map={event.metadata} />],
+    ['Source IP', event.ip ? <code key="ip">{event.ip}</code> : 'Not recorded'],
+    ['Payload content type', <code key="type">{event.payload_content_type}</code>],
+  ];
+  return (
+    <div className="table-scroll">
+      <table>
+        <tbody>
+          {rows.map(([name, value]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
