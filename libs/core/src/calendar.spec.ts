@@ -1,4 +1,4 @@
-import { isRfc3339 } from './calendar';
+import { inUtc, isRfc3339 } from './calendar';
 
 describe('isRfc3339', () => {
   it.each([
@@ -28,5 +28,16 @@ describe('isRfc3339', () => {
   it('refuses non-strings', () => {
     expect(isRfc3339(1_700_000_000_000)).toBe(false);
     expect(isRfc3339(null)).toBe(false);
+  });
+});
+
+describe('inUtc', () => {
+  it.each([
+    ['2026-01-01T00:00:00+23:59', '2025-12-31T00:01:00.000Z'],
+    ['2026-01-01T00:00:00-23:59', '2026-01-01T23:59:00.000Z'],
+    ['2026-03-01t12:30:00.5z', '2026-03-01T12:30:00.500Z'],
+  ])('writes %s as the same instant in UTC', (given, utc) => {
+    expect(isRfc3339(given)).toBe(true);
+    expect(inUtc(given)).toBe(utc);
   });
 });

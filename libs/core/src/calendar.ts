@@ -24,3 +24,11 @@ export function isCalendarDay(value: unknown): value is string {
   const match = typeof value === 'string' ? DAY.exec(value) : null;
   return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
+
+/**
+ * An RFC 3339 date-time (checked by isRfc3339) as the same instant in UTC, for the database: RFC 3339 allows offsets
+ * up to ±23:59, PostgreSQL's timestamptz input only up to ±15:59.
+ */
+export function inUtc(rfc3339: string): string {
+  return new Date(rfc3339).toISOString();
+}

@@ -106,7 +106,11 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
     if (route.path === '/event_types') return { application_id: tenant.applicationId, service: 's', resource_type: 'r', verb: 'v' };
     if (route.path.startsWith('/application_secrets')) return { application_id: tenant.applicationId, name: 'n' };
     if (route.path.startsWith('/applications')) return { organization_id: tenant.organizationId, name: 'App' };
-    if (route.path.endsWith('/replay')) return { application_id: tenant.applicationId };
+    if (route.path.endsWith('/replay') || route.path.endsWith('/retry')) return { application_id: tenant.applicationId };
+    if (route.path === '/replays') {
+      const now = Date.now();
+      return { application_id: tenant.applicationId, from: new Date(now - 3_600_000).toISOString(), to: new Date(now).toISOString() };
+    }
     return { name: 'Org' };
   }
 
@@ -164,6 +168,7 @@ describe('no input produces a 500: every route of the table, fuzzed', () => {
         `application_id=${app}&pagination_cursor=${Buffer.from('{"date":"0001-01-01T00:00:00+23:59","id":"00000000-0000-0000-0000-000000000000"}').toString('base64url')}`,
         `application_id=${app}&event.event_type_names=${encodeURIComponent('a,'.repeat(2_000))}&event_id=${app}&subscription_id=%00`,
         `application_id=${app}&min_created_at=0001-01-01T00:00:00Z&max_created_at=9999-12-31T23:59:59.9999999Z`,
+        `application_id=${app}&min_created_at=2026-01-01T00:00:00%2B23:59&max_created_at=2026-01-02T00:00:00-23:59`,
         'a[b][c][d]=1&__proto__[x]=1&constructor[prototype][x]=1',
       ];
       const segments = route.path.includes(':')

@@ -90,6 +90,7 @@ describe('replays by query', () => {
     expect(await count({ status: 'failed', subscription_ids: [subB] })).toBe(1);
     expect(await count({ status: 'any', event_types: ['billing.invoice.paid'] })).toBe(8);
     expect(await count({ status: 'any', event_types: ['billing.invoice.voided'] })).toBe(0);
+    expect(await count({ status: 'any', event_types: null, subscription_ids: null })).toBe(await count({ status: 'any' }));
     const future = new Date(Date.now() + HOUR).toISOString();
     expect(await count({ status: 'any', from: future, to: new Date(Date.now() + 2 * HOUR).toISOString() })).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { ProblemError } from '@hook0/core';
+import { inUtc, ProblemError } from '@hook0/core';
 import type { ReplayMatch, ReplayQuery, ReplayRepository, ReplayRow } from '@hook0/db';
 import type { ApplicationGrant } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
@@ -25,10 +25,10 @@ export class ReplayService {
     if (Date.parse(dto.from) >= Date.parse(dto.to)) throw new ProblemError('InvalidDateRange', '"from" must be before "to".');
     const query: ReplayQuery = {
       applicationId: application.applicationId,
-      from: dto.from,
-      to: dto.to,
+      from: inUtc(dto.from),
+      to: inUtc(dto.to),
       subscriptionIds: dto.subscription_ids?.map((id) => id.toLowerCase()),
-      eventTypes: dto.event_types,
+      eventTypes: dto.event_types ?? undefined,
       status: dto.status ?? 'failed',
     };
     if (dto.dry_run === true) {
