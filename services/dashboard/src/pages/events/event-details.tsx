@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
 import { TimeText } from '../../components/time-text';
 import { KeyValues } from './key-values';
+import { FactsTable, type Fact } from '../../components/facts-table';
 
 /** What was stored about the event besides its payload. */
 export function EventDetails({ event }: { readonly event: Schemas['Event'] }) {
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['Event id', <code key="id">{event.event_id}</code>],
     ['Event type', event.event_type_name],
     ['Occurred', <TimeText key="occurred" value={event.occurred_at} />],
@@ -15,18 +15,5 @@ export function EventDetails({ event }: { readonly event: Schemas['Event'] }) {
     ['Source IP', event.ip ? <code key="ip">{event.ip}</code> : 'Not recorded'],
     ['Payload content type', <code key="type">{event.payload_content_type}</code>],
   ];
-  return (
-    <div className="table-scroll">
-      <table>
-        <tbody>
-          {rows.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <FactsTable facts={rows} />;
 }

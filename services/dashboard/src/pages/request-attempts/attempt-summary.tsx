@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { TimeText } from '../../components/time-text';
 import { attemptStatusLabel, shortId, type RequestAttempt } from './attempt-status';
+import { FactsTable, type Fact } from '../../components/facts-table';
 
 /** The status in words, with the time it refers to. */
 function StatusDetail({ status }: { readonly status: RequestAttempt['status'] }) {
@@ -37,7 +37,7 @@ function StatusDetail({ status }: { readonly status: RequestAttempt['status'] })
 
 /** Everything the attempt records, with links to its event and subscription. */
 export function AttemptSummary({ attempt, base }: { readonly attempt: RequestAttempt; readonly base: string }) {
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['Attempt id', <code key="id">{attempt.request_attempt_id}</code>],
     [
       'Status',
@@ -68,18 +68,5 @@ export function AttemptSummary({ attempt, base }: { readonly attempt: RequestAtt
     ],
     ['HTTP status', attempt.http_response_status ?? '—'],
   ];
-  return (
-    <div className="table-scroll">
-      <table>
-        <tbody>
-          {rows.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <FactsTable facts={rows} />;
 }

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
 import { formatDateTime } from './subscription-text';
+import { FactsTable, type Fact } from '../../components/facts-table';
 
 function Pairs({ map, empty }: { readonly map: Readonly<Record<string, string>>; readonly empty: string }) {
   const entries = Object.entries(map);
@@ -20,7 +20,7 @@ const orDefault = (value: number | null) => (value === null ? 'instance default'
 
 /** What a subscription sends where, and what it listens to. Header values and URL passwords come masked to viewers. */
 export function SubscriptionDetails({ subscription }: { readonly subscription: Schemas['Subscription'] }) {
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['Status', subscription.is_enabled ? 'Enabled' : 'Disabled (by an editor: nothing is delivered)'],
     ['HTTP method', <code key="method">{subscription.target.method}</code>],
     [
@@ -43,18 +43,7 @@ export function SubscriptionDetails({ subscription }: { readonly subscription: S
   return (
     <section aria-labelledby="subscription-details">
       <h2 id="subscription-details">Details</h2>
-      <div className="table-scroll">
-        <table>
-          <tbody>
-            {rows.map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FactsTable facts={rows} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useSubscriptionStats } from './subscription-queries';
 import { failureRate, STATS_PERIODS, toStatsRows, type StatsPeriod } from './subscription-stats-data';
 import { DeliveriesChart, LatencyChart } from './subscription-stats-charts';
 import { formatMilliseconds, formatRate } from './subscription-text';
+import { FactsTable } from '../../components/facts-table';
 
 /** Delivery figures over a chosen period (docs/api.md "Subscription stats"): totals, then outcomes and latency over time. */
 export function SubscriptionStats({ subscriptionId }: { readonly subscriptionId: string }) {
@@ -46,19 +47,7 @@ function StatsFigures({ stats }: { readonly stats: Schemas['SubscriptionStats'] 
   ];
   return (
     <>
-      <div className="table-scroll">
-        <table>
-          <caption>Attempts in the period, retries included</caption>
-          <tbody>
-            {totals.map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FactsTable facts={totals} caption="Attempts in the period, retries included" />
       <DeliveriesChart rows={rows} />
       <LatencyChart rows={rows} />
     </>
