@@ -29,6 +29,14 @@ const config: Config = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    // The dashboard in Debian's Chromium against the API and a dispatcher, with axe-core checks (npm run test:browser).
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
     // The README's walk-through run as written against `npm start`, on the README's own ports (npm run test:readme).
     { ...shared, displayName: 'readme', testMatch: ['<rootDir>/tests/readme/**/*.readme-spec.ts'] },
     // The deploy files (dashboard, alert rules, compose, Kubernetes) checked with promtool, docker-compose and kubectl.
