@@ -1,11 +1,19 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from './table-scroll';
 
 export type Fact = readonly [name: string, value: ReactNode];
 
 /** Named values, one row each (name as the row header), scrolling sideways on a narrow screen. */
-export function FactsTable({ facts, caption }: { readonly facts: readonly Fact[]; readonly caption?: string }) {
+interface FactsTableProps {
+  readonly facts: readonly Fact[];
+  /** What the facts are about, for screen readers (the caption, when there is one). */
+  readonly label: string;
+  readonly caption?: string;
+}
+
+export function FactsTable({ facts, label, caption }: FactsTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={label}>
       <table>
         {caption ? <caption>{caption}</caption> : null}
         <tbody>
@@ -17,6 +25,6 @@ export function FactsTable({ facts, caption }: { readonly facts: readonly Fact[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

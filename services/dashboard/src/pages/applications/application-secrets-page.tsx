@@ -4,6 +4,7 @@ import { useApplicationScope, useCanEdit, useOrganizations } from '../../session
 import { useApplicationSecrets } from './application-queries';
 import { CreateSecretForm } from './create-secret-form';
 import { SecretRow } from './secret-row';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The application's secrets, for editors only: each one is a credential with full control of the application. */
 export function ApplicationSecretsPage() {
@@ -43,7 +44,7 @@ function EditorSecrets({ applicationId }: { readonly applicationId: string }) {
           list.length === 0 ? (
             <p>This application has no secret.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Secrets">
               <table>
                 <thead>
                   <tr>
@@ -59,7 +60,7 @@ function EditorSecrets({ applicationId }: { readonly applicationId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>

@@ -4,6 +4,7 @@ import { useApplicationScope, useCanEdit } from '../../session/use-scope';
 import { useEventTypes } from './application-queries';
 import { CreateEventTypeForm } from './create-event-type-form';
 import { DeleteEventTypeButton } from './delete-event-type-button';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The application's event types; editors create and delete (deactivate) them. */
 export function EventTypesPage() {
@@ -21,7 +22,7 @@ export function EventTypesPage() {
           list.length === 0 ? (
             <p>This application has no event type yet.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Event types">
               <table>
                 <thead>
                   <tr>
@@ -50,7 +51,7 @@ export function EventTypesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>

@@ -5,6 +5,7 @@ import { QueryState } from '../../components/query-state';
 import { useApi } from '../../session/session-context';
 import { eventsPerDayQueryKey } from './application-queries';
 import { describeDays, everyDay, formatLimit, lastDays, type DayCount } from './events-per-day';
+import { TableScroll } from '../../components/table-scroll';
 
 const DAYS = 30;
 
@@ -49,7 +50,7 @@ function DaysTable({ days }: { readonly days: readonly DayCount[] }) {
   return (
     <details>
       <summary>Events per day as a table</summary>
-      <div className="table-scroll">
+      <TableScroll label="Events per day">
         <table>
           <thead>
             <tr>
@@ -69,7 +70,7 @@ function DaysTable({ days }: { readonly days: readonly DayCount[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

@@ -15,5 +15,5 @@ export function EventDetails({ event }: { readonly event: Schemas['Event'] }) {
     ['Source IP', event.ip ? <code key="ip">{event.ip}</code> : 'Not recorded'],
     ['Payload content type', <code key="type">{event.payload_content_type}</code>],
   ];
-  return <FactsTable facts={rows} />;
+  return <FactsTable facts={rows} label="Event" />;
 }

@@ -9,6 +9,7 @@ import { useApplicationScope } from '../../session/use-scope';
 import { eventsFilterFromSearch, isFiltered, matchesEventsFilter, searchForEventsFilter } from './events-filter';
 import { EventsFilterForm } from './events-filter-form';
 import { KeyValues } from './key-values';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The application's 100 most recent events (all `GET /events` gives), filtered here by type and label. */
 export function EventsPage() {
@@ -53,7 +54,7 @@ export function EventsPage() {
 
 function EventsTable({ events, base }: { readonly events: Schemas['EventSummary'][]; readonly base: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Events">
       <table>
         <thead>
           <tr>
@@ -82,6 +83,6 @@ function EventsTable({ events, base }: { readonly events: Schemas['EventSummary'
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/query-state';
 import { CreateApplicationForm } from './create-application-form';
 import { useApplications } from './organization-queries';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The organization's applications, each a link to its pages, and for editors a form to create one. */
 export function ApplicationsSection({ organizationId, canEdit }: { readonly organizationId: string; readonly canEdit: boolean }) {
@@ -14,7 +15,7 @@ export function ApplicationsSection({ organizationId, canEdit }: { readonly orga
           list.length === 0 ? (
             <p>This organization has no application yet.{canEdit ? ' Create one to start sending webhooks.' : ''}</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Applications">
               <table>
                 <thead>
                   <tr>
@@ -35,7 +36,7 @@ export function ApplicationsSection({ organizationId, canEdit }: { readonly orga
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>

@@ -3,6 +3,7 @@ import { InviteMemberForm } from './invite-member-form';
 import { MemberActions } from './member-actions';
 import { memberName, sortMembers } from './members';
 import type { OrganizationInfo } from './organization-queries';
+import { TableScroll } from '../../components/table-scroll';
 
 /**
  * Who belongs to the organization and with which role. Editors invite, change roles and remove members; never their
@@ -14,7 +15,7 @@ export function MembersSection({ organization, canEdit }: { readonly organizatio
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">Members</h2>
-      <div className="table-scroll">
+      <TableScroll label="Members">
         <table>
           <thead>
             <tr>
@@ -41,7 +42,7 @@ export function MembersSection({ organization, canEdit }: { readonly organizatio
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canEdit ? <InviteMemberForm organizationId={organizationId} /> : null}
     </section>
   );

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useApi } from '../../session/session-context';
 import { organizationsQueryKey, useOrganizations } from '../../session/use-scope';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The signed-in user's organizations, their role in each, and a form to create another. */
 export function OrganizationsPage() {
@@ -19,7 +20,7 @@ export function OrganizationsPage() {
           list.length === 0 ? (
             <p>You belong to no organization yet.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Organizations">
               <table>
                 <thead>
                   <tr>
@@ -38,7 +39,7 @@ export function OrganizationsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>

@@ -4,6 +4,7 @@ import { CopyButton } from '../../components/copy-button';
 import { QueryState } from '../../components/query-state';
 import { useApi } from '../../session/session-context';
 import { errorKindLabel, responseBodyView, sortedHeaders } from './response-view';
+import { TableScroll } from '../../components/table-scroll';
 
 interface AttemptResponseProps {
   readonly applicationId: string;
@@ -43,7 +44,7 @@ function ResponseDetails({ response }: { readonly response: Schemas['Response'] 
   const body = responseBodyView(response.body, response.headers);
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Response">
         <table>
           <tbody>
             <tr>
@@ -60,12 +61,12 @@ function ResponseDetails({ response }: { readonly response: Schemas['Response'] 
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3>Headers</h3>
       {headers.length === 0 ? (
         <p>No headers recorded.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Response headers">
           <table>
             <thead>
               <tr>
@@ -84,7 +85,7 @@ function ResponseDetails({ response }: { readonly response: Schemas['Response'] 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3>Body</h3>
       {body === null ? (

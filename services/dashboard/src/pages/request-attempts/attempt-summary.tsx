@@ -68,5 +68,5 @@ export function AttemptSummary({ attempt, base }: { readonly attempt: RequestAtt
     ],
     ['HTTP status', attempt.http_response_status ?? '—'],
   ];
-  return <FactsTable facts={rows} />;
+  return <FactsTable facts={rows} label="Request attempt" />;
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { TimeText } from '../../components/time-text';
 import { attemptLinkName, attemptStatusLabel, shortId, type RequestAttempt } from './attempt-status';
+import { TableScroll } from '../../components/table-scroll';
 
 interface AttemptsTableProps {
   readonly attempts: readonly RequestAttempt[];
@@ -13,7 +14,7 @@ interface AttemptsTableProps {
 /** Request attempts, each linking to its page, its event and its subscription; status in words. */
 export function AttemptsTable({ attempts, base, withoutEvent = false }: AttemptsTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Request attempts">
       <table>
         <thead>
           <tr>
@@ -57,6 +58,6 @@ export function AttemptsTable({ attempts, base, withoutEvent = false }: Attempts
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

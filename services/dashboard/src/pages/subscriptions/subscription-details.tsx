@@ -43,7 +43,7 @@ export function SubscriptionDetails({ subscription }: { readonly subscription: S
   return (
     <section aria-labelledby="subscription-details">
       <h2 id="subscription-details">Details</h2>
-      <FactsTable facts={rows} />
+      <FactsTable facts={rows} label="Details" />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Schemas } from '../../api/client';
 import { disabledReasonText, formatDateTime, healthLabel } from './subscription-text';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The subscription's health (docs/guarantees.md "Subscription health"), in words. */
 export function SubscriptionHealth({ health }: { readonly health: Schemas['Subscription']['health'] }) {
@@ -11,7 +12,7 @@ export function SubscriptionHealth({ health }: { readonly health: Schemas['Subsc
         <strong>{healthLabel(health.status)}</strong> since {formatDateTime(health.since)}.
         {health.status === 'disabled' ? ' Deliveries wait, none is lost, until a probe succeeds.' : null}
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Health">
         <table>
           <tbody>
             <tr>
@@ -40,7 +41,7 @@ export function SubscriptionHealth({ health }: { readonly health: Schemas['Subsc
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { RotateSecretForm } from './rotate-secret-form';
+import { TableScroll } from '../../components/table-scroll';
 
 const MASK = '••••••••••••••••';
 
@@ -21,7 +22,7 @@ export function SubscriptionSecret({ subscription }: { readonly subscription: Sc
               {shown ? 'Hide' : 'Show'}
             </button>
           </p>
-          <div className="table-scroll">
+          <TableScroll label="Signing secret">
             <table>
               <tbody>
                 <tr>
@@ -38,7 +39,7 @@ export function SubscriptionSecret({ subscription }: { readonly subscription: Sc
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       <RotateSecretForm subscriptionId={subscription.subscription_id} />

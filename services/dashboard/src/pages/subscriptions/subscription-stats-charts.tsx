@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsRow } from './subscription-stats-data';
 import { formatMilliseconds } from './subscription-text';
+import { TableScroll } from '../../components/table-scroll';
 
 interface Series {
   readonly key: 'successful' | 'failed' | 'pending' | 'p50' | 'p95';
@@ -50,8 +51,7 @@ function ChartFigure({
       </div>
       <details>
         <summary>{title}: data table</summary>
-        {/* Focusable, so that a keyboard can scroll it sideways on a phone. */}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}: data table`}>
+        <TableScroll label={`${title}: data table`}>
           <table>
             <thead>
               <tr>
@@ -74,7 +74,7 @@ function ChartFigure({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

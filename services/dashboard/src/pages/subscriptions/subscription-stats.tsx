@@ -47,7 +47,7 @@ function StatsFigures({ stats }: { readonly stats: Schemas['SubscriptionStats'] 
   ];
   return (
     <>
-      <FactsTable facts={totals} caption="Attempts in the period, retries included" />
+      <FactsTable facts={totals} label="Attempts in the period, retries included" caption="Attempts in the period, retries included" />
       <DeliveriesChart rows={rows} />
       <LatencyChart rows={rows} />
     </>

@@ -5,6 +5,7 @@ import { useApplicationScope, useCanEdit } from '../../session/use-scope';
 import { useSubscriptions } from './subscription-queries';
 import { healthLabel, subscriptionName } from './subscription-text';
 import './subscriptions.css';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The application's subscriptions: what each sends where, whether it is on, and its health. */
 export function SubscriptionsPage() {
@@ -19,7 +20,7 @@ export function SubscriptionsPage() {
           list.length === 0 ? (
             <p>This application has no subscription yet.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Subscriptions">
               <table>
                 <thead>
                   <tr>
@@ -48,7 +49,7 @@ export function SubscriptionsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>
