@@ -6,12 +6,17 @@ import { bearer } from '../../../services/api/test/user-fixtures';
 /** Where the dashboard keeps its session in localStorage (docs/dashboard.md "Sessions"). */
 const SESSION_KEY = 'hook0.session';
 
-/** The access token of whoever is signed in in `context`, read from its localStorage. */
-export async function accessTokenOf(context: BrowserContext): Promise<string> {
+/** The tokens of whoever is signed in in `context`, read from its localStorage. */
+export async function storedSessionOf(context: BrowserContext): Promise<{ accessToken: string; refreshToken: string }> {
   const { origins } = await context.storageState();
   const stored = origins.flatMap((origin) => origin.localStorage).find((item) => item.name === SESSION_KEY);
   if (!stored) throw new Error(`no ${SESSION_KEY} in the browser's localStorage: nobody is signed in`);
-  return (JSON.parse(stored.value) as { accessToken: string }).accessToken;
+  return JSON.parse(stored.value) as { accessToken: string; refreshToken: string };
+}
+
+/** The access token of whoever is signed in in `context`. */
+export async function accessTokenOf(context: BrowserContext): Promise<string> {
+  return (await storedSessionOf(context)).accessToken;
 }
 
 export interface Attempt {

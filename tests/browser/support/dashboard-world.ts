@@ -21,6 +21,8 @@ export interface DashboardWorld {
 export interface DashboardWorldOptions {
   /** Start a dispatcher, so that events are delivered. */
   readonly deliveries?: boolean;
+  /** The API's configuration beside the harness's own (ACCESS_TOKEN_TTL, say). */
+  readonly apiEnv?: Record<string, string>;
 }
 
 /**
@@ -34,7 +36,7 @@ export function useDashboardWorld(options: DashboardWorldOptions = {}): Dashboar
 
   beforeAll(async () => {
     await receiver.start();
-    started.harness = await startApiHarness();
+    started.harness = await startApiHarness(options.apiEnv ?? {});
     if (options.deliveries) started.dispatcher = await startDispatcherFor(started.harness, { MAX_RETRIES: '0' });
     started.browser = await launchChromium();
     started.main = await openPage(started.browser, started.harness.api.url);
