@@ -25,10 +25,19 @@ export function isCalendarDay(value: unknown): value is string {
   return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+const ZONED = /^(.+[Tt ]\d{2}:\d{2}:\d{2})(\.\d+)?([+-])(\d{2}):(\d{2})$/;
+
 /**
- * An RFC 3339 date-time (checked by isRfc3339) as the same instant in UTC, for the database: RFC 3339 allows offsets
- * up to ±23:59, PostgreSQL's timestamptz input only up to ±15:59.
+ * An RFC 3339 date-time (checked by isRfc3339) that PostgreSQL reads as the same instant. RFC 3339 allows offsets up
+ * to ±23:59, PostgreSQL's timestamptz input only up to ±15:59: such a time is rewritten in UTC, its fraction kept to
+ * the digit (a JavaScript Date would keep milliseconds only). An instant before year 1 becomes year 1's first second,
+ * which is before any stored time just the same.
  */
 export function inUtc(rfc3339: string): string {
-  return new Date(rfc3339).toISOString();
+  const match = ZONED.exec(rfc3339);
+  if (!match || Number(match[4]) < 16) return rfc3339;
+  const [, seconds, fraction = '', sign, hours, minutes] = match;
+  const utc = new Date(`${seconds.replace(/[t ]/, 'T')}${sign}${hours}:${minutes}`).toISOString();
+  if (utc.startsWith('-') || utc.startsWith('0000')) return '0001-01-01T00:00:00Z';
+  return `${utc.replace(/^\+0*/, '').replace(/\.\d{3}Z$/, '')}${fraction}Z`;
 }
