@@ -1,7 +1,7 @@
 import { validateSync, type ValidationError } from 'class-validator';
 import { ProblemError, type ProblemId, type ValidationEntry, type ValidationTree } from '@hook0/core';
 import { toDtoInstance } from './dto-instance';
-import { normaliseUuids } from './uuid-normaliser';
+import { normaliseInput } from './input-normaliser';
 import type { DtoClass } from './route';
 
 /** Where the input came from decides which problem a malformed value earns. */
@@ -37,7 +37,7 @@ export function validateInput<T extends object>(dto: DtoClass<T>, raw: unknown, 
     throw new ProblemError('JsonPayload', `The request body is nested deeper than ${MAX_NESTING} levels.`);
   const instance = toDtoInstance(dto, raw as Record<string, unknown>);
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
-  if (errors.length === 0) return normaliseUuids(instance);
+  if (errors.length === 0) return normaliseInput(instance);
   if (source === 'params') throw new ProblemError('NotFound');
   if (source === 'query') throw new ProblemError('InvalidQueryString', describeFirst(errors));
   const shape = firstShapeError(errors);

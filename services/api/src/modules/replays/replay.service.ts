@@ -1,4 +1,4 @@
-import { inUtc, ProblemError } from '@hook0/core';
+import { ProblemError } from '@hook0/core';
 import type { ReplayMatch, ReplayQuery, ReplayRepository, ReplayRow } from '@hook0/db';
 import type { ApplicationGrant } from '../../auth/grants';
 import type { QuotaService } from '../quotas/quota.service';
@@ -25,8 +25,8 @@ export class ReplayService {
     if (Date.parse(dto.from) >= Date.parse(dto.to)) throw new ProblemError('InvalidDateRange', '"from" must be before "to".');
     const query: ReplayQuery = {
       applicationId: application.applicationId,
-      from: inUtc(dto.from),
-      to: inUtc(dto.to),
+      from: dto.from,
+      to: dto.to,
       subscriptionIds: dto.subscription_ids?.map((id) => id.toLowerCase()),
       eventTypes: dto.event_types ?? undefined,
       status: dto.status ?? 'failed',

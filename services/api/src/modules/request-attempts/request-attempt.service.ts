@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, inUtc, isRfc3339, ProblemError } from '@hook0/core';
+import { decodeCursor, encodeCursor, isRfc3339, ProblemError } from '@hook0/core';
 import type { AttemptStatusType, RequestAttemptRepository, RequestAttemptRow } from '@hook0/db';
 import type { ApplicationGrant } from '../../auth/grants';
 import type { RequestAttemptQueryDto } from './request-attempt.dto';
@@ -36,8 +36,8 @@ export class RequestAttemptService {
       applicationId: application.applicationId,
       eventId: query.event_id,
       subscriptionId: query.subscription_id,
-      minCreatedAt: query.min_created_at === undefined ? undefined : inUtc(query.min_created_at),
-      maxCreatedAt: query.max_created_at === undefined ? undefined : inUtc(query.max_created_at),
+      minCreatedAt: query.min_created_at,
+      maxCreatedAt: query.max_created_at,
       eventTypeNames: parseNames(query['event.event_type_names']),
       statuses: parseNames(query.status) as AttemptStatusType[] | undefined,
       after: query.pagination_cursor === undefined ? undefined : parseCursor(query.pagination_cursor),
