@@ -1,19 +1,13 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
 import { QueryState } from '../../components/query-state';
-import { useApi } from '../../session/session-context';
 import { useApplicationScope, useCanEdit } from '../../session/use-scope';
+import { useApplicationInfo } from './application-queries';
 
 /** An application's pages share its name, the way back to its organization, and tabs. */
 export function ApplicationLayout() {
-  const api = useApi();
   const scope = useApplicationScope();
   const canEdit = useCanEdit(scope.organizationId);
-  const application = useQuery({
-    queryKey: ['application', scope.applicationId],
-    queryFn: () => unwrap(api.GET('/applications/{application_id}', { params: { path: { application_id: scope.applicationId } } })),
-  });
+  const application = useApplicationInfo(scope.applicationId);
   const tabs: [string, string][] = [
     ['', 'Overview'],
     ['event_types', 'Event types'],

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { unwrap, type Api } from '../../api/client';
 import { useApi } from '../../session/session-context';
 
 /** The application's info (name, quotas, consumption, onboarding steps); the application layout reads the same key. */
@@ -11,6 +11,7 @@ export const applicationSecretsQueryKey = (applicationId: string) => ['applicati
 
 export const eventsPerDayQueryKey = (applicationId: string) => ['events_per_day', applicationId] as const;
 
+/** The application's info; the application layout and its overview read it. */
 export function useApplicationInfo(applicationId: string) {
   const api = useApi();
   return useQuery({
@@ -19,12 +20,16 @@ export function useApplicationInfo(applicationId: string) {
   });
 }
 
-export function useEventTypes(applicationId: string) {
-  const api = useApi();
-  return useQuery({
+/** The application's event types, for every page that reads them (each may `select` what it needs). */
+export function eventTypesQuery(api: Api, applicationId: string) {
+  return queryOptions({
     queryKey: eventTypesQueryKey(applicationId),
     queryFn: () => unwrap(api.GET('/event_types', { params: { query: { application_id: applicationId } } })),
   });
+}
+
+export function useEventTypes(applicationId: string) {
+  return useQuery(eventTypesQuery(useApi(), applicationId));
 }
 
 export function useApplicationSecrets(applicationId: string) {

@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
 import { useApi } from '../../session/session-context';
+import { eventTypesQuery } from '../applications/application-queries';
 
 /** The names of the application's active event types, sorted: what the event type filters offer. */
 export function useEventTypeNames(applicationId: string) {
-  const api = useApi();
   return useQuery({
-    queryKey: ['event-types', applicationId],
-    queryFn: () => unwrap(api.GET('/event_types', { params: { query: { application_id: applicationId } } })),
+    ...eventTypesQuery(useApi(), applicationId),
     select: (types) => types.map((type) => type.event_type_name).sort((a, b) => a.localeCompare(b)),
   });
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
 import { useApi } from '../../session/session-context';
+import { subscriptionsQuery } from '../subscriptions/subscription-queries';
 import { shortId } from './attempt-status';
 
 export interface SubscriptionChoice {
@@ -10,10 +10,8 @@ export interface SubscriptionChoice {
 
 /** The application's subscriptions, as the subscription filter offers them: by description, else by id. */
 export function useSubscriptionChoices(applicationId: string) {
-  const api = useApi();
   return useQuery({
-    queryKey: ['subscriptions', applicationId],
-    queryFn: () => unwrap(api.GET('/subscriptions', { params: { query: { application_id: applicationId } } })),
+    ...subscriptionsQuery(useApi(), applicationId),
     select: (subscriptions): SubscriptionChoice[] =>
       subscriptions
         .map((s) => ({

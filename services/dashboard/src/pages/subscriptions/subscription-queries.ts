@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { unwrap, type Api } from '../../api/client';
 import { useApi } from '../../session/session-context';
 import type { StatsPeriod } from './subscription-stats-data';
 import { bucketFor } from './subscription-stats-data';
@@ -11,12 +11,16 @@ export const subscriptionKeys = {
   stats: (subscriptionId: string, period: StatsPeriod) => ['subscription', subscriptionId, 'stats', period] as const,
 };
 
-export function useSubscriptions(applicationId: string) {
-  const api = useApi();
-  return useQuery({
+/** The application's subscriptions, for every page that reads them (each may `select` what it needs). */
+export function subscriptionsQuery(api: Api, applicationId: string) {
+  return queryOptions({
     queryKey: subscriptionKeys.list(applicationId),
     queryFn: () => unwrap(api.GET('/subscriptions', { params: { query: { application_id: applicationId } } })),
   });
+}
+
+export function useSubscriptions(applicationId: string) {
+  return useQuery(subscriptionsQuery(useApi(), applicationId));
 }
 
 export function useSubscription(subscriptionId: string) {
