@@ -4,6 +4,7 @@ import type { DispatcherConfig } from '@hook0/config';
 import {
   connectDataSource,
   isDatabaseUnavailable,
+  KEYED_ACCESS_SETTINGS,
   ReplaySchedulerRepository,
   StaleAttemptRepository,
   StaleDispatchRepository,
@@ -72,6 +73,7 @@ export async function startDispatcher(config: DispatcherConfig, overrides: Dispa
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
       applicationName: workerName,
+      sessionSettings: KEYED_ACCESS_SETTINGS,
       timeoutMs: config.startupTimeoutMs,
       createIfMissing: false,
       onRetry: (attempt, error) => logger.warn('database.connect_retrying', { attempt, ...errorFields(error) }),

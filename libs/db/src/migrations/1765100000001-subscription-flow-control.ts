@@ -55,7 +55,7 @@ export class SubscriptionFlowControl1765100000001 implements MigrationInterface 
  * subscription, taken in key order before anything is read, so that concurrent claims on any dispatcher see each
  * other's leases: the function's second statement takes its snapshot after the locks are held.
  */
-const CLAIM_FUNCTION = `
+export const CLAIM_FUNCTION = `
 CREATE FUNCTION hook0_claim_attempts(
   p_ids uuid[], p_pull_subscriptions uuid[], p_pull_counts integer[],
   p_worker text, p_lease_ms integer, p_tolerance_ms integer, p_default_max_in_flight integer

@@ -12,6 +12,7 @@ import { SubscriptionActions1766000000000 } from './1766000000000-subscription-a
 import { Replays1766100000000 } from './1766100000000-replays';
 import { SubscriptionHealth1766200000000 } from './1766200000000-subscription-health';
 import { ClaimGenericPlans1766300000000 } from './1766300000000-claim-generic-plans';
+import { PerAttemptPlans1766400000000 } from './1766400000000-per-attempt-plans';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   Replays1766100000000,
   SubscriptionHealth1766200000000,
   ClaimGenericPlans1766300000000,
+  PerAttemptPlans1766400000000,
 ];

@@ -44,7 +44,8 @@ interface CompletionRow {
 /**
  * One statement, so one transaction and one round trip for many completions: an attempt is completed only while
  * its worker still holds it pending (rows locked in id order, so concurrent batches cannot deadlock); its response
- * and successor are written only if it was.
+ * and successor are written only if it was. Attempts are also matched against the id array itself, which the planner
+ * turns into a primary-key lookup whatever it estimates of the table (docs/benchmarks.md).
  */
 const COMPLETE = new PreparedStatement<CompletionRow>(
   'hook0_complete_attempts',
@@ -55,7 +56,8 @@ const COMPLETE = new PreparedStatement<CompletionRow>(
                     elapsed_ms, succeeded, successor_id, delay_ms)
    ), held AS (
      SELECT ra.request_attempt_id FROM request_attempt AS ra JOIN input AS i ON i.attempt_id = ra.request_attempt_id
-      WHERE ra.worker_name = i.worker_name AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
+      WHERE ra.request_attempt_id = ANY($1::uuid[])
+        AND ra.worker_name = i.worker_name AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
       ORDER BY ra.request_attempt_id
         FOR UPDATE OF ra
    ), completed AS (
@@ -63,7 +65,8 @@ const COMPLETE = new PreparedStatement<CompletionRow>(
         SET succeeded_at = CASE WHEN i.succeeded THEN now() END, failed_at = CASE WHEN i.succeeded THEN NULL ELSE now() END,
             response_id = i.response_id, lease_expires_at = NULL
        FROM held AS h, input AS i, subscription AS s, application AS a
-      WHERE ra.request_attempt_id = h.request_attempt_id AND i.attempt_id = ra.request_attempt_id
+      WHERE ra.request_attempt_id = ANY($1::uuid[]) AND ra.request_attempt_id = h.request_attempt_id
+        AND i.attempt_id = ra.request_attempt_id
         AND s.subscription_id = ra.subscription_id AND a.application_id = ra.application_id
      RETURNING ra.request_attempt_id AS attempt_id, ra.event_id, ra.subscription_id, ra.application_id, ra.dispatch_round,
                ra.retry_count, (s.is_enabled AND s.deleted_at IS NULL AND a.deleted_at IS NULL) AS active

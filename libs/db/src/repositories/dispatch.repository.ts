@@ -60,7 +60,11 @@ const LOAD = new PreparedStatement<DispatchRow>(
                              AND s.event_types @> ARRAY[e.event_type_name]`,
 );
 
-/** Inserted in key order, so concurrent batches wait on each other's rows in one order; records each round as fanned out. */
+/**
+ * Inserted in key order, so concurrent batches wait on each other's rows in one order; records each round as fanned
+ * out. The round's attempts are also matched against the event id array, a lookup by key whatever the planner
+ * estimates of the table (docs/benchmarks.md).
+ */
 const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{
   attemptId: string;
   eventId: string;
@@ -89,7 +93,7 @@ const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{
    SELECT ra.request_attempt_id, ra.event_id, ra.application_id, ra.dispatch_round, false
      FROM request_attempt ra JOIN unnest($6::uuid[], $7::uuid[], $8::smallint[]) AS round (event_id, application_id, dispatch_round)
        ON ra.event_id = round.event_id AND ra.application_id = round.application_id AND ra.dispatch_round = round.dispatch_round
-    WHERE ra.retry_count = 0 AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL`,
+    WHERE ra.event_id = ANY($6::uuid[]) AND ra.retry_count = 0 AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL`,
 );
 
 interface FirstAttemptsRequest {
