@@ -112,7 +112,7 @@ export function buildDispatcherGraph(inputs: GraphInputs): DispatcherGraph {
     now,
   });
   const fanOut = new FanOutService({
-    repository: new DispatchRepository(dataSource),
+    repository: new DispatchRepository(dataSource, config.subscriptionMaxInFlight),
     publisher,
     metrics,
     logger,

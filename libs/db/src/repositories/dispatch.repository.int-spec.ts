@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Pool } from 'pg';
 import {
   createDispatchFixture,
+  createEvent,
   DISPATCH_FIXTURE_EVENT_TYPE,
   insertClaimedAttempt,
   useTestDataSource,
@@ -19,7 +20,7 @@ describe('DispatchRepository', () => {
 
   beforeAll(() => {
     pool = db.pool;
-    dispatch = new DispatchRepository(db.dataSource);
+    dispatch = new DispatchRepository(db.dataSource, 10);
   });
 
   const fixture = (subscriptions?: Partial<SubscriptionOptions>[]) => createDispatchFixture(pool, subscriptions);
@@ -39,6 +40,41 @@ describe('DispatchRepository', () => {
     expect(input?.candidates[0]).toMatchObject({ isEnabled: true, deletedAt: null, eventTypes: [TYPE] });
     expect(await dispatch.load({ applicationId: event.applicationId, eventId: randomUUID() })).toBeNull();
   });
+  describe('a first attempt of a subscription with a backlog', () => {
+    /** A subscription allowing one delivery in flight, with an attempt parked and, if `full`, one leased: each of an event of its own. */
+    async function backlogged(full: boolean) {
+      const { subs, event, applicationId } = await fixture([{ maxInFlight: 1 }]);
+      const { subscriptionId } = subs[0];
+      const otherEvent = async () => (await createEvent(pool, applicationId, { eventTypeName: TYPE })).eventId;
+      if (full) await pendingClaimed(await otherEvent(), subscriptionId);
+      const parked = await pendingClaimed(await otherEvent(), subscriptionId);
+      await pool.query(
+        `UPDATE request_attempt SET parked_at = now(), lease_expires_at = NULL, worker_name = NULL, picked_at = NULL WHERE request_attempt_id = $1`,
+        [parked],
+      );
+      return { event, subscriptionId };
+    }
+    const parkedAt = async (attemptId: string) =>
+      (await pool.query('SELECT parked_at FROM request_attempt WHERE request_attempt_id = $1', [attemptId])).rows[0].parked_at;
+
+    it('is parked behind it while all its places are taken, and a repeated fan-out finds it parked', async () => {
+      const { event, subscriptionId } = await backlogged(true);
+      const attemptId = randomUUID();
+      expect(await dispatch.createFirstAttempts(event, 0, [{ attemptId, subscriptionId }])).toEqual({ created: 1, pending: [], parked: 1 });
+      expect(await parkedAt(attemptId)).toBeInstanceOf(Date);
+      expect(await dispatch.createFirstAttempts(event, 0, [])).toEqual({ created: 0, pending: [], parked: 1 });
+    });
+    it('is left to its claim when the subscription has room, though nothing pulls the backlog', async () => {
+      const { event, subscriptionId } = await backlogged(false);
+      const attemptId = randomUUID();
+      expect(await dispatch.createFirstAttempts(event, 0, [{ attemptId, subscriptionId }])).toEqual({
+        created: 1,
+        pending: [attemptId],
+        parked: 0,
+      });
+      expect(await parkedAt(attemptId)).toBeNull();
+    });
+  });
   it('loads an event without candidates', async () => {
     const { event } = await fixture([]);
     expect(await dispatch.load(event)).toMatchObject({ candidates: [], event: { eventId: event.eventId } });
@@ -55,7 +91,7 @@ describe('DispatchRepository', () => {
       0,
       attempts.map((a) => ({ ...a, attemptId: randomUUID() })),
     );
-    expect(again).toEqual({ created: 0, pending: expect.arrayContaining([earlier, attempts[1].attemptId]) });
+    expect(again).toEqual({ created: 0, pending: expect.arrayContaining([earlier, attempts[1].attemptId]), parked: 0 });
     expect(await dispatch.createFirstAttempts(event, 0, [])).toMatchObject({ created: 0, pending: expect.arrayContaining([earlier]) });
   });
 
@@ -76,7 +112,7 @@ describe('DispatchRepository', () => {
       dispatch.createFirstAttempts(one.event, 0, []),
       dispatch.createFirstAttempts(shared, 0, attempts),
     ]);
-    expect(mine).toEqual({ created: 0, pending: [earlier] });
+    expect(mine).toEqual({ created: 0, pending: [earlier], parked: 0 });
     expect(theirs.created).toBe(2);
     expect(theirs.pending.sort()).toEqual(attempts.map((attempt) => attempt.attemptId).sort());
     const { rows } = await pool.query('SELECT application_id, dispatched_round FROM event WHERE event_id = $1', [shared.eventId]);
@@ -113,8 +149,8 @@ describe('DispatchRepository', () => {
     expect(first.created).toBe(1);
     expect(second).toMatchObject({ created: 2, pending: expect.any(Array) });
     expect(second.pending).toHaveLength(2);
-    expect(repeat).toEqual({ created: 0, pending: first.pending });
-    expect(none).toEqual({ created: 0, pending: [] });
+    expect(repeat).toEqual({ created: 0, pending: first.pending, parked: 0 });
+    expect(none).toEqual({ created: 0, pending: [], parked: 0 });
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM request_attempt WHERE event_id = ANY($1)`, [
       [one.event.eventId, two.event.eventId],
     ]);

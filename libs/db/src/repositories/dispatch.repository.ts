@@ -35,8 +35,13 @@ export interface NewFirstAttempt {
 
 export interface FirstAttempts {
   readonly created: number;
-  /** Every unfinished first attempt of the round: the ones just created and any an earlier, interrupted fan-out left. */
+  /**
+   * The round's unfinished first attempts to claim or announce: the ones just created and any an earlier, interrupted
+   * fan-out left, but for the parked ones.
+   */
   readonly pending: string[];
+  /** How many of them wait parked behind their subscription's backlog, to be pulled like the rest of it. */
+  readonly parked: number;
 }
 
 type DispatchRow = DispatchEvent & {
@@ -64,6 +69,12 @@ const LOAD = new PreparedStatement<DispatchRow>(
  * Inserted in key order, so concurrent batches wait on each other's rows in one order; records each round as fanned
  * out. The round's attempts are also matched against the event id array, a lookup by key whatever the planner
  * estimates of the table (docs/benchmarks.md).
+ *
+ * An attempt of a subscription that has parked attempts and all its places taken is parked at once, behind them:
+ * its claim would decide the same under the subscription's lock (docs/guarantees.md "Fair delivery"). Decided on
+ * this statement's snapshot, that can be late by a completion committing meanwhile; then the attempt waits like any
+ * parked one whose subscription has room: the subscription's next attempt finds the room and is claimed, and its
+ * completion pulls the backlog (or the lease recovery pass does).
  */
 const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{
   attemptId: string;
@@ -71,16 +82,28 @@ const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{
   applicationId: string;
   dispatchRound: number;
   created: boolean;
+  parked: boolean;
 }>(
   'hook0_create_first_attempts',
-  `WITH created AS (
-     INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count)
-     SELECT attempt_id, event_id, subscription_id, application_id, dispatch_round, 0
+  `WITH behind_backlog AS (
+     SELECT s.subscription_id
+       FROM subscription AS s
+      WHERE s.subscription_id = ANY($3::uuid[])
+        AND EXISTS (SELECT 1 FROM request_attempt AS p
+                     WHERE p.subscription_id = s.subscription_id AND p.parked_at IS NOT NULL
+                       AND p.succeeded_at IS NULL AND p.failed_at IS NULL)
+        AND (SELECT count(*) FROM request_attempt AS h
+              WHERE h.subscription_id = s.subscription_id AND h.lease_expires_at > now()
+                AND h.succeeded_at IS NULL AND h.failed_at IS NULL) >= coalesce(s.max_in_flight, $9)
+   ), created AS (
+     INSERT INTO request_attempt (request_attempt_id, event_id, subscription_id, application_id, dispatch_round, retry_count, parked_at)
+     SELECT attempt_id, event_id, subscription_id, application_id, dispatch_round, 0,
+            CASE WHEN subscription_id IN (SELECT subscription_id FROM behind_backlog) THEN now() END
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[])
             AS input (attempt_id, event_id, subscription_id, application_id, dispatch_round)
       ORDER BY event_id, subscription_id, dispatch_round
      ON CONFLICT ON CONSTRAINT request_attempt_once DO NOTHING
-     RETURNING request_attempt_id, event_id, application_id, dispatch_round
+     RETURNING request_attempt_id, event_id, application_id, dispatch_round, parked_at IS NOT NULL AS parked
    ), fanned_out AS (
      UPDATE event AS e SET dispatched_round = round.dispatch_round
        FROM unnest($6::uuid[], $7::uuid[], $8::smallint[]) AS round (event_id, application_id, dispatch_round)
@@ -88,9 +111,9 @@ const CREATE_FIRST_ATTEMPTS = new PreparedStatement<{
         AND (e.dispatched_round IS NULL OR e.dispatched_round < round.dispatch_round)
    )
    SELECT request_attempt_id AS "attemptId", event_id AS "eventId", application_id AS "applicationId", dispatch_round AS "dispatchRound",
-          true AS created FROM created
+          true AS created, parked FROM created
    UNION ALL
-   SELECT ra.request_attempt_id, ra.event_id, ra.application_id, ra.dispatch_round, false
+   SELECT ra.request_attempt_id, ra.event_id, ra.application_id, ra.dispatch_round, false, ra.parked_at IS NOT NULL
      FROM request_attempt ra JOIN unnest($6::uuid[], $7::uuid[], $8::smallint[]) AS round (event_id, application_id, dispatch_round)
        ON ra.event_id = round.event_id AND ra.application_id = round.application_id AND ra.dispatch_round = round.dispatch_round
     WHERE ra.event_id = ANY($6::uuid[]) AND ra.retry_count = 0 AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL`,
@@ -110,7 +133,11 @@ export class DispatchRepository {
     key: (request) => `${eventKeyString(request.event)}:${request.dispatchRound}`,
   });
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** A subscription's max_in_flight when it sets none. */
+    private readonly defaultMaxInFlight: number,
+  ) {}
 
   load(key: EventKey): Promise<DispatchInput | null> {
     return this.loads.submit(key);
@@ -147,11 +174,15 @@ export class DispatchRepository {
   }
 
   private async createAll(requests: FirstAttemptsRequest[]): Promise<FirstAttempts[]> {
-    const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, firstAttemptColumns(requests));
+    const rows = await CREATE_FIRST_ATTEMPTS.rows(this.dataSource, [...firstAttemptColumns(requests), this.defaultMaxInFlight]);
     return requests.map(({ event, dispatchRound }) => {
       const key = eventKeyString(event);
       const mine = rows.filter((row) => eventKeyString(row) === key && row.dispatchRound === dispatchRound);
-      return { created: mine.filter((row) => row.created).length, pending: mine.map((row) => row.attemptId) };
+      return {
+        created: mine.filter((row) => row.created).length,
+        pending: mine.filter((row) => !row.parked).map((row) => row.attemptId),
+        parked: mine.filter((row) => row.parked).length,
+      };
     });
   }
 }

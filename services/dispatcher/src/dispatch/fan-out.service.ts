@@ -19,8 +19,9 @@ export interface FanOutDeps {
 }
 
 /**
- * One event → one first attempt per matching subscription, each started here on a free slot or announced to the
- * deliver queue. Idempotent: the dispatch message is acked once every attempt is claimed or announced.
+ * One event → one first attempt per matching subscription, each started here on a free slot, announced to the
+ * deliver queue, or parked by the insert behind its subscription's backlog. Idempotent: the dispatch message is acked
+ * once every attempt is claimed, announced or parked.
  */
 export class FanOutService {
   constructor(private readonly deps: FanOutDeps) {}
@@ -47,7 +48,7 @@ export class FanOutService {
     }
     const { event, candidates } = input;
     const matching = candidates.filter((subscription) => subscriptionMatches(subscription, event));
-    const { created, pending } = await repository.createFirstAttempts(
+    const { created, pending, parked } = await repository.createFirstAttempts(
       event,
       dispatchRound,
       matching.map((subscription) => ({ attemptId: uuidv7(), subscriptionId: subscription.subscriptionId })),
@@ -60,8 +61,9 @@ export class FanOutService {
       }),
     );
     metrics.attemptsCreated.inc(created);
+    if (parked > 0) metrics.deliveriesThrottled.inc({ reason: 'in_flight' }, parked);
     metrics.eventsDispatched.inc();
     if (logger.isDebugEnabled())
-      logger.debug('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, published: pending.length });
+      logger.debug('dispatch.fanned_out', { candidates: candidates.length, matched: matching.length, created, parked });
   }
 }
