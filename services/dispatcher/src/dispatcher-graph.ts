@@ -60,8 +60,9 @@ export function buildDispatcherGraph(inputs: GraphInputs): DispatcherGraph {
     now,
   });
   const waitTiersMs = broker.topology.waitTiers.map((tier) => tier.ttlMs);
+  const leaseMs = config.timeoutMs + LEASE_MARGIN_MS;
   const outcomes = new AttemptOutcomeService({
-    completion: new AttemptCompletionRepository(dataSource),
+    completion: new AttemptCompletionRepository(dataSource, { leaseMs, defaultMaxInFlight: config.subscriptionMaxInFlight }),
     publisher,
     metrics,
     logger,
@@ -84,7 +85,7 @@ export function buildDispatcherGraph(inputs: GraphInputs): DispatcherGraph {
   });
   const repository = new DeliveryRepository(dataSource, {
     workerName,
-    leaseMs: config.timeoutMs + LEASE_MARGIN_MS,
+    leaseMs,
     earlyToleranceMs: DUE_TOLERANCE_MS,
     defaultMaxInFlight: config.subscriptionMaxInFlight,
   });

@@ -12,7 +12,7 @@ const CLAIM_SIGNATURE = 'hook0_claim_attempts(uuid[], uuid[], integer[], text, i
  * pending attempts (or attempts at all). The index now also requires `parked_at IS NULL`, as the sweep does, which
  * none of the hot statements state; the claim function looks its attempts' subscriptions up one id at a time and
  * plans no sequential scan (a table estimated small after a burst of inserts was read whole on every call). What the
- * function decides is unchanged.
+ * function decides is unchanged, but for one check its updates add for the completion's hand-over.
  */
 export class PerAttemptPlans1766400000000 implements MigrationInterface {
   name = 'PerAttemptPlans1766400000000';
@@ -31,126 +31,40 @@ export class PerAttemptPlans1766400000000 implements MigrationInterface {
       DROP INDEX request_attempt_unparked_pending_idx;
       CREATE INDEX request_attempt_pending_idx ON request_attempt (created_at) WHERE succeeded_at IS NULL AND failed_at IS NULL;
     `);
-    await runner.query(FLOW_CONTROL_CLAIM_FUNCTION.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'));
+    await runner.query(edited(FLOW_CONTROL_CLAIM_FUNCTION, [['CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION']]));
     await runner.query(`ALTER FUNCTION ${CLAIM_SIGNATURE} SET plan_cache_mode = force_generic_plan`);
   }
 }
 
-/**
- * The claim function of the flow-control migration, its subscriptions looked up by id, on generic plans, and without
- * sequential scans: every row it reads or writes is found by key, whatever the statistics say of the table's size.
- */
-const CLAIM_FUNCTION = `
-CREATE OR REPLACE FUNCTION hook0_claim_attempts(
-  p_ids uuid[], p_pull_subscriptions uuid[], p_pull_counts integer[],
-  p_worker text, p_lease_ms integer, p_tolerance_ms integer, p_default_max_in_flight integer
-) RETURNS TABLE (
-  outcome text, "attemptId" uuid, "dueAt" timestamptz, "eventId" uuid, "receivedAt" timestamptz,
-  "subscriptionId" uuid, "applicationId" uuid, "dispatchRound" smallint, "retryCount" smallint,
-  payload bytea, "payloadContentType" text, "eventTypeName" text, "targetMethod" text, "targetUrl" text,
-  "targetHeaders" jsonb, secret text, "subscriptionEnabled" boolean, "subscriptionDeletedAt" timestamptz,
-  "applicationDeletedAt" timestamptz, "retryScheduleMs" integer[], "maxRetries" integer
-) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $fn$
-BEGIN
-  PERFORM pg_advisory_xact_lock(1751920742, k)
-     FROM (SELECT DISTINCT hashtext(sub::text) AS k
-             FROM (SELECT (SELECT ra.subscription_id FROM request_attempt ra WHERE ra.request_attempt_id = ids.id)
-                     FROM unnest(p_ids) AS ids (id)
-                   UNION SELECT unnest(p_pull_subscriptions)) AS subs (sub)
-            WHERE sub IS NOT NULL) AS keys
-    ORDER BY k;
+/** The flow-control migration's claim function, with each of these edits made exactly once. */
+const CLAIM_FUNCTION = edited(FLOW_CONTROL_CLAIM_FUNCTION, [
+  ['CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'],
+  // Every row it reads or writes is found by key, whatever the statistics say of the table's size.
+  ['LANGUAGE plpgsql VOLATILE AS', 'LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS'],
+  [
+    'FROM (SELECT ra.subscription_id FROM request_attempt ra WHERE ra.request_attempt_id = ANY(p_ids)',
+    `FROM (SELECT (SELECT ra.subscription_id FROM request_attempt ra WHERE ra.request_attempt_id = ids.id)
+                     FROM unnest(p_ids) AS ids (id)`,
+  ],
+  [
+    'UNION SELECT unnest(p_pull_subscriptions)) AS subs (sub)) AS keys',
+    'UNION SELECT unnest(p_pull_subscriptions)) AS subs (sub) WHERE sub IS NOT NULL) AS keys',
+  ],
+  // A parked attempt read as a candidate may have been handed over by a completion since (it takes no lock of the
+  // subscription): each update re-checks the lease on the row it waited for, and leaves a leased one alone.
+  ...(['claimed', 'parked', 'deferred'] as const).map(
+    (decision) =>
+      [
+        `WHERE d.decision = '${decision}' AND ra.request_attempt_id = d.id AND`,
+        `WHERE d.decision = '${decision}' AND ra.request_attempt_id = d.id
+       AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now()) AND`,
+      ] as const,
+  ),
+]);
 
-  RETURN QUERY
-  WITH requested AS (
-    SELECT ra.request_attempt_id AS id, ra.subscription_id AS sub, ra.rate_slot_at
-      FROM request_attempt ra
-     WHERE ra.request_attempt_id = ANY(p_ids)
-       AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-       AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now())
-       AND (ra.delay_until IS NULL OR ra.delay_until <= now() + p_tolerance_ms * interval '1 millisecond')
-  ), pulled AS (
-    SELECT p.id, p.sub, p.rate_slot_at
-      FROM unnest(p_pull_subscriptions, p_pull_counts) AS pull (sub, n)
-     CROSS JOIN LATERAL (
-       SELECT ra.request_attempt_id AS id, ra.subscription_id AS sub, ra.rate_slot_at
-         FROM request_attempt ra
-        WHERE ra.subscription_id = pull.sub AND ra.parked_at IS NOT NULL
-          AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-          AND (ra.lease_expires_at IS NULL OR ra.lease_expires_at < now())
-        ORDER BY ra.request_attempt_id
-        LIMIT pull.n
-     ) AS p
-  ), candidate AS (
-    SELECT DISTINCT ON (c.id) c.id, c.sub, c.rate_slot_at FROM (SELECT * FROM requested UNION ALL SELECT * FROM pulled) AS c
-  ), flow AS (
-    SELECT s.subscription_id AS sub,
-           coalesce(s.max_in_flight, p_default_max_in_flight)
-             - (SELECT count(*) FROM request_attempt h
-                 WHERE h.subscription_id = s.subscription_id AND h.lease_expires_at > now()
-                   AND h.succeeded_at IS NULL AND h.failed_at IS NULL) AS free,
-           s.max_deliveries_per_second AS rate,
-           greatest(coalesce(r.tat, now()), now()) AS tat0
-      FROM subscription s LEFT JOIN subscription_rate r ON r.subscription_id = s.subscription_id
-     WHERE s.subscription_id IN (SELECT sub FROM candidate)
-  ), needing_slot AS (
-    -- A candidate of a rate-limited subscription needs a new slot unless it holds a reserved one that is due.
-    SELECT c.*, f.free, f.rate, f.tat0,
-           f.rate IS NOT NULL AND (c.rate_slot_at IS NULL OR c.rate_slot_at > now() + p_tolerance_ms * interval '1 millisecond') AS needs_slot
-      FROM candidate c JOIN flow f USING (sub)
-  ), slotted AS (
-    -- GCRA with a burst of one second's worth: the j-th new slot is due at tat0 + j/rate - (burst - 1)/rate.
-    SELECT n.*,
-           CASE WHEN n.needs_slot THEN
-             n.tat0 + ((row_number() OVER (PARTITION BY n.sub, n.needs_slot ORDER BY n.id) - 1) - (greatest(floor(n.rate), 1) - 1))
-                      / n.rate * interval '1 second'
-           END AS slot_at
-      FROM needing_slot n
-  ), rated AS (
-    SELECT s.*, NOT s.needs_slot OR s.slot_at <= now() + p_tolerance_ms * interval '1 millisecond' AS may_go
-      FROM slotted s
-  ), decided AS (
-    SELECT r.id, r.sub, r.slot_at,
-           CASE WHEN NOT r.may_go THEN 'deferred'
-                WHEN row_number() OVER (PARTITION BY r.sub, r.may_go ORDER BY r.id) <= r.free THEN 'claimed'
-                ELSE 'parked' END AS decision
-      FROM rated r
-  ), rate_state AS (
-    INSERT INTO subscription_rate (subscription_id, tat)
-    SELECT s.sub, max(s.tat0) + count(*) / max(s.rate) * interval '1 second'
-      FROM slotted s WHERE s.needs_slot GROUP BY s.sub
-    ON CONFLICT (subscription_id) DO UPDATE SET tat = excluded.tat
-  ), claimed AS (
-    UPDATE request_attempt ra
-       SET picked_at = now(), lease_expires_at = now() + p_lease_ms * interval '1 millisecond', worker_name = p_worker,
-           parked_at = NULL, rate_slot_at = NULL
-      FROM decided d
-     WHERE d.decision = 'claimed' AND ra.request_attempt_id = d.id AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-    RETURNING ra.request_attempt_id, ra.event_id, ra.subscription_id, ra.application_id, ra.dispatch_round, ra.retry_count
-  ), parked AS (
-    UPDATE request_attempt ra SET parked_at = coalesce(ra.parked_at, now()), rate_slot_at = NULL
-      FROM decided d
-     WHERE d.decision = 'parked' AND ra.request_attempt_id = d.id AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-    RETURNING ra.request_attempt_id, ra.subscription_id
-  ), deferred AS (
-    UPDATE request_attempt ra SET delay_until = d.slot_at, rate_slot_at = d.slot_at, parked_at = NULL
-      FROM decided d
-     WHERE d.decision = 'deferred' AND ra.request_attempt_id = d.id AND ra.succeeded_at IS NULL AND ra.failed_at IS NULL
-    RETURNING ra.request_attempt_id, ra.subscription_id, ra.delay_until
-  )
-  SELECT 'claimed'::text, c.request_attempt_id, NULL::timestamptz, c.event_id, e.received_at, c.subscription_id, c.application_id,
-         c.dispatch_round, c.retry_count, e.payload, e.payload_content_type, e.event_type_name, s.target_method, s.target_url,
-         s.target_headers, s.secret::text, s.is_enabled, s.deleted_at, a.deleted_at, s.retry_schedule_ms, s.max_retries
-    FROM claimed c
-    JOIN event e ON e.event_id = c.event_id AND e.application_id = c.application_id
-    JOIN subscription s ON s.subscription_id = c.subscription_id
-    JOIN application a ON a.application_id = c.application_id
-  UNION ALL
-  SELECT 'parked', p.request_attempt_id, NULL, NULL, NULL, p.subscription_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM parked p
-  UNION ALL
-  SELECT 'deferred', d.request_attempt_id, d.delay_until, NULL, NULL, d.subscription_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM deferred d;
-END
-$fn$`;
+function edited(text: string, edits: readonly (readonly [string, string])[]): string {
+  return edits.reduce((result, [from, to]) => {
+    if (result.split(from).length !== 2) throw new Error(`expected exactly one "${from}" in the claim function`);
+    return result.replace(from, to);
+  }, text);
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Pool } from 'pg';
-import { createApplication, createEvent, createSubscription, useTestDataSource } from '@hook0/testing';
+import { createApplication, createEvent, createSubscription, useTestDataSource, waitFor } from '@hook0/testing';
 import { DeliveryRepository, type ClaimOutcome } from './delivery.repository';
 
 const TYPE = 'billing.invoice.paid';
@@ -95,5 +95,34 @@ describe('DeliveryRepository.claim', () => {
     ]);
     const claims = await Promise.all(ids.map((id) => deliveries.claim(id)));
     expect(claims.map(claimedId)).toEqual([null, null, null, ids[3]]);
+  });
+
+  it('leaves alone a parked attempt it read before a completion handed it over, once that commits', async () => {
+    const [parked] = await attempts(1, ['parked_at = now()']);
+    const [{ subscription_id: subscriptionId }] = (
+      await pool.query(`SELECT subscription_id FROM request_attempt WHERE request_attempt_id = $1`, [parked])
+    ).rows;
+    const handOver = await pool.connect();
+    try {
+      await handOver.query('BEGIN');
+      await handOver.query(
+        `UPDATE request_attempt SET worker_name = 'handed', lease_expires_at = now() + interval '1 minute', parked_at = NULL
+          WHERE request_attempt_id = $1`,
+        [parked],
+      );
+      const pulled = deliveries.pullParked(subscriptionId, 1);
+      await waitFor(async () => {
+        const { rows } = await pool.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%hook0_claim_attempts%'`,
+        );
+        return rows.length > 0 ? true : undefined;
+      }, 'the pull waiting for the handed-over row');
+      await handOver.query('COMMIT');
+      expect(await pulled).toEqual([]);
+    } finally {
+      handOver.release();
+    }
+    const { rows } = await pool.query(`SELECT worker_name, parked_at FROM request_attempt WHERE request_attempt_id = $1`, [parked]);
+    expect(rows).toEqual([{ worker_name: 'handed', parked_at: null }]);
   });
 });

@@ -42,24 +42,25 @@ describe('AttemptOutcomeService.complete', () => {
       subscriptionActive: true,
       successor: null,
       parkedWaiting: false,
+      handedOver: null,
     });
-    await service.complete(attempt, { status: 200, headers: {}, body: 'ok', errorName: null, elapsedMs: 3 });
-    expect(completion.complete).toHaveBeenCalledWith(expect.objectContaining({ succeeded: true, retry: null, workerName: 'me' }));
+    await service.complete(attempt, { status: 200, headers: {}, body: 'ok', errorName: null, elapsedMs: 3 }, true);
+    expect(completion.complete).toHaveBeenCalledWith(
+      expect.objectContaining({ succeeded: true, retry: null, workerName: 'me', handOver: true }),
+    );
     expect(publisher.deliver).not.toHaveBeenCalled();
     expect(publisher.dead).not.toHaveBeenCalled();
     expect(await metricValue(metrics.endToEndLatency, {}, 'hook0_end_to_end_latency_seconds_sum')).toBe(2.5);
     expect(await metricValue(metrics.endToEndLatency, {}, 'hook0_end_to_end_latency_seconds_count')).toBe(1);
   });
 
-  it('tells whether attempts of the subscription are parked, waiting for the room the completion freed', async () => {
-    const waiting = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: true });
-    await expect(waiting.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual(
-      { parkedWaiting: true },
-    );
+  it('tells whether attempts of the subscription are parked, and which one was handed the place it freed', async () => {
+    const succeeded = { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 };
+    const next = { ...attempt, attemptId: 'next' };
+    const waiting = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: true, handedOver: next });
+    await expect(waiting.service.complete(attempt, succeeded, true)).resolves.toEqual({ parkedWaiting: true, handedOver: next });
     const lost = setup({ completed: false });
-    await expect(lost.service.complete(attempt, { status: 200, headers: {}, body: '', errorName: null, elapsedMs: 1 })).resolves.toEqual({
-      parkedWaiting: false,
-    });
+    await expect(lost.service.complete(attempt, succeeded, true)).resolves.toEqual({ parkedWaiting: false, handedOver: null });
   });
 
   it('schedules a successor after the scheduled delay, publishes it due at its delay_until and counts it under its tier', async () => {
@@ -69,8 +70,9 @@ describe('AttemptOutcomeService.complete', () => {
       subscriptionActive: true,
       successor: { attemptId: 'next', delayUntil },
       parkedWaiting: false,
+      handedOver: null,
     });
-    await service.complete(attempt, failed503);
+    await service.complete(attempt, failed503, true);
     expect(completion.complete).toHaveBeenCalledWith(
       expect.objectContaining({
         succeeded: false,
@@ -84,8 +86,14 @@ describe('AttemptOutcomeService.complete', () => {
   });
 
   it('dead-letters a delivery out of retries, counted by reason', async () => {
-    const { service, publisher, metrics } = setup({ completed: true, subscriptionActive: true, successor: null, parkedWaiting: false });
-    await service.complete({ ...attempt, retryCount: 2 }, failed503);
+    const { service, publisher, metrics } = setup({
+      completed: true,
+      subscriptionActive: true,
+      successor: null,
+      parkedWaiting: false,
+      handedOver: null,
+    });
+    await service.complete({ ...attempt, retryCount: 2 }, failed503, true);
     expect(publisher.dead).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'attempt.dead', attemptId: attempt.attemptId, reason: 'retries_exhausted' }),
     );
@@ -94,15 +102,21 @@ describe('AttemptOutcomeService.complete', () => {
   });
 
   it('neither retries nor dead-letters once the subscription is gone', async () => {
-    const { service, publisher } = setup({ completed: true, subscriptionActive: false, successor: null, parkedWaiting: false });
-    await service.complete({ ...attempt, retryCount: 2 }, failed503);
+    const { service, publisher } = setup({
+      completed: true,
+      subscriptionActive: false,
+      successor: null,
+      parkedWaiting: false,
+      handedOver: null,
+    });
+    await service.complete({ ...attempt, retryCount: 2 }, failed503, true);
     expect(publisher.dead).not.toHaveBeenCalled();
     expect(publisher.deliver).not.toHaveBeenCalled();
   });
 
   it('announces nothing when the lease was lost to another dispatcher', async () => {
     const { service, publisher } = setup({ completed: false });
-    await service.complete({ ...attempt, retryCount: 2 }, failed503);
+    await service.complete({ ...attempt, retryCount: 2 }, failed503, true);
     expect(publisher.dead).not.toHaveBeenCalled();
   });
 });

@@ -21,6 +21,12 @@ export interface AttemptOutcomeDeps {
   readonly onExhausted?: (attempt: { attemptId: string; eventId: string; subscriptionId: string; reason: DeadReason }) => void;
 }
 
+/** What a completion leaves to do: send the attempt handed over, or pull the parked ones into the room freed. */
+export interface CompletionFollowUp {
+  readonly parkedWaiting: boolean;
+  readonly handedOver: ClaimedAttempt | null;
+}
+
 /**
  * Records what happened to an attempt, then announces what follows: the successor's deliver message or a dead letter.
  * Publishing happens after the commit; `recover` repeats it when a redelivered message finds the attempt finished.
@@ -28,8 +34,11 @@ export interface AttemptOutcomeDeps {
 export class AttemptOutcomeService {
   constructor(private readonly deps: AttemptOutcomeDeps) {}
 
-  /** Records the outcome; resolves whether attempts of the same subscription are parked, waiting for the room it freed. */
-  async complete(attempt: ClaimedAttempt, result: SendResult): Promise<{ parkedWaiting: boolean }> {
+  /**
+   * Records the outcome. With `handOver`, the place it frees may go to the subscription's oldest parked attempt, leased
+   * to this worker and resolved to be sent next; otherwise resolves whether attempts are parked, waiting for the room.
+   */
+  async complete(attempt: ClaimedAttempt, result: SendResult, handOver: boolean): Promise<CompletionFollowUp> {
     const { completion, publisher, metrics, logger } = this.deps;
     const { errorName } = result;
     const delayMs = errorName === null ? null : this.retryDelay(attempt, errorName, result.status, result.headers?.['retry-after'] ?? null);
@@ -47,10 +56,11 @@ export class AttemptOutcomeService {
         elapsedMs: result.elapsedMs,
       },
       retry: delayMs === null ? null : { successorId: uuidv7(), delayMs },
+      handOver,
     });
     if (!outcome.completed) {
       logger.warn('delivery.lease_lost');
-      return { parkedWaiting: false };
+      return { parkedWaiting: false, handedOver: null };
     }
     if (errorName === null) {
       metrics.endToEndLatency.observe((this.deps.now() - attempt.receivedAt.getTime()) / 1000);
@@ -60,7 +70,7 @@ export class AttemptOutcomeService {
     } else if (delayMs === null && outcome.subscriptionActive) {
       await this.deadLetter(attempt, deadReason(errorName));
     }
-    return { parkedWaiting: outcome.parkedWaiting };
+    return { parkedWaiting: outcome.parkedWaiting, handedOver: outcome.handedOver };
   }
 
   /** A message for a finished attempt: re-announce a pending successor, or the dead letter of an exhausted delivery. */

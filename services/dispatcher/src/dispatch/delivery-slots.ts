@@ -48,6 +48,11 @@ export class DeliverySlots {
     throw new DispatcherStoppingError();
   }
 
+  /** True once `refuse` was called: no new work should be taken on. */
+  get refusing(): boolean {
+    return this.stopping;
+  }
+
   /** Takes a free slot if there is one, without waiting. */
   tryAcquire(): boolean {
     return !this.stopping && this.sema.tryAcquire() !== undefined;

@@ -1,7 +1,7 @@
 import type { AttemptState, ClaimedAttempt, ClaimOutcome, DeliveryRepository } from '@hook0/db';
 import { createDispatcherMetrics, createLogger, createRegistry } from '@hook0/observability';
 import type { HttpSender, SendResult } from '../delivery/http-sender';
-import type { AttemptOutcomeService } from './attempt-outcome.service';
+import type { AttemptOutcomeService, CompletionFollowUp } from './attempt-outcome.service';
 import { metricValue } from '../../test/metric-value';
 import { DeliverySlots, DispatcherStoppingError } from './delivery-slots';
 import { DeliveryService } from './delivery.service';
@@ -44,7 +44,10 @@ function setup(claim: ClaimOutcome, state: Partial<AttemptState> | null = null, 
   };
   const publisher = { deliver: jest.fn(async () => undefined), wait: jest.fn(async () => undefined), dead: jest.fn(async () => undefined) };
   const sender = { send: jest.fn(async () => ok), close: jest.fn() };
-  const outcomes = { complete: jest.fn(async () => ({ parkedWaiting: false })), recover: jest.fn(async () => undefined) };
+  const outcomes = {
+    complete: jest.fn(async (): Promise<CompletionFollowUp> => ({ parkedWaiting: false, handedOver: null })),
+    recover: jest.fn(async () => undefined),
+  };
   const metrics = createDispatcherMetrics(createRegistry('test'));
   const health = {
     disabledUntil: (subscriptionId: string) => disabled.get(subscriptionId),
@@ -92,7 +95,7 @@ describe('DeliveryService', () => {
     expect(outcomes.complete).not.toHaveBeenCalled();
     answer(ok);
     await settled();
-    expect(outcomes.complete).toHaveBeenCalledWith(claimed, ok);
+    expect(outcomes.complete).toHaveBeenCalledWith(claimed, ok, true);
     expect(await metricValue(metrics.deliveryAttempts, { outcome: 'success', status_class: '2xx' })).toBe(1);
   });
 
@@ -139,7 +142,7 @@ describe('DeliveryService', () => {
 
   it('retries recording an outcome while the database is unavailable, without sending again', async () => {
     const { service, outcomes, sender, settled, errors } = setup(claimedOutcome(claimed));
-    outcomes.complete.mockRejectedValueOnce(new Error('database gone')).mockResolvedValueOnce({ parkedWaiting: false });
+    outcomes.complete.mockRejectedValueOnce(new Error('database gone')).mockResolvedValueOnce({ parkedWaiting: false, handedOver: null });
     await service.handle(message(NOW));
     await settled();
     expect(errors).toEqual([]);
@@ -164,6 +167,7 @@ describe('DeliveryService', () => {
     expect(outcomes.complete).toHaveBeenCalledWith(
       expect.anything(),
       expect.objectContaining({ errorName: 'E_INVALID_HEADER', status: null }),
+      true,
     );
     expect(await metricValue(metrics.deliveryAttempts, { outcome: 'invalid_target', status_class: 'none' })).toBe(1);
   });
@@ -188,13 +192,35 @@ describe('DeliveryService', () => {
   it('pulls the parked attempts of its subscription once a completion frees room, and sends them', async () => {
     const { service, repository, outcomes, sender, settled } = setup(claimedOutcome(claimed), null, 4);
     const parked = { ...claimed, attemptId: '0190a8f2-0000-7000-8000-00000000000b' };
-    outcomes.complete.mockResolvedValueOnce({ parkedWaiting: true });
+    outcomes.complete.mockResolvedValueOnce({ parkedWaiting: true, handedOver: null });
     repository.pullParked.mockResolvedValueOnce([claimedOutcome(parked), { outcome: 'deferred', attemptId: 'later', dueAt: NOW + 500 }]);
     await service.handle(message(NOW));
     await settled();
     expect(repository.pullParked).toHaveBeenCalledWith(claimed.subscriptionId, 4);
     expect(sender.send).toHaveBeenCalledTimes(2);
-    expect(outcomes.complete).toHaveBeenCalledWith(parked, ok);
+    expect(outcomes.complete).toHaveBeenCalledWith(parked, ok, true);
+  });
+
+  it('sends the attempt its completion was handed on the same slot, and pulls nothing', async () => {
+    const { service, repository, outcomes, sender, settled } = setup(claimedOutcome(claimed), null, 1);
+    const next = { ...claimed, attemptId: '0190a8f2-0000-7000-8000-00000000000b' };
+    outcomes.complete.mockResolvedValueOnce({ parkedWaiting: true, handedOver: next });
+    await service.handle(message(NOW));
+    await settled();
+    expect(sender.send).toHaveBeenCalledTimes(2);
+    expect(outcomes.complete).toHaveBeenNthCalledWith(2, next, ok, true);
+    expect(repository.pullParked).not.toHaveBeenCalled();
+  });
+
+  it('asks for no hand-over once the dispatcher is stopping', async () => {
+    const { service, outcomes, sender, slots, settled } = setup(claimedOutcome(claimed));
+    let respond!: (result: SendResult) => void;
+    sender.send.mockImplementationOnce(() => new Promise<SendResult>((resolve) => (respond = resolve)));
+    await service.handle(message(NOW));
+    slots.refuse();
+    respond(ok);
+    await settled();
+    expect(outcomes.complete).toHaveBeenCalledWith(claimed, ok, false);
   });
 
   it('re-publishes a message for an attempt another dispatcher holds, due when that lease expires', async () => {
@@ -231,7 +257,7 @@ describe('DeliveryService', () => {
 
       expect(repository.claim).toHaveBeenCalledWith(ATTEMPT_ID);
       expect(sender.send).toHaveBeenCalledTimes(1);
-      expect(outcomes.complete).toHaveBeenCalledWith(claimed, ok);
+      expect(outcomes.complete).toHaveBeenCalledWith(claimed, ok, true);
       expect(publisher.deliver).not.toHaveBeenCalled();
     });
 

@@ -5,7 +5,7 @@ import type { DispatcherMetrics, Logger } from '@hook0/observability';
 import type { HttpSender, SendResult } from '../delivery/http-sender';
 import type { DeliveryOutcome } from '../health/health-report-buffer';
 import { buildOutgoingRequest, type SigningOptions } from '../delivery/outgoing-request';
-import type { AttemptOutcomeService } from './attempt-outcome.service';
+import type { AttemptOutcomeService, CompletionFollowUp } from './attempt-outcome.service';
 import { DispatcherStoppingError, type DeliverySlots } from './delivery-slots';
 import type { WorkPublisher } from './work-publisher';
 
@@ -105,22 +105,31 @@ export class DeliveryService {
     await this.notClaimed(claim);
   }
 
-  /** Sends a held attempt and records its outcome; then pulls what its subscription parked meanwhile. */
+  /**
+   * Sends a held attempt and records its outcome, then sends on the same slot the parked attempt its completion was
+   * handed, and so on; a completion handed none pulls what its subscription parked meanwhile.
+   */
   private async deliver(attempt: ClaimedAttempt, probe = false): Promise<void> {
+    let next: ClaimedAttempt | null = attempt;
+    for (let first = true; next !== null; first = false) next = await this.deliverOne(next, first && probe);
+  }
+
+  /** Sends one held attempt and records its outcome; resolves the attempt handed over by its completion, if any. */
+  private async deliverOne(attempt: ClaimedAttempt, probe: boolean): Promise<ClaimedAttempt | null> {
     if (!attempt.subscriptionEnabled || attempt.subscriptionDeletedAt !== null || attempt.applicationDeletedAt !== null) {
       await this.deps.repository.cancel(attempt.attemptId);
       this.deps.logger.info('delivery.cancelled', { subscriptionId: attempt.subscriptionId, reason: 'subscription_inactive' });
-      return;
+      return null;
     }
     const heldUntil = probe ? undefined : this.deps.health.disabledUntil(attempt.subscriptionId);
     if (heldUntil !== undefined) {
       await this.deps.health.hold(attempt.attemptId, heldUntil);
       this.deps.metrics.health.deliveriesHeld.inc();
-      return;
+      return null;
     }
     const inFlight = this.deps.metrics.deliveriesInFlight;
     inFlight.inc();
-    let parkedWaiting: boolean;
+    let followUp: CompletionFollowUp;
     try {
       const result = await this.send(attempt);
       this.record(attempt, result);
@@ -131,11 +140,13 @@ export class DeliveryService {
         gone: result.status === 410,
         probe,
       });
-      ({ parkedWaiting } = await this.retryingInPlace(() => this.deps.outcomes.complete(attempt, result)));
+      const handOver = !this.deps.slots.refusing;
+      followUp = await this.retryingInPlace(() => this.deps.outcomes.complete(attempt, result, handOver));
     } finally {
       inFlight.dec();
     }
-    if (parkedWaiting) this.deps.slots.track(this.pullParked(attempt.subscriptionId));
+    if (followUp.handedOver === null && followUp.parkedWaiting) this.deps.slots.track(this.pullParked(attempt.subscriptionId));
+    return followUp.handedOver;
   }
 
   /**
