@@ -16,13 +16,19 @@ const NORMALISERS: ReadonlyMap<string, Normaliser> = new Map([
   ['isRfc3339', inUtc],
 ]);
 
-function normalisedProperties(dto: DtoClass): Map<string, Normaliser> {
+/** A DTO's decorators are fixed once its class is defined: each class is looked up once, not on every request. */
+const propertiesByDto = new WeakMap<DtoClass, ReadonlyMap<string, Normaliser>>();
+
+function normalisedProperties(dto: DtoClass): ReadonlyMap<string, Normaliser> {
+  const cached = propertiesByDto.get(dto);
+  if (cached) return cached;
   const metadata = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   const found = new Map<string, Normaliser>();
   for (const { name, propertyName } of metadata) {
     const normaliser = name === undefined ? undefined : NORMALISERS.get(name);
     if (normaliser) found.set(propertyName, normaliser);
   }
+  propertiesByDto.set(dto, found);
   return found;
 }
 
