@@ -27,7 +27,7 @@ export class ReplayService {
       applicationId: application.applicationId,
       from: dto.from,
       to: dto.to,
-      subscriptionIds: dto.subscription_ids?.map((id) => id.toLowerCase()),
+      subscriptionIds: dto.subscription_ids ?? undefined,
       eventTypes: dto.event_types ?? undefined,
       status: dto.status ?? 'failed',
     };

@@ -36,13 +36,14 @@ export class SubscriptionStatsService {
           `bucket=${bucket} with period=${period} gives ${Math.ceil(windowSeconds / bucketSeconds) + 1} buckets; at most ${MAX_BUCKETS}, and a bucket no longer than the period.`,
         );
     }
-    const id = subscriptionId.toLowerCase();
-    const subscription = await this.subscriptions.findLive(id);
+    const subscription = await this.subscriptions.findLive(subscriptionId);
     if (subscription?.applicationId !== application.applicationId) throw new ProblemError('NotFound');
     const [totals, buckets] = await Promise.all([
-      this.stats.totals(id, application.applicationId, windowSeconds),
-      bucket === undefined ? undefined : this.stats.buckets(id, application.applicationId, windowSeconds, STATS_BUCKETS[bucket]),
+      this.stats.totals(subscriptionId, application.applicationId, windowSeconds),
+      bucket === undefined
+        ? undefined
+        : this.stats.buckets(subscriptionId, application.applicationId, windowSeconds, STATS_BUCKETS[bucket]),
     ]);
-    return { subscriptionId: id, period, totals, bucket, buckets };
+    return { subscriptionId, period, totals, bucket, buckets };
   }
 }
